@@ -1,0 +1,84 @@
+//! Command-line definitions (clap derive). No logic lives here.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "quotegraph",
+    version,
+    about = "Find quotations in news text, attribute them to speakers, and query them as a knowledge graph"
+)]
+pub struct Cli {
+    /// SQLite database file.
+    #[arg(long, global = true, env = "QUOTEGRAPH_DB", default_value = "quotegraph.db")]
+    pub db: PathBuf,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Output format of listing commands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
+    Jsonl,
+    Csv,
+}
+
+/// Output format of `extract`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExtractFormat {
+    Jsonl,
+    Json,
+    Table,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum StdinFormat {
+    Text,
+    Jsonl,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct InputArgs {
+    /// Files (.txt, .jsonl), directories, or - for stdin.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// How to read stdin.
+    #[arg(long, value_enum, default_value = "text")]
+    pub input_format: StdinFormat,
+    /// Document id for text read from stdin.
+    #[arg(long)]
+    pub id: Option<String>,
+    /// Strip HTML markup from the input text.
+    #[arg(long)]
+    pub html: bool,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Extract quotes and entities and print them (no database).
+    Extract {
+        #[command(flatten)]
+        input: InputArgs,
+        #[arg(long, value_enum, default_value = "jsonl")]
+        format: ExtractFormat,
+        /// Show the rule trail of each quote.
+        #[arg(long)]
+        explain: bool,
+    },
+    /// Score extraction against a gold file (PolNeAR-style or extract-format gold).
+    Eval {
+        gold: PathBuf,
+        #[arg(long, value_enum, default_value = "table")]
+        format: EvalFormat,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum EvalFormat {
+    Table,
+    Json,
+}

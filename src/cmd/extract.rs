@@ -1,0 +1,72 @@
+//! `quotegraph extract`: extraction only, printed as JSONL, JSON or a table.
+
+use std::io::Write;
+
+use anyhow::Result;
+use quotegraph::extract::{extract, ExtractRecord};
+use quotegraph::input::{read_inputs, Item};
+use rayon::prelude::*;
+
+use super::{input_options, output, Outcome};
+use crate::cli::{ExtractFormat, InputArgs};
+
+/// Documents are extracted in parallel in batches of this many, then printed in input order.
+const BATCH: usize = 256;
+
+pub fn run(input: &InputArgs, format: ExtractFormat, explain: bool) -> Result<Outcome> {
+    let opts = input_options(input);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut outcome = Outcome::default();
+    let mut batch = Vec::with_capacity(BATCH);
+    let mut all = Vec::new();
+    let mut first_error: Option<std::io::Error> = None;
+    let mut flush = |batch: &mut Vec<quotegraph::model::Document>,
+                     out: &mut dyn Write,
+                     all: &mut Vec<ExtractRecord>|
+     -> std::io::Result<()> {
+        let records: Vec<ExtractRecord> =
+            batch.par_iter().map(|d| ExtractRecord::new(&d.id, &d.text, &extract(&d.text), explain)).collect();
+        batch.clear();
+        for r in records {
+            match format {
+                ExtractFormat::Jsonl => {
+                    serde_json::to_writer(&mut *out, &r)?;
+                    out.write_all(b"\n")?;
+                }
+                ExtractFormat::Table => output::write_extract_table(out, &r)?,
+                ExtractFormat::Json => all.push(r),
+            }
+        }
+        Ok(())
+    };
+    read_inputs(&input.paths, &opts, &mut |item| match item {
+        Item::Doc(d) => {
+            batch.push(d);
+            if batch.len() >= BATCH && first_error.is_none() {
+                if let Err(e) = flush(&mut batch, &mut out, &mut all) {
+                    first_error = Some(e);
+                }
+            }
+        }
+        Item::Warning(w) => eprintln!("warning: {}", w.0),
+        Item::Error(e) => {
+            eprintln!("error: {e}");
+            outcome.partial_failure = true;
+        }
+    });
+    if first_error.is_none() {
+        if let Err(e) = flush(&mut batch, &mut out, &mut all) {
+            first_error = Some(e);
+        }
+    }
+    if let Some(e) = first_error {
+        return Err(e.into());
+    }
+    if format == ExtractFormat::Json {
+        serde_json::to_writer_pretty(&mut out, &all)?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()?;
+    Ok(outcome)
+}

@@ -1,0 +1,55 @@
+//! The shared view of one document that every extraction stage reads.
+
+use std::ops::Range;
+
+use crate::model::Span;
+use crate::text::{self, Quoted, Token};
+
+#[derive(Clone, Debug)]
+pub struct Sentence {
+    pub span: Span,
+    /// Index into [`Analysis::paragraphs`].
+    pub paragraph: usize,
+    /// Range into [`Analysis::tokens`].
+    pub tokens: Range<usize>,
+}
+
+pub struct Analysis<'a> {
+    pub text: &'a str,
+    pub paragraphs: Vec<Span>,
+    pub sentences: Vec<Sentence>,
+    pub tokens: Vec<Token>,
+    pub quoted: Vec<Quoted>,
+}
+
+impl<'a> Analysis<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let paragraphs = text::paragraphs(text);
+        let mut sentences = Vec::new();
+        let mut tokens = Vec::new();
+        for (pi, &p) in paragraphs.iter().enumerate() {
+            for s in text::sentences::sentences_in(text, p) {
+                let first = tokens.len();
+                tokens.extend(text::tokenize(text, s));
+                sentences.push(Sentence { span: s, paragraph: pi, tokens: first..tokens.len() });
+            }
+        }
+        let quoted = text::find_quoted(text);
+        Analysis { text, paragraphs, sentences, tokens, quoted }
+    }
+
+    pub fn tok(&self, i: usize) -> &'a str {
+        self.tokens[i].span.slice(self.text)
+    }
+
+    /// Index of the sentence containing byte `pos`.
+    pub fn sentence_at(&self, pos: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.span.end() <= pos);
+        (i < self.sentences.len() && self.sentences[i].span.start() <= pos).then_some(i)
+    }
+
+    /// Index of the first token starting at or after `pos`.
+    pub fn token_at_or_after(&self, pos: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.start() < pos)
+    }
+}

@@ -1,0 +1,140 @@
+//! Lexicons compiled into the binary from `data/lexicon/` and loaded once.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// How a reporting verb takes its content.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CueFrame {
+    /// A clause ("said (that) ...") or a quote.
+    Clause,
+    /// Also a noun-phrase object ("acknowledged these talks").
+    Object,
+    /// Only with a clause or a quote; alone it is not speech ("called", "showed").
+    Weak,
+}
+
+#[derive(Clone, Debug)]
+pub struct CueVerb {
+    pub lemma: &'static str,
+    pub frame: CueFrame,
+}
+
+pub struct Lexicon {
+    /// Inflected form (lower case, possibly two words) -> verb.
+    pub cue_forms: HashMap<String, CueVerb>,
+    pub cue_phrases: Vec<Vec<String>>,
+    pub titles: HashSet<&'static str>,
+    /// Multi-word titles as word sequences.
+    pub multiword_titles: Vec<Vec<&'static str>>,
+    pub speaker_nouns: HashSet<&'static str>,
+    pub org_words: HashSet<&'static str>,
+    pub stop_capitalized: HashSet<&'static str>,
+}
+
+fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
+    src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn regular_forms(lemma: &str) -> Vec<String> {
+    let mut v = vec![lemma.to_string()];
+    let (s, ed, ing) = if let Some(stem) = lemma.strip_suffix('y').filter(|s| !s.ends_with(['a', 'e', 'o', 'u'])) {
+        (format!("{stem}ies"), format!("{stem}ied"), format!("{lemma}ing"))
+    } else if let Some(stem) = lemma.strip_suffix('e') {
+        (format!("{lemma}s"), format!("{lemma}d"), format!("{stem}ing"))
+    } else if lemma.ends_with(['s', 'x', 'z']) || lemma.ends_with("ch") || lemma.ends_with("sh") {
+        (format!("{lemma}es"), format!("{lemma}ed"), format!("{lemma}ing"))
+    } else {
+        (format!("{lemma}s"), format!("{lemma}ed"), format!("{lemma}ing"))
+    };
+    v.extend([s, ed, ing]);
+    v
+}
+
+fn load() -> Lexicon {
+    let mut cue_forms = HashMap::new();
+    for line in lines(include_str!("../../data/lexicon/cue_verbs.txt")) {
+        let (words, flag) = match line.split_once('|') {
+            Some((w, f)) => (w.trim(), f.trim()),
+            None => (line, ""),
+        };
+        let frame = match flag {
+            "obj" => CueFrame::Object,
+            "weak" => CueFrame::Weak,
+            _ => CueFrame::Clause,
+        };
+        // Phrasal verbs ("point out pointed out ...") pair up their words.
+        let parts: Vec<&'static str> = words.split_whitespace().collect();
+        let forms: Vec<String> = if parts.len() >= 2 && parts[1] == "out" {
+            parts.chunks(2).map(|c| c.join(" ")).collect()
+        } else if parts.len() == 1 {
+            regular_forms(parts[0])
+        } else {
+            parts.iter().map(|s| s.to_string()).collect()
+        };
+        let lemma = forms.first().map(|f| &*f.clone().leak()).unwrap_or("");
+        for f in forms {
+            cue_forms.entry(f).or_insert(CueVerb { lemma, frame });
+        }
+    }
+    let cue_phrases = lines(include_str!("../../data/lexicon/cue_phrases.txt"))
+        .map(|l| l.split_whitespace().map(str::to_string).collect())
+        .collect();
+    let mut titles = HashSet::new();
+    let mut multiword_titles = Vec::new();
+    for l in lines(include_str!("../../data/lexicon/titles.txt")) {
+        if l.contains(' ') {
+            multiword_titles.push(l.split_whitespace().collect());
+        } else {
+            titles.insert(l);
+        }
+    }
+    multiword_titles.sort_by_key(|t: &Vec<&str>| std::cmp::Reverse(t.len()));
+    Lexicon {
+        cue_forms,
+        cue_phrases,
+        titles,
+        multiword_titles,
+        speaker_nouns: lines(include_str!("../../data/lexicon/speaker_nouns.txt")).collect(),
+        org_words: lines(include_str!("../../data/lexicon/org_words.txt")).collect(),
+        stop_capitalized: lines(include_str!("../../data/lexicon/stop_capitalized.txt")).collect(),
+    }
+}
+
+pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(load);
+
+pub fn lexicon() -> &'static Lexicon {
+    &LEXICON
+}
+
+/// Words whose trailing dot is part of the word, not a sentence end.
+pub fn is_abbreviation(word: &str) -> bool {
+    static ABBR: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+        let mut s: HashSet<&'static str> = [
+            "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Maj", "Capt", "Sgt", "Adm", "Cmdr", "Rev",
+            "Fr", "St", "Mt", "Jr", "Sr", "Inc", "Corp", "Ltd", "Co", "No", "vs", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul",
+            "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Ave", "Blvd", "Dept", "Univ", "approx", "est", "Lieut", "Supt", "Gens",
+            "Reps", "Sens",
+        ]
+        .into_iter()
+        .collect();
+        s.shrink_to_fit();
+        s
+    });
+    ABBR.contains(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inflections_are_generated() {
+        let l = lexicon();
+        for f in ["says", "said", "acknowledged", "denies", "denied", "emphasized", "confirming", "told", "pointed out", "wrote"]
+        {
+            assert!(l.cue_forms.contains_key(f), "{f}");
+        }
+        assert_eq!(l.cue_forms["acknowledged"].frame, CueFrame::Object);
+    }
+}

@@ -1,0 +1,30 @@
+//! Extraction: a pure function from text to quotes, mentions and entities.
+//!
+//! Stages, in order: [`Analysis`] (paragraphs, sentences, tokens, quoted
+//! passages) -> [`entities`] (named mentions, clustered within the document)
+//! -> [`quotes`] (direct, mixed and reported speech with their cues and
+//! speaker mentions) -> [`coref`] (speaker mentions resolved to entities).
+
+pub mod analysis;
+pub mod coref;
+pub mod entities;
+pub mod lexicon;
+pub mod quotes;
+pub mod record;
+
+pub use analysis::Analysis;
+pub use record::ExtractRecord;
+
+use crate::model::Extraction;
+
+/// Extracts quotes and entities from `text`.
+///
+/// Deterministic: the same text always gives the same output, quotes in
+/// order of their content's start.
+pub fn extract(text: &str) -> Extraction {
+    let analysis = Analysis::new(text);
+    let mut x = entities::find(&analysis);
+    let candidates = quotes::find(&analysis, &x);
+    coref::attach(&analysis, &mut x, candidates);
+    x
+}

@@ -1,0 +1,337 @@
+//! Reading input documents: `.txt` files, directories of them, `.jsonl`
+//! files and stdin (docs/extract-format.md, "Input").
+//!
+//! Policy for bad input: invalid UTF-8 is decoded lossily and reported as a
+//! warning naming the file and the byte offset of the first bad sequence; a
+//! leading BOM is stripped; a malformed JSONL line is an error naming
+//! file:line, and the other lines are still read.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use thiserror::Error;
+
+use crate::model::Document;
+
+#[derive(Debug, Error)]
+pub enum InputError {
+    #[error("{path}: {source}")]
+    Io { path: String, source: std::io::Error },
+    #[error("{path}:{line}: invalid JSON line: {message}")]
+    BadJsonLine { path: String, line: usize, message: String },
+    #[error("{path}:{line}: a record needs a string \"id\" and a string \"text\"")]
+    MissingField { path: String, line: usize },
+    #[error("{path}: looks like a binary file (NUL bytes), skipped")]
+    Binary { path: String },
+}
+
+/// A non-fatal remark about an input (lossy decoding, stripped BOM).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning(pub String);
+
+/// How stdin is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum StdinFormat {
+    #[default]
+    Text,
+    Jsonl,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct InputOptions {
+    pub stdin_format: StdinFormat,
+    /// Document id for text read from stdin.
+    pub stdin_id: Option<String>,
+    /// Strip HTML markup from text input.
+    pub html: bool,
+}
+
+/// One item produced while reading inputs.
+#[derive(Debug)]
+pub enum Item {
+    Doc(Document),
+    Warning(Warning),
+    Error(InputError),
+}
+
+#[derive(Deserialize)]
+struct JsonlRecord {
+    id: serde_json::Value,
+    text: Option<String>,
+    title: Option<String>,
+    date: Option<String>,
+    url: Option<String>,
+}
+
+/// One source of documents, resolved from the command line.
+#[derive(Debug, Clone)]
+enum Source {
+    Stdin,
+    Text { path: PathBuf, id: String },
+    Jsonl { path: PathBuf },
+}
+
+/// Expands paths into sources in input order: directories recursively in
+/// sorted path order; same-stem files get ids made unique by their path.
+fn sources(paths: &[PathBuf]) -> Vec<Result<Source, InputError>> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.as_os_str() == "-" {
+            out.push(Ok(Source::Stdin));
+            continue;
+        }
+        if p.is_dir() {
+            let mut files = Vec::new();
+            if let Err(e) = walk(p, &mut files) {
+                out.push(Err(e));
+            }
+            files.sort();
+            let mut by_stem: BTreeMap<String, usize> = BTreeMap::new();
+            for f in &files {
+                if !is_jsonl(f) {
+                    *by_stem.entry(stem(f)).or_default() += 1;
+                }
+            }
+            for f in files {
+                if is_jsonl(&f) {
+                    out.push(Ok(Source::Jsonl { path: f }));
+                } else {
+                    let st = stem(&f);
+                    let id = if by_stem[&st] > 1 {
+                        let rel = f.strip_prefix(p).unwrap_or(&f).with_extension("");
+                        rel.to_string_lossy().replace(std::path::MAIN_SEPARATOR, "/")
+                    } else {
+                        st
+                    };
+                    out.push(Ok(Source::Text { path: f, id }));
+                }
+            }
+        } else if is_jsonl(p) {
+            out.push(Ok(Source::Jsonl { path: p.clone() }));
+        } else {
+            out.push(Ok(Source::Text { path: p.clone(), id: stem(p) }));
+        }
+    }
+    out
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), InputError> {
+    let io = |e| InputError::Io { path: dir.display().to_string(), source: e };
+    for entry in fs::read_dir(dir).map_err(io)? {
+        let path = entry.map_err(io)?.path();
+        if path.is_dir() {
+            walk(&path, out)?;
+        } else if matches!(path.extension().and_then(|e| e.to_str()), Some("txt" | "jsonl" | "text" | "html" | "htm")) {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn is_jsonl(p: &Path) -> bool {
+    p.extension().is_some_and(|e| e == "jsonl")
+}
+
+fn stem(p: &Path) -> String {
+    p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "doc".into())
+}
+
+/// Decodes bytes as UTF-8: a BOM is stripped, invalid sequences replaced.
+/// Returns the text and a warning when anything was changed.
+pub fn decode(bytes: Vec<u8>, origin: &str) -> (String, Option<Warning>) {
+    let (bytes, bom) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => (rest.to_vec(), true),
+        None => (bytes, false),
+    };
+    match String::from_utf8(bytes) {
+        Ok(s) => (s, bom.then(|| Warning(format!("{origin}: stripped a byte-order mark; offsets index the text after it")))),
+        Err(e) => {
+            let offset = e.utf8_error().valid_up_to() + if bom { 3 } else { 0 };
+            let s = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            (
+                s,
+                Some(Warning(format!(
+                    "{origin}: invalid UTF-8 at byte {offset}, decoded lossily (U+FFFD); offsets index the decoded text"
+                ))),
+            )
+        }
+    }
+}
+
+/// Removes HTML markup, keeping text and turning block elements into line
+/// breaks; entities for the common characters are decoded.
+pub fn strip_html(html: &str) -> String {
+    static TAG: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?is)<(script|style)\b.*?</(script|style)\s*>|<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>").unwrap()
+    });
+    let mut out = String::with_capacity(html.len());
+    let mut last = 0;
+    for cap in TAG.captures_iter(html) {
+        let m = cap.get(0).unwrap();
+        out.push_str(&html[last..m.start()]);
+        let tag = cap.get(4).map(|t| t.as_str().to_ascii_lowercase());
+        if matches!(
+            tag.as_deref(),
+            Some("p" | "br" | "div" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "tr" | "blockquote" | "title")
+        ) {
+            out.push('\n');
+        }
+        last = m.end();
+    }
+    out.push_str(&html[last..]);
+    let decoded = out
+        .replace("&nbsp;", " ")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&apos;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&ldquo;", "\u{201c}")
+        .replace("&rdquo;", "\u{201d}")
+        .replace("&lsquo;", "\u{2018}")
+        .replace("&rsquo;", "\u{2019}")
+        .replace("&mdash;", "\u{2014}")
+        .replace("&amp;", "&");
+    let mut lines: Vec<&str> = decoded.lines().map(str::trim).collect();
+    lines.dedup_by(|a, b| a.is_empty() && b.is_empty());
+    lines.join("\n").trim().to_string()
+}
+
+fn looks_like_html(text: &str) -> bool {
+    let head = &text[..text.len().min(2048)].to_ascii_lowercase();
+    head.contains("<html")
+        || head.contains("<!doctype html")
+        || head.contains("<body")
+        || (head.contains("<p>") && head.contains("</p>"))
+}
+
+fn text_document(id: String, bytes: Vec<u8>, origin: &str, opts: &InputOptions, emit: &mut dyn FnMut(Item)) {
+    if bytes.iter().take(8192).any(|&b| b == 0) {
+        emit(Item::Error(InputError::Binary { path: origin.to_string() }));
+        return;
+    }
+    let (mut text, warning) = decode(bytes, origin);
+    if let Some(w) = warning {
+        emit(Item::Warning(w));
+    }
+    if opts.html {
+        text = strip_html(&text);
+    } else if looks_like_html(&text) {
+        emit(Item::Warning(Warning(format!("{origin}: looks like HTML; pass --html to strip markup"))));
+    }
+    emit(Item::Doc(Document { id, text, title: None, date: None, url: None }));
+}
+
+/// Parses one JSONL line into a document.
+pub fn parse_jsonl_line(line: &str, origin: &str, lineno: usize) -> Result<Document, InputError> {
+    let rec: JsonlRecord = serde_json::from_str(line).map_err(|e| InputError::BadJsonLine {
+        path: origin.to_string(),
+        line: lineno,
+        message: e.to_string(),
+    })?;
+    let id = match rec.id {
+        serde_json::Value::String(s) if !s.is_empty() => s,
+        serde_json::Value::Number(n) => n.to_string(),
+        _ => return Err(InputError::MissingField { path: origin.to_string(), line: lineno }),
+    };
+    let text = rec.text.ok_or(InputError::MissingField { path: origin.to_string(), line: lineno })?;
+    Ok(Document { id, text, title: rec.title, date: rec.date, url: rec.url })
+}
+
+fn jsonl_documents<R: Read>(reader: R, origin: &str, opts: &InputOptions, emit: &mut dyn FnMut(Item)) {
+    let mut reader = BufReader::new(reader);
+    let mut buf = Vec::new();
+    let mut lineno = 0;
+    loop {
+        buf.clear();
+        match reader.read_until(b'\n', &mut buf) {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(e) => {
+                emit(Item::Error(InputError::Io { path: origin.to_string(), source: e }));
+                break;
+            }
+        }
+        lineno += 1;
+        let (line, warning) = decode(std::mem::take(&mut buf), &format!("{origin}:{lineno}"));
+        if let Some(w) = warning {
+            emit(Item::Warning(w));
+        }
+        if line.trim().is_empty() {
+            continue;
+        }
+        match parse_jsonl_line(line.trim_end_matches(['\n', '\r']), origin, lineno) {
+            Ok(mut doc) => {
+                if opts.html {
+                    doc.text = strip_html(&doc.text);
+                }
+                emit(Item::Doc(doc))
+            }
+            Err(e) => emit(Item::Error(e)),
+        }
+    }
+}
+
+/// Reads every input in order and hands each document, warning or error to
+/// `emit` as soon as it is read, so memory does not grow with corpus size.
+pub fn read_inputs(paths: &[PathBuf], opts: &InputOptions, emit: &mut dyn FnMut(Item)) {
+    for src in sources(paths) {
+        match src {
+            Err(e) => emit(Item::Error(e)),
+            Ok(Source::Stdin) => match opts.stdin_format {
+                StdinFormat::Jsonl => jsonl_documents(std::io::stdin().lock(), "<stdin>", opts, emit),
+                StdinFormat::Text => {
+                    let mut bytes = Vec::new();
+                    match std::io::stdin().lock().read_to_end(&mut bytes) {
+                        Ok(_) => {
+                            let id = opts.stdin_id.clone().unwrap_or_else(|| "stdin".into());
+                            text_document(id, bytes, "<stdin>", opts, emit)
+                        }
+                        Err(e) => emit(Item::Error(InputError::Io { path: "<stdin>".into(), source: e })),
+                    }
+                }
+            },
+            Ok(Source::Text { path, id }) => {
+                let origin = path.display().to_string();
+                match fs::read(&path) {
+                    Ok(bytes) => text_document(id, bytes, &origin, opts, emit),
+                    Err(e) => emit(Item::Error(InputError::Io { path: origin, source: e })),
+                }
+            }
+            Ok(Source::Jsonl { path }) => {
+                let origin = path.display().to_string();
+                match fs::File::open(&path) {
+                    Ok(f) => jsonl_documents(f, &origin, opts, emit),
+                    Err(e) => emit(Item::Error(InputError::Io { path: origin, source: e })),
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_reports_offset_of_bad_bytes() {
+        let (s, w) = decode(b"ab\xffcd".to_vec(), "f.txt");
+        assert_eq!(s, "ab\u{fffd}cd");
+        assert!(w.unwrap().0.contains("byte 2"));
+    }
+
+    #[test]
+    fn strips_bom() {
+        let (s, w) = decode(b"\xEF\xBB\xBFhi".to_vec(), "f.txt");
+        assert_eq!(s, "hi");
+        assert!(w.is_some());
+    }
+
+    #[test]
+    fn html_is_stripped_to_lines() {
+        assert_eq!(strip_html("<html><body><p>A &amp; B</p><p>“C”</p><script>x</script></body></html>"), "A & B\n“C”");
+    }
+}

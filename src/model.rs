@@ -1,0 +1,225 @@
+//! The data model shared by every layer: documents, spans, quotes, mentions
+//! and entities. Spans are byte ranges into a document's text, never copies.
+
+use serde::{Deserialize, Serialize};
+
+/// Byte range into a document's original text, end exclusive. Never a copied string.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        debug_assert!(start <= end);
+        Span { start: start as u32, end: end as u32 }
+    }
+    pub fn start(self) -> usize {
+        self.start as usize
+    }
+    pub fn end(self) -> usize {
+        self.end as usize
+    }
+    pub fn len(self) -> usize {
+        (self.end - self.start) as usize
+    }
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+    /// The slice of `text` this span covers.
+    pub fn slice(self, text: &str) -> &str {
+        &text[self.start()..self.end()]
+    }
+    pub fn contains(self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+    pub fn overlaps(self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+    /// The smallest span covering both.
+    pub fn cover(self, other: Span) -> Span {
+        Span { start: self.start.min(other.start), end: self.end.max(other.end) }
+    }
+}
+
+/// A document as quotegraph stores it: `text` is what every span indexes.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    pub id: String,
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// How a quote is reported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// The content is inside quotation marks.
+    Direct,
+    /// Reported speech containing a quoted part.
+    Mixed,
+    /// Reported speech without quotation marks.
+    Indirect,
+}
+
+impl QuoteKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Mixed => "mixed",
+            QuoteKind::Indirect => "indirect",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        match s.to_ascii_lowercase().as_str() {
+            "direct" => Some(QuoteKind::Direct),
+            "mixed" => Some(QuoteKind::Mixed),
+            "indirect" => Some(QuoteKind::Indirect),
+            _ => None,
+        }
+    }
+}
+
+/// The closed set of entity types of the public contract.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityType {
+    Person,
+    Organization,
+    Place,
+    Other,
+}
+
+impl EntityType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityType::Person => "person",
+            EntityType::Organization => "organization",
+            EntityType::Place => "place",
+            EntityType::Other => "other",
+        }
+    }
+    /// Parses a type name; `org`, `per`, `loc`, `gpe` are accepted as short forms.
+    pub fn parse(s: &str) -> Option<Self> {
+        match s.to_ascii_lowercase().as_str() {
+            "person" | "per" | "people" => Some(EntityType::Person),
+            "organization" | "organisation" | "org" => Some(EntityType::Organization),
+            "place" | "loc" | "location" | "gpe" => Some(EntityType::Place),
+            "other" | "misc" => Some(EntityType::Other),
+            _ => None,
+        }
+    }
+}
+
+/// What kind of expression a mention is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MentionKind {
+    /// A proper name ("Dr. Basem Naim", "the White House").
+    Name,
+    /// A personal pronoun ("he", "they").
+    Pronoun,
+    /// A common-noun description ("the spokesperson", "Hamas officials").
+    Nominal,
+}
+
+/// Index of an entity within one document's extraction.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct LocalEntityId(pub u32);
+
+/// One mention of an entity in a document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    pub span: Span,
+    pub kind: MentionKind,
+    /// The entity this mention resolves to, if any.
+    pub entity: Option<LocalEntityId>,
+}
+
+/// An entity found in one document, with its mentions.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    /// Canonical name ("Basem Naim", "White House").
+    pub name: String,
+    pub entity_type: EntityType,
+    /// Indices into [`Extraction::mentions`], in text order.
+    pub mentions: Vec<u32>,
+    /// Other names this entity is known by in the document, canonical excluded.
+    pub aliases: Vec<String>,
+    /// Roles from appositives and pre-modifiers ("spokesperson", "senior official").
+    pub roles: Vec<Role>,
+}
+
+/// A role an entity holds, optionally for an organisation or place.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Role {
+    pub role: String,
+    pub affiliation: Option<LocalEntityId>,
+    /// Where the text says so.
+    pub span: Span,
+}
+
+/// Who a quote is attributed to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Speaker {
+    /// The mention in or next to the quote's sentence; `None` when the speaker
+    /// is carried over from earlier text without being mentioned here.
+    pub mention: Option<Span>,
+    pub entity: Option<LocalEntityId>,
+}
+
+/// One attributed quotation.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Quote {
+    pub kind: QuoteKind,
+    /// The content (outer extent when fragmented).
+    pub content: Span,
+    /// The pieces of a quote split around its cue; empty for a one-piece quote.
+    pub fragments: Vec<Span>,
+    pub speaker: Option<Speaker>,
+    pub cue: Option<Span>,
+    pub confidence: f32,
+    /// The rule that produced the quote.
+    pub rule: &'static str,
+    /// The steps the extractor took, for `--explain`.
+    pub trail: Vec<String>,
+}
+
+/// Everything extracted from one document's text.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Extraction {
+    pub quotes: Vec<Quote>,
+    pub mentions: Vec<Mention>,
+    pub entities: Vec<Entity>,
+}
+
+impl Extraction {
+    pub fn entity(&self, id: LocalEntityId) -> &Entity {
+        &self.entities[id.0 as usize]
+    }
+    /// Entities mentioned inside a quote's content (ABOUT edges), speaker excluded, in first-mention order.
+    pub fn entities_in(&self, quote: &Quote) -> Vec<LocalEntityId> {
+        let speaker = quote.speaker.and_then(|s| s.entity);
+        let pieces: Vec<Span> = if quote.fragments.is_empty() { vec![quote.content] } else { quote.fragments.clone() };
+        let mut out = Vec::new();
+        for m in &self.mentions {
+            if m.kind != MentionKind::Name {
+                continue;
+            }
+            let Some(e) = m.entity else { continue };
+            if Some(e) == speaker || out.contains(&e) {
+                continue;
+            }
+            if pieces.iter().any(|p| p.contains(m.span)) {
+                out.push(e);
+            }
+        }
+        out
+    }
+}

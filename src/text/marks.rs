@@ -1,0 +1,295 @@
+//! Quotation-mark pairing.
+//!
+//! Handles straight and curly, double and single marks, « », „ “, doubled
+//! apostrophes (''like this'') and ``this'' style, nested quotes and quotes
+//! that run over several paragraphs (an opening mark on each paragraph, the
+//! closing mark only at the end). An unbalanced mark never reaches past its
+//! paragraph, so it cannot swallow the rest of a document.
+
+use crate::model::Span;
+use crate::text::paragraphs;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum MarkStyle {
+    /// “…”, "…", «…», „…“, ``…'', ''…''
+    Double,
+    /// ‘…’, '…'
+    Single,
+}
+
+/// One quoted passage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Quoted {
+    /// The opening mark.
+    pub open: Span,
+    /// The closing mark; `None` when the paragraph ended first.
+    pub close: Option<Span>,
+    /// The words between the marks, trimmed of whitespace and of a closing
+    /// quotative comma ("…this war,” said").
+    pub content: Span,
+    pub style: MarkStyle,
+    /// Inside another quoted passage.
+    pub nested: bool,
+    /// Runs over more than one paragraph.
+    pub multi_paragraph: bool,
+}
+
+impl Quoted {
+    /// From the opening mark to the closing one (or the content's end).
+    pub fn outer(&self) -> Span {
+        Span::new(self.open.start(), self.close.map_or(self.content.end(), |c| c.end()))
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    Open,
+    Close,
+    Either,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Mark {
+    span: Span,
+    role: Role,
+}
+
+fn is_open_context(c: Option<char>) -> bool {
+    match c {
+        None => true,
+        Some(c) => c.is_whitespace() || "([{\u{2014}\u{2013}-/:\u{201c}\u{2018}\u{ab}".contains(c),
+    }
+}
+
+fn is_close_context(c: Option<char>) -> bool {
+    match c {
+        None => true,
+        Some(c) => c.is_whitespace() || (!c.is_alphanumeric() && !"\u{201c}\u{2018}".contains(c)),
+    }
+}
+
+/// Double marks of one paragraph, in order, with their role.
+fn double_marks(text: &str, para: Span) -> Vec<Mark> {
+    let s = para.slice(text);
+    let base = para.start();
+    let mut out = Vec::new();
+    let mut it = s.char_indices().peekable();
+    let mut prev: Option<char> = None;
+    while let Some((i, c)) = it.next() {
+        let next = it.peek().map(|x| x.1);
+        let mut push = |len: usize, role: Role| out.push(Mark { span: Span::new(base + i, base + i + len), role });
+        match c {
+            '\u{201c}' | '\u{201e}' | '\u{201f}' | '\u{ab}' => push(c.len_utf8(), Role::Open),
+            '\u{201d}' | '\u{bb}' => push(c.len_utf8(), Role::Close),
+            '"' | '\u{ff02}' => push(c.len_utf8(), Role::Either),
+            '`' if next == Some('`') => {
+                push(2, Role::Open);
+                it.next();
+            }
+            '\'' | '\u{2019}' if next == Some(c) => {
+                it.next();
+                let after = it.peek().map(|x| x.1);
+                let role =
+                    if is_open_context(prev) && after.is_some_and(|a| !a.is_whitespace()) { Role::Open } else { Role::Close };
+                push(2 * c.len_utf8(), role);
+                prev = Some(c);
+                continue;
+            }
+            _ => {}
+        }
+        prev = Some(c);
+    }
+    // Resolve straight marks from the characters around them.
+    for k in 0..out.len() {
+        if out[k].role != Role::Either {
+            continue;
+        }
+        let before = text[..out[k].span.start()].chars().next_back().filter(|_| out[k].span.start() > base);
+        let after = text[out[k].span.end()..para.end()].chars().next();
+        let opens = is_open_context(before) && after.is_some_and(|a| !a.is_whitespace());
+        let closes = is_close_context(after) && before.is_some_and(|b| !b.is_whitespace());
+        out[k].role = match (opens, closes) {
+            (true, false) => Role::Open,
+            (false, true) => Role::Close,
+            _ => Role::Either,
+        };
+    }
+    out
+}
+
+fn starts_with_open_double(text: &str, para: Span) -> Option<Span> {
+    double_marks(text, para).first().filter(|m| m.span.start == para.start && m.role != Role::Close).map(|m| m.span)
+}
+
+/// Content between two byte offsets, trimmed of whitespace and a trailing comma.
+fn content_between(text: &str, start: usize, end: usize) -> Span {
+    let slice = &text[start..end];
+    let lead = slice.len() - slice.trim_start().len();
+    let mut trimmed = slice.trim();
+    while let Some(t) = trimmed.strip_suffix(',') {
+        trimmed = t.trim_end();
+    }
+    Span::new(start + lead, start + lead + trimmed.len())
+}
+
+/// Finds every quoted passage of `text`, in text order of the opening mark.
+pub fn find_quoted(text: &str) -> Vec<Quoted> {
+    let paras = paragraphs(text);
+    let mut out: Vec<Quoted> = Vec::new();
+    // An opening mark still waiting for its close at the end of a paragraph.
+    let mut pending: Option<(Span, usize, usize)> = None; // (open mark, content start, last paragraph end)
+    for (pi, &para) in paras.iter().enumerate() {
+        let marks = double_marks(text, para);
+        let mut open: Option<(Span, usize, bool)> = None; // (mark, content start, continues from earlier paragraph)
+        let mut skip_first = false;
+        if let Some((mark, content_start, _)) = pending.take() {
+            if marks.first().is_some_and(|m| m.span.start == para.start && m.role != Role::Close) {
+                open = Some((mark, content_start, true));
+                skip_first = true;
+            } else {
+                let (_, _, last_end) = (mark, content_start, 0);
+                let _ = last_end;
+                let prev_end = paras[pi - 1].end();
+                push_double(&mut out, text, mark, None, content_start, prev_end, false);
+            }
+        }
+        for (mi, m) in marks.iter().enumerate() {
+            if skip_first && mi == 0 {
+                continue;
+            }
+            match (m.role, open) {
+                (Role::Open, None) | (Role::Either, None) => open = Some((m.span, m.span.end(), false)),
+                (Role::Close, Some((o, cs, multi))) | (Role::Either, Some((o, cs, multi))) => {
+                    push_double(&mut out, text, o, Some(m.span), cs, m.span.start(), multi);
+                    open = None;
+                }
+                // A second opening mark before any close: the first was stray.
+                (Role::Open, Some((_, _, true))) => {}
+                (Role::Open, Some(_)) => open = Some((m.span, m.span.end(), false)),
+                (Role::Close, None) => {}
+            }
+        }
+        if let Some((o, cs, multi)) = open {
+            let next_continues = paras.get(pi + 1).is_some_and(|&n| starts_with_open_double(text, n).is_some());
+            let at_para_start = o.start == para.start || multi;
+            if next_continues && at_para_start {
+                pending = Some((o, cs, para.end()));
+            } else {
+                push_double(&mut out, text, o, None, cs, para.end(), multi);
+            }
+        }
+    }
+    if let Some((mark, content_start, last_end)) = pending {
+        push_double(&mut out, text, mark, None, content_start, last_end, true);
+    }
+    let doubles: Vec<Span> = out.iter().map(|q| q.outer()).collect();
+    for &para in &paras {
+        find_single(text, para, &doubles, &mut out);
+    }
+    out.sort_by_key(|q| (q.open.start, q.content.end));
+    out
+}
+
+fn push_double(out: &mut Vec<Quoted>, text: &str, open: Span, close: Option<Span>, start: usize, end: usize, multi: bool) {
+    if start > end {
+        return;
+    }
+    let content = content_between(text, start, end);
+    if content.is_empty() {
+        return;
+    }
+    out.push(Quoted { open, close, content, style: MarkStyle::Double, nested: false, multi_paragraph: multi });
+}
+
+/// Single-quoted passages within one paragraph. Apostrophes look like
+/// closing marks, so a pair needs an opening mark at a word start and a
+/// closing mark at a word end, and never crosses a double-quote boundary.
+fn find_single(text: &str, para: Span, doubles: &[Span], out: &mut Vec<Quoted>) {
+    let s = para.slice(text);
+    let base = para.start();
+    let mut open: Option<Span> = None;
+    let mut prev: Option<char> = None;
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let next = it.peek().map(|x| x.1);
+        let pos = base + i;
+        let here = Span::new(pos, pos + c.len_utf8());
+        let container = |p: usize| doubles.iter().position(|d| d.start() < p && p < d.end());
+        let is_single = c == '\'' || c == '\u{2018}' || c == '\u{2019}';
+        let doubled = next == Some(c) || prev == Some(c);
+        if is_single && !doubled {
+            let can_open = c != '\u{2019}' && is_open_context(prev) && next.is_some_and(char::is_alphanumeric);
+            let can_close = c != '\u{2018}' && prev.is_some_and(|p| !p.is_whitespace()) && is_close_context(next);
+            if let Some(o) = open.filter(|_| can_close) {
+                if container(o.start()) == container(pos) {
+                    let content = content_between(text, o.end(), pos);
+                    let words = content.slice(text).split_whitespace().count();
+                    if words >= 1 && !content.is_empty() {
+                        let nested = container(pos).is_some();
+                        out.push(Quoted {
+                            open: o,
+                            close: Some(here),
+                            content,
+                            style: MarkStyle::Single,
+                            nested,
+                            multi_paragraph: false,
+                        });
+                    }
+                    open = None;
+                } else if can_open {
+                    open = Some(here);
+                }
+            } else if can_open {
+                open = Some(here);
+            }
+        }
+        prev = Some(c);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn contents(text: &str) -> Vec<(&str, MarkStyle, bool)> {
+        find_quoted(text).iter().map(|q| (q.content.slice(text), q.style, q.nested)).collect()
+    }
+
+    #[test]
+    fn curly_and_straight_doubles() {
+        let t = "“We are ready,” he said. She said \"No way.\"";
+        assert_eq!(contents(t), [("We are ready", MarkStyle::Double, false), ("No way.", MarkStyle::Double, false)]);
+    }
+
+    #[test]
+    fn guillemets_low_high_backticks_and_doubled_apostrophes() {
+        let t = "«Un» „Zwei“ ``three'' ''four''";
+        let c: Vec<&str> = contents(t).iter().map(|x| x.0).collect();
+        assert_eq!(c, ["Un", "Zwei", "three", "four"]);
+    }
+
+    #[test]
+    fn nested_single_quotes_and_apostrophes() {
+        let t = "“He called it ‘a disaster’ and Hamas’ plan failed,” she said. It's the Smiths' car.";
+        let c = contents(t);
+        assert_eq!(c[0].0, "He called it ‘a disaster’ and Hamas’ plan failed");
+        assert_eq!(c[1], ("a disaster", MarkStyle::Single, true));
+        assert_eq!(c.len(), 2);
+    }
+
+    #[test]
+    fn unbalanced_mark_stops_at_paragraph_end() {
+        let t = "He said “this never closes.\nNext paragraph “is fine” here.";
+        let c: Vec<&str> = contents(t).iter().map(|x| x.0).collect();
+        assert_eq!(c, ["this never closes.", "is fine"]);
+    }
+
+    #[test]
+    fn multi_paragraph_quote() {
+        let t = "“First part.\n“Second part,” he said.";
+        let q = find_quoted(t);
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].content.slice(t), "First part.\n“Second part");
+        assert!(q[0].multi_paragraph);
+    }
+}

@@ -1,0 +1,10 @@
+//! Pure text layer: paragraphs, sentences, tokens and quotation-mark pairing.
+//! Every function here maps `&str` to spans; nothing allocates strings.
+
+pub mod marks;
+pub mod sentences;
+pub mod tokens;
+
+pub use marks::{find_quoted, MarkStyle, Quoted};
+pub use sentences::{paragraphs, sentences};
+pub use tokens::{tokenize, Token, TokenKind};
