@@ -1,7 +1,23 @@
-//! Quote candidates: direct, mixed and reported speech with cue and speaker span.
+//! Quote candidates: direct, mixed and reported speech, each with its cue and
+//! the span of its speaker mention. Speakers are resolved to entities later
+//! (see [`super::coref`]).
+//!
+//! The finder works on tokens, in three passes over the document:
+//! 1. direct quotes: every quoted passage with an attribution next to it
+//!    ("…," said X / X said: "…" / "A," he said, "B.");
+//! 2. reported speech: every remaining cue with a subject ("X said (that)
+//!    CLAUSE", "CLAUSE, X said", "according to X, CLAUSE", "X acknowledged
+//!    these talks", "…, adding that CLAUSE");
+//! 3. quoted passages still without a speaker: continuation of the previous
+//!    speaker, mixed quotes inside reported speech, or dropped when they look
+//!    like scare quotes, titles or nicknames.
 
+use std::ops::Range;
+
+use super::lexicon::{lexicon, CueFrame};
 use super::Analysis;
 use crate::model::{Extraction, QuoteKind, Span};
+use crate::text::{MarkStyle, Quoted, TokenKind};
 
 /// A quote before its speaker is resolved to an entity.
 #[derive(Clone, Debug)]
@@ -10,7 +26,7 @@ pub struct Candidate {
     pub content: Span,
     pub fragments: Vec<Span>,
     pub speaker: Option<Span>,
-    /// Speaker carried over from an earlier quote (index into the candidates).
+    /// Speaker carried over from an earlier candidate (index into the list).
     pub carried_from: Option<usize>,
     pub cue: Option<Span>,
     pub confidence: f32,
@@ -18,6 +34,1078 @@ pub struct Candidate {
     pub trail: Vec<String>,
 }
 
-pub fn find(_a: &Analysis, _x: &Extraction) -> Vec<Candidate> {
-    Vec::new()
+/// A reporting word or phrase found in a sentence.
+#[derive(Clone, Debug)]
+struct Cue {
+    /// Token range of the verb or phrase itself ("said", "according to").
+    tokens: Range<usize>,
+    /// Auxiliaries in front that belong to the cue span ("has" in "has said").
+    aux_start: usize,
+    frame: CueFrame,
+    lemma: &'static str,
+    according_to: bool,
+    sentence: usize,
+}
+
+const AUX: &[&str] = &["has", "have", "had"];
+const SKIPPABLE_ADVERBS: &[&str] = &[
+    "also",
+    "later",
+    "previously",
+    "recently",
+    "then",
+    "again",
+    "repeatedly",
+    "earlier",
+    "reportedly",
+    "publicly",
+    "privately",
+    "separately",
+    "further",
+    "often",
+    "once",
+    "still",
+    "already",
+    "always",
+    "just",
+    "now",
+    "flatly",
+    "simply",
+    "openly",
+    "explicitly",
+    "allegedly",
+    "first",
+    "frequently",
+    "subsequently",
+    "initially",
+    "similarly",
+    "likewise",
+    "additionally",
+    "specifically",
+    "quickly",
+    "immediately",
+    "directly",
+    "bluntly",
+    "candidly",
+    "told",
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "were",
+    "are",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "did",
+    "does",
+    "do",
+    "can",
+    "been",
+    "be",
+];
+const NP_STOP: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "when", "where", "while", "because", "if", "although", "though", "since", "but",
+    "or", "so", "than", "then", "after", "before", "until", "unless", "whether", "is", "was", "are", "were", "be", "been",
+    "being", "has", "have", "had", "will", "would", "could", "should", "can", "may", "might", "must", "do", "did", "does", "not",
+    "to", "by", "in", "on", "into", "about", "as", "also", "it's", "there", "what", "how", "why", "said", "says", "say", "told",
+    "added", "however", "yet", "even", "only", "just", "both", "either", "neither", "nor", "during", "under", "over", "against",
+    "through", "without", "within", "since", "like", "unlike", "per", "via", "upon", "toward", "towards", "among", "between",
+    "above", "below", "around",
+];
+const NP_INNER_PREPS: &[&str] = &["of", "for", "from", "at", "with", "and"];
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your", "one", "another",
+    "some", "many", "several", "two", "three", "other", "both", "each", "every", "no", "any",
+];
+/// Verbs whose content follows an indirect object ("told reporters that ...").
+const OBJECT_FIRST: &[&str] = &[
+    "tell", "inform", "assure", "warn", "advise", "brief", "remind", "promise", "ask", "urge", "caution", "accuse", "blame",
+    "praise",
+];
+const TIME_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "tonight",
+    "on",
+    "last",
+    "this",
+    "week",
+    "month",
+    "year",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "earlier",
+    "later",
+    "late",
+    "early",
+    "recently",
+    "previously",
+    "again",
+    "also",
+    "then",
+    "publicly",
+    "privately",
+    "repeatedly",
+    "separately",
+    "weekend",
+];
+/// Words of a setting between a cue and its quote ("said in a statement:").
+const SETTING_WORDS: &[&str] = &[
+    "in",
+    "a",
+    "an",
+    "the",
+    "his",
+    "her",
+    "their",
+    "its",
+    "statement",
+    "interview",
+    "speech",
+    "letter",
+    "email",
+    "post",
+    "tweet",
+    "press",
+    "release",
+    "conference",
+    "news",
+    "briefing",
+    "remarks",
+    "to",
+    "reporters",
+    "journalists",
+    "at",
+    "rally",
+    "during",
+    "with",
+    "written",
+    "video",
+    "message",
+    "later",
+    "television",
+    "radio",
+    "phone",
+];
+/// Common hearers after "told", "warned", ...
+const HEARERS: &[&str] = &[
+    "reporters",
+    "journalists",
+    "him",
+    "her",
+    "them",
+    "us",
+    "me",
+    "lawmakers",
+    "supporters",
+    "audience",
+    "crowd",
+    "viewers",
+    "listeners",
+    "readers",
+    "congress",
+    "parliament",
+];
+/// Prepositions that start an adjunct after an object ("acknowledged these talks in an interview").
+const ADJUNCT_PREPS: &[&str] = &[
+    "in",
+    "during",
+    "on",
+    "at",
+    "after",
+    "before",
+    "while",
+    "when",
+    "as",
+    "since",
+    "amid",
+    "ahead",
+    "last",
+    "this",
+    "earlier",
+    "yesterday",
+    "today",
+    "because",
+    "despite",
+];
+const PUNCT_BEFORE_ATTRIBUTION: &[&str] = &[",", "!", "?", "\u{2014}", "\u{2013}", "-", "."];
+
+fn lower_eq(word: &str, set: &[&str]) -> bool {
+    set.iter().any(|s| s.eq_ignore_ascii_case(word))
+}
+
+struct Finder<'a, 'b> {
+    a: &'b Analysis<'a>,
+    /// Cues per sentence, in token order.
+    cues: Vec<Cue>,
+    /// Tokens already used by an attribution (cue or speaker).
+    used: Vec<bool>,
+    out: Vec<Candidate>,
+}
+
+/// Finds quote candidates in an analysed document.
+pub fn find(a: &Analysis, _x: &Extraction) -> Vec<Candidate> {
+    let mut f = Finder { a, cues: Vec::new(), used: vec![false; a.tokens.len()], out: Vec::new() };
+    f.find_cues();
+    let direct_done = f.direct_quotes();
+    f.reported_speech();
+    f.leftover_quotes(&direct_done);
+    let mut out = f.out;
+    // Sort by content start and keep `carried_from` indices valid.
+    let mut order: Vec<usize> = (0..out.len()).collect();
+    order.sort_by_key(|&i| (out[i].content.start, out[i].content.end));
+    let mut new_index = vec![0; out.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    let mut sorted: Vec<Candidate> = order.iter().map(|&i| out[i].clone()).collect();
+    for c in &mut sorted {
+        c.carried_from = c.carried_from.map(|i| new_index[i]);
+    }
+    out.clear();
+    sorted
+}
+
+impl<'a, 'b> Finder<'a, 'b> {
+    fn tok(&self, i: usize) -> &'a str {
+        self.a.tok(i)
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.a.tokens[i].kind != TokenKind::Punct
+    }
+
+    fn is_cap(&self, i: usize) -> bool {
+        self.a.tokens[i].is_capitalized(self.a.text)
+    }
+
+    fn span(&self, r: Range<usize>) -> Span {
+        Span::new(self.a.tokens[r.start].span.start(), self.a.tokens[r.end - 1].span.end())
+    }
+
+    fn sentence_tokens(&self, s: usize) -> Range<usize> {
+        self.a.sentences[s].tokens.clone()
+    }
+
+    fn find_cues(&mut self) {
+        let lex = lexicon();
+        for (si, s) in self.a.sentences.iter().enumerate() {
+            let r = s.tokens.clone();
+            let mut i = r.start;
+            while i < r.end {
+                let w = self.tok(i);
+                // "according to X"
+                if w.eq_ignore_ascii_case("according") && i + 1 < r.end && self.tok(i + 1) == "to" {
+                    self.cues.push(Cue {
+                        tokens: i..i + 2,
+                        aux_start: i,
+                        frame: CueFrame::Clause,
+                        lemma: "according to",
+                        according_to: true,
+                        sentence: si,
+                    });
+                    i += 2;
+                    continue;
+                }
+                if !w.starts_with(|c: char| c.is_ascii_lowercase()) {
+                    i += 1;
+                    continue;
+                }
+                // Two-word cues first ("pointed out").
+                if i + 1 < r.end && self.tok(i + 1) == "out" {
+                    let two = format!("{w} out");
+                    if let Some(v) = lex.cue_forms.get(&two) {
+                        self.push_cue(i, i + 2, v.frame, v.lemma, si);
+                        i += 2;
+                        continue;
+                    }
+                }
+                if let Some(v) = lex.cue_forms.get(w) {
+                    let prev = (i > r.start).then(|| self.tok(i - 1));
+                    let infinitive_or_negated = prev.is_some_and(|p| {
+                        lower_eq(
+                            p,
+                            &[
+                                "to", "not", "n't", "never", "the", "a", "an", "would", "could", "might", "may", "will",
+                                "should", "must", "can",
+                            ],
+                        )
+                    });
+                    let is_noun_use = w == "report" || w == "comment" || w == "statement";
+                    if !infinitive_or_negated && !is_noun_use {
+                        self.push_cue(i, i + 1, v.frame, v.lemma, si);
+                    }
+                }
+                i += 1;
+            }
+        }
+    }
+
+    fn push_cue(&mut self, start: usize, end: usize, frame: CueFrame, lemma: &'static str, sentence: usize) {
+        let first = self.a.sentences[sentence].tokens.start;
+        let mut aux_start = start;
+        if aux_start > first && lower_eq(self.tok(aux_start - 1), AUX) {
+            aux_start -= 1;
+        }
+        self.cues.push(Cue { tokens: start..end, aux_start, frame, lemma, according_to: false, sentence });
+    }
+
+    fn cue_at(&self, tok: usize) -> Option<usize> {
+        self.cues.iter().position(|c| c.tokens.start == tok || (c.aux_start == tok && c.aux_start != c.tokens.start))
+    }
+
+    fn cue_span(&self, c: &Cue) -> Span {
+        self.span(c.aux_start..c.tokens.end)
+    }
+
+    // ----------------------------------------------------------- noun phrases
+
+    /// The noun phrase ending just before token `end`, within `floor..end`,
+    /// skipping adverbs and auxiliaries next to the verb. Returns the phrase
+    /// and the speaker mention inside it.
+    fn left_np(&self, end: usize, floor: usize) -> Option<(Range<usize>, Span)> {
+        let mut j = end;
+        while j > floor && lower_eq(self.tok(j - 1), SKIPPABLE_ADVERBS) && !self.is_cap(j - 1) {
+            j -= 1;
+        }
+        let np_end = j;
+        let mut k = j;
+        while k > floor && np_end - k < 12 {
+            let i = k - 1;
+            let w = self.tok(i);
+            let t = self.a.tokens[i];
+            if t.kind == TokenKind::Punct {
+                if w == "&" || w == "-" {
+                    k -= 1;
+                    continue;
+                }
+                break;
+            }
+            if w.starts_with(['\'', '\u{2019}']) {
+                k -= 1;
+                continue;
+            }
+            if !self.is_cap(i) && lower_eq(w, NP_STOP) {
+                break;
+            }
+            if !self.is_cap(i) && lower_eq(w, PRONOUNS) {
+                // A pronoun starts (and is) the subject.
+                if k == np_end {
+                    k -= 1;
+                }
+                break;
+            }
+            if self.is_cap(i) && lower_eq(w, PRONOUNS) && w != "I" {
+                if k == np_end {
+                    k -= 1;
+                }
+                break;
+            }
+            if self.a.lexicon_cue(w) && !self.is_cap(i) {
+                break;
+            }
+            k -= 1;
+        }
+        // Never start on a preposition or conjunction.
+        while k < np_end && !self.is_cap(k) && lower_eq(self.tok(k), NP_INNER_PREPS) {
+            k += 1;
+        }
+        if k >= np_end {
+            return None;
+        }
+        let mention = self.mention_in(k..np_end)?;
+        Some((k..np_end, mention))
+    }
+
+    /// The speaker mention inside a noun phrase: a name at its end (with its
+    /// title), a pronoun, or the whole phrase when its head is a plausible
+    /// speaker noun.
+    fn mention_in(&self, np: Range<usize>) -> Option<Span> {
+        let last = np.end - 1;
+        let head = self.tok(last);
+        if np.len() == 1 && lower_eq(head, PRONOUNS) {
+            return Some(self.span(np));
+        }
+        let lex = lexicon();
+        if self.is_cap(last) || self.a.tokens[last].kind == TokenKind::Number && np.len() > 1 {
+            // Capitalised run at the end, with titles and initials.
+            let mut s = last;
+            while s > np.start
+                && (self.is_cap(s - 1)
+                    || self.tok(s - 1) == "&"
+                    || (self.tok(s - 1) == "of" && s - 1 > np.start && self.is_cap(s - 2)))
+            {
+                s -= 1;
+            }
+            // Keep a leading determiner of an institution ("the White House").
+            if s > np.start && self.tok(s - 1).eq_ignore_ascii_case("the") {
+                s -= 1;
+            }
+            while s < last && lex.stop_capitalized.contains(self.tok(s)) && !self.tok(s).eq_ignore_ascii_case("the") {
+                s += 1;
+            }
+            // A generic leading word ("Senior Hamas official ..." keeps the name at the end).
+            return Some(self.span(s..np.end));
+        }
+        let lower_head = head.to_ascii_lowercase();
+        let plausible = lex.speaker_nouns.contains(lower_head.as_str())
+            || (np.len() >= 2 && lower_eq(self.tok(np.start), DETERMINERS))
+            || np.clone().any(|i| self.is_cap(i));
+        if !plausible {
+            return None;
+        }
+        // Drop leading tokens that are plainly not part of the subject.
+        let mut s = np.start;
+        while s < last && lower_eq(self.tok(s), &["and", "but", "so"]) {
+            s += 1;
+        }
+        Some(self.span(s..np.end))
+    }
+
+    /// The noun phrase starting at token `start` (speaker after an inverted
+    /// cue: "said Dr. Basem Naim, senior Hamas official").
+    fn right_np(&self, start: usize, limit: usize) -> Option<(Range<usize>, Span)> {
+        if start >= limit {
+            return None;
+        }
+        let w = self.tok(start);
+        if lower_eq(w, PRONOUNS) {
+            return Some((start..start + 1, self.span(start..start + 1)));
+        }
+        let mut e = start;
+        let det = lower_eq(w, DETERMINERS);
+        if det {
+            e += 1;
+        }
+        while e < limit && e - start < 10 {
+            let t = self.tok(e);
+            if self.a.tokens[e].kind == TokenKind::Punct && t != "&" && t != "-" {
+                break;
+            }
+            if t.starts_with(['\'', '\u{2019}']) {
+                e += 1;
+                continue;
+            }
+            if self.is_cap(e) || self.a.tokens[e].kind == TokenKind::Number {
+                e += 1;
+                continue;
+            }
+            if (det || e > start)
+                && !lower_eq(t, NP_STOP)
+                && !lower_eq(t, ADJUNCT_PREPS)
+                && !lower_eq(t, PRONOUNS)
+                && !self.a.lexicon_cue(t)
+            {
+                // Lower-case words continue a nominal ("the company's spokesman"),
+                // and "of"/"for" join ("a spokesman for the ministry").
+                if lower_eq(t, NP_INNER_PREPS)
+                    && !(e + 1 < limit && (self.is_cap(e + 1) || lower_eq(self.tok(e + 1), DETERMINERS)))
+                {
+                    break;
+                }
+                e += 1;
+                continue;
+            }
+            break;
+        }
+        // Trim trailing joiners.
+        while e > start && lower_eq(self.tok(e - 1), NP_INNER_PREPS) {
+            e -= 1;
+        }
+        if e <= start || (det && e == start + 1) {
+            return None;
+        }
+        let np = start..e;
+        let has_cap = np.clone().any(|i| self.is_cap(i));
+        let head = self.tok(e - 1).to_ascii_lowercase();
+        if !has_cap && !lexicon().speaker_nouns.contains(head.as_str()) {
+            return None;
+        }
+        // The mention: the name part when there is one.
+        let mention = if has_cap && !det {
+            self.span(np.clone())
+        } else {
+            self.mention_in(np.clone()).unwrap_or_else(|| self.span(np.clone()))
+        };
+        Some((np, mention))
+    }
+
+    // ---------------------------------------------------------- direct quotes
+
+    /// Tokens strictly inside `span`.
+    fn tokens_within(&self, span: Span) -> Range<usize> {
+        let s = self.a.token_at_or_after(span.start());
+        let e = self.a.token_at_or_after(span.end());
+        s..e
+    }
+
+    /// Attribution right after a quote: "…," said X / "…," X said / "…" — X said.
+    /// Returns (speaker np, mention, cue index, end token of the attribution).
+    fn attribution_after(&self, q: &Quoted, limit: usize) -> Option<(Range<usize>, Span, usize, usize)> {
+        let mut i = self.a.token_at_or_after(q.outer().end());
+        // "…," he said / "…" — he said: a quote that runs straight into the next
+        // words without punctuation is part of a sentence ("“unhinged” a tweet").
+        let inner_punct =
+            q.close.is_some_and(|c| self.a.text[..c.start()].ends_with([',', '.', '!', '?', '\u{2026}', '-', '\u{2014}']));
+        let outer_punct = i < limit && lower_eq(self.tok(i), PUNCT_BEFORE_ATTRIBUTION);
+        if !inner_punct && !outer_punct {
+            return None;
+        }
+        while i < limit && lower_eq(self.tok(i), PUNCT_BEFORE_ATTRIBUTION) && self.tok(i) != "." {
+            i += 1;
+        }
+        if i >= limit {
+            return None;
+        }
+        // Inverted: said X
+        if let Some(ci) = self.cue_at(i).filter(|&c| !self.cues[c].according_to) {
+            let c = &self.cues[ci];
+            if let Some((np, m)) = self.right_np(c.tokens.end, limit) {
+                return Some((np.clone(), m, ci, np.end));
+            }
+            return None;
+        }
+        // According to X
+        if let Some(ci) = self.cue_at(i).filter(|&c| self.cues[c].according_to) {
+            let c = &self.cues[ci];
+            let (np, m) = self.right_np(c.tokens.end, limit)?;
+            return Some((np.clone(), m, ci, np.end));
+        }
+        // X said: scan right for a cue within a short noun phrase.
+        let mut j = i;
+        while j < limit && j - i < 12 {
+            if let Some(ci) = self.cue_at(j).filter(|&c| !self.cues[c].according_to) {
+                if j == i {
+                    return None;
+                }
+                let (np, m) = self.left_np(j, i)?;
+                if np.start != i {
+                    return None;
+                }
+                return Some((np, m, ci, self.cues[ci].tokens.end));
+            }
+            let t = self.tok(j);
+            if self.a.tokens[j].kind == TokenKind::Punct && !matches!(t, "," | "&" | "-") {
+                return None;
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// Attribution before a quote: X said: "…" / X told reporters, "…" / According to X, "…".
+    fn attribution_before(&self, q: &Quoted, floor: usize) -> Option<(Range<usize>, Span, usize)> {
+        let open_tok = self.a.token_at_or_after(q.open.start());
+        let mut j = open_tok;
+        while j > floor && matches!(self.tok(j - 1), ":" | "," | "\u{2014}" | "\u{2013}" | "-") {
+            j -= 1;
+        }
+        if j > floor && self.tok(j - 1) == "that" {
+            j -= 1;
+        }
+        // The cue may be followed by a short object or adverbial ("told reporters", "said on Tuesday").
+        for back in 0..6 {
+            if j < floor + 1 + back {
+                break;
+            }
+            let ci_tok = j - 1 - back;
+            if let Some(ci) = self.cue_at(ci_tok).filter(|&c| self.cues[c].tokens.start == ci_tok) {
+                let c = &self.cues[ci];
+                if c.according_to {
+                    let (np, m) = self.right_np(c.tokens.end, j)?;
+                    return Some((np, m, ci));
+                }
+                // Only a hearer or an adverbial may stand between the cue and the
+                // quote; anything else makes it a mixed quote ("says Trump's “…”").
+                let hearer = lower_eq(c.lemma, OBJECT_FIRST);
+                let between_ok = (c.tokens.end..j).all(|k| {
+                    let w = self.tok(k);
+                    self.is_word(k)
+                        && (lower_eq(w, TIME_WORDS)
+                            || lower_eq(w, SETTING_WORDS)
+                            || (hearer && (self.is_cap(k) || lower_eq(w, DETERMINERS) || lower_eq(w, HEARERS))))
+                });
+                if !between_ok {
+                    return None;
+                }
+                let (np, m) = self.left_np(c.aux_start, floor)?;
+                return Some((np, m, ci));
+            }
+            if !self.is_word(ci_tok) {
+                break;
+            }
+        }
+        None
+    }
+
+    /// Handles quoted passages that have an attribution next to them.
+    /// Returns, per quoted passage, whether it was used.
+    fn direct_quotes(&mut self) -> Vec<bool> {
+        let quoted: Vec<Quoted> = self.a.quoted.clone();
+        let mut done = vec![false; quoted.len()];
+        let top: Vec<usize> = (0..quoted.len()).filter(|&i| !quoted[i].nested).collect();
+        for (pos, &qi) in top.iter().enumerate() {
+            if done[qi] {
+                continue;
+            }
+            let q = quoted[qi];
+            let para = self.a.sentences[self.a.sentence_at(q.open.start()).unwrap_or(0)].paragraph;
+            let para_span = self.a.paragraphs[para];
+            let next_open = top.get(pos + 1).map(|&n| quoted[n]).filter(|n| para_span.contains(n.open));
+            let prev_close = pos.checked_sub(1).map(|p| quoted[top[p]]).filter(|p| para_span.contains(p.outer()));
+            // Right context: to the end of the sentence holding the closing mark, or the next quote.
+            let end_pos = q.outer().end();
+            let sent_end =
+                self.a.sentence_at(end_pos.saturating_sub(1)).map_or(self.a.tokens.len(), |s| self.a.sentences[s].tokens.end);
+            let mut limit = sent_end;
+            if let Some(n) = next_open {
+                limit = limit.min(self.a.token_at_or_after(n.open.start()));
+            }
+            let para_end_tok = self.a.token_at_or_after(para_span.end());
+            limit = limit.min(para_end_tok).max(self.a.token_at_or_after(end_pos));
+            let sent_start = self.a.sentence_at(q.open.start()).map_or(0, |s| self.a.sentences[s].tokens.start);
+            let mut floor = sent_start;
+            if let Some(p) = prev_close {
+                floor = floor.max(self.a.token_at_or_after(p.outer().end()));
+            }
+            let mut trail = vec![format!("quoted passage {}..{} ({:?} marks)", q.content.start, q.content.end, q.style)];
+            let after = self.attribution_after(&q, limit);
+            let found = after
+                .map(|(np, m, ci, e)| (np, m, ci, Some(e), "after"))
+                .or_else(|| self.attribution_before(&q, floor).map(|(np, m, ci)| (np, m, ci, None, "before")));
+            let Some((np, mention, ci, after_end, side)) = found else { continue };
+            if q.style == MarkStyle::Single && q.content.slice(self.a.text).split_whitespace().count() < 2 {
+                continue;
+            }
+            let cue = self.cues[ci].clone();
+            for k in np.clone().chain(cue.aux_start..cue.tokens.end) {
+                self.used[k] = true;
+            }
+            done[qi] = true;
+            let mut fragments = Vec::new();
+            let mut content = q.content;
+            let mut rule = if side == "after" {
+                if cue.tokens.start < np.start {
+                    "direct:quote-cue-speaker"
+                } else {
+                    "direct:quote-speaker-cue"
+                }
+            } else if cue.according_to {
+                "direct:according-to-quote"
+            } else {
+                "direct:speaker-cue-quote"
+            };
+            trail.push(format!(
+                "{side}: cue {:?}, speaker {:?}",
+                self.cue_span(&cue).slice(self.a.text),
+                mention.slice(self.a.text)
+            ));
+            // A quote split around its cue: "A," he said, "B."
+            if let (Some(e), Some(n)) = (after_end, next_open) {
+                let mut k = e;
+                while k < self.a.tokens.len() && matches!(self.tok(k), "," | ":" | "\u{2014}" | "\u{2013}") {
+                    k += 1;
+                }
+                let n_tok = self.a.token_at_or_after(n.open.start());
+                let ni = top[pos + 1];
+                if k == n_tok
+                    && k > e
+                    && !n.nested
+                    && self.attribution_after(&n, self.a.tokens.len().min(self.sentence_end_tok(n))).is_none()
+                {
+                    fragments = vec![q.content, n.content];
+                    content = q.content.cover(n.content);
+                    done[ni] = true;
+                    rule = "direct:split-around-cue";
+                    trail.push("continues after the cue: one quote in two fragments".into());
+                }
+            }
+            // Further quoted passages of the same paragraph without an
+            // attribution of their own continue this quote: "A," X said. "B."
+            let mut last_end = after_end.unwrap_or_else(|| self.a.token_at_or_after(q.outer().end()));
+            let mut last_q = if fragments.is_empty() { pos } else { pos + 1 };
+            while let Some(&ni) = top.get(last_q + 1) {
+                let n = quoted[ni];
+                if done[ni] || !para_span.contains(n.open) || n.style != q.style {
+                    break;
+                }
+                let n_tok = self.a.token_at_or_after(n.open.start());
+                let gap = last_end.min(n_tok)..n_tok;
+                let gap_has_cue = gap.clone().any(|k| self.cue_at(k).is_some());
+                if gap.len() > 40 || gap_has_cue {
+                    break;
+                }
+                let n_limit = self.sentence_end_tok(n).min(self.a.token_at_or_after(para_span.end()));
+                if self.attribution_after(&n, n_limit).is_some() {
+                    break;
+                }
+                if fragments.is_empty() {
+                    fragments.push(q.content);
+                }
+                fragments.push(n.content);
+                content = content.cover(n.content);
+                done[ni] = true;
+                trail.push(format!("the quoted passage at {} continues it", n.content.start));
+                last_end = self.a.token_at_or_after(n.outer().end());
+                last_q += 1;
+            }
+            let confidence = if lower_eq(mention.slice(self.a.text), PRONOUNS) { 0.85 } else { 0.93 };
+            self.out.push(Candidate {
+                kind: QuoteKind::Direct,
+                content,
+                fragments,
+                speaker: Some(mention),
+                carried_from: None,
+                cue: Some(self.cue_span(&cue)),
+                confidence,
+                rule,
+                trail,
+            });
+        }
+        done
+    }
+
+    fn sentence_end_tok(&self, q: Quoted) -> usize {
+        self.a.sentence_at(q.outer().end().saturating_sub(1)).map_or(self.a.tokens.len(), |s| self.a.sentences[s].tokens.end)
+    }
+
+    // ---------------------------------------------------------- reported speech
+
+    /// End of reported content starting at token `from` in sentence `s`:
+    /// the sentence end, or where a new attribution starts (", adding ...").
+    fn clause_end(&self, from: usize, s: usize) -> usize {
+        let r = self.sentence_tokens(s);
+        let mut k = from;
+        while k < r.end {
+            let w = self.tok(k);
+            if w == "," || w == ";" {
+                if let Some(ci) = self.cue_at(k + 1) {
+                    let c = &self.cues[ci];
+                    if c.according_to || self.tok(c.tokens.start).ends_with("ing") {
+                        return k;
+                    }
+                }
+                if k + 2 < r.end && self.tok(k + 1) == "and" && self.cue_at(k + 2).is_some() {
+                    return k;
+                }
+            }
+            k += 1;
+        }
+        // Trim trailing sentence punctuation.
+        let mut e = r.end;
+        while e > from && matches!(self.tok(e - 1), "." | "!" | "?" | ";" | ":" | ",") {
+            e -= 1;
+        }
+        e
+    }
+
+    /// End of a noun-phrase object ("these talks" in "acknowledged these talks in an interview").
+    fn object_end(&self, from: usize, end: usize) -> usize {
+        let mut k = from;
+        while k < end {
+            let w = self.tok(k);
+            if matches!(w, "," | ";" | ":" | "(" | "\u{2014}") {
+                break;
+            }
+            if k > from && lower_eq(w, ADJUNCT_PREPS) && !self.is_cap(k) {
+                break;
+            }
+            if w == "and"
+                && k + 1 < end
+                && lower_eq(
+                    self.tok(k + 1),
+                    &["is", "are", "was", "were", "has", "have", "had", "will", "would", "said", "says", "added"],
+                )
+            {
+                break;
+            }
+            k += 1;
+        }
+        k
+    }
+
+    /// Content start after a cue: skips an indirect object, time adverbials
+    /// and the complementiser "that".
+    fn content_start(&self, cue: &Cue, np_after: Option<usize>, end: usize) -> (usize, bool) {
+        let mut k = np_after.unwrap_or(cue.tokens.end);
+        // "that" within a few tokens, with nothing but words between.
+        for d in 0..8 {
+            let t = k + d;
+            if t >= end || !self.is_word(t) {
+                break;
+            }
+            if self.tok(t) == "that" {
+                return (t + 1, true);
+            }
+        }
+        if lower_eq(cue.lemma, OBJECT_FIRST) {
+            // Skip the hearer: "told reporters", "told the BBC", "told him".
+            if k < end && lower_eq(self.tok(k), DETERMINERS) {
+                k += 1;
+            }
+            while k < end
+                && self.is_word(k)
+                && (self.is_cap(k)
+                    || k == cue.tokens.end
+                    || lower_eq(self.tok(k), &["reporters", "journalists", "him", "her", "them", "us", "me", "lawmakers"]))
+            {
+                k += 1;
+                if !self.is_cap(k.min(end - 1)) {
+                    break;
+                }
+            }
+        }
+        while k < end && lower_eq(self.tok(k), TIME_WORDS) {
+            k += 1;
+        }
+        if k < end && self.tok(k) == "," {
+            k += 1;
+        }
+        if k < end && self.tok(k) == "that" {
+            return (k + 1, true);
+        }
+        (k, false)
+    }
+
+    fn push_reported(
+        &mut self,
+        content: Range<usize>,
+        speaker: Option<Span>,
+        cue: &Cue,
+        rule: &'static str,
+        confidence: f32,
+        trail: Vec<String>,
+    ) {
+        if content.start >= content.end {
+            return;
+        }
+        let mut r = content;
+        while r.start < r.end && matches!(self.tok(r.start), "," | ":" | "\u{2014}" | "\u{2013}") {
+            r.start += 1;
+        }
+        while r.end > r.start && matches!(self.tok(r.end - 1), "," | ":" | ";" | "." | "\u{2014}" | "\u{2013}") {
+            r.end -= 1;
+        }
+        if r.start >= r.end {
+            return;
+        }
+        let content = self.span(r.clone());
+        // Needs at least one word that is not just a pronoun object.
+        let words = r.clone().filter(|&k| self.is_word(k)).count();
+        if words == 0 || (words == 1 && lower_eq(self.tok(r.start), &["it", "this", "that", "so", "them", "him", "her"])) {
+            return;
+        }
+        let has_marks = self.a.quoted.iter().any(|q| !q.nested && q.style == MarkStyle::Double && content.overlaps(q.content));
+        let kind = if has_marks { QuoteKind::Mixed } else { QuoteKind::Indirect };
+        self.out.push(Candidate {
+            kind,
+            content,
+            fragments: Vec::new(),
+            speaker,
+            carried_from: None,
+            cue: Some(self.cue_span(cue)),
+            confidence,
+            rule,
+            trail,
+        });
+    }
+
+    fn reported_speech(&mut self) {
+        let cues = self.cues.clone();
+        // The speaker of the latest attribution in the current sentence, for participles.
+        let mut last_in_sentence: Option<(usize, Span)> = None;
+        for cue in &cues {
+            if self.used[cue.tokens.start] {
+                if let Some(c) = self.out.last() {
+                    if let Some(sp) = c.speaker {
+                        last_in_sentence = Some((cue.sentence, sp));
+                    }
+                }
+                continue;
+            }
+            let sr = self.sentence_tokens(cue.sentence);
+            let cue_text = self.cue_span(cue).slice(self.a.text);
+            let mut trail = vec![format!("cue {cue_text:?} ({:?})", cue.frame)];
+            // Content must not reach into a direct quote already taken.
+            let taken: Vec<Span> = self.out.iter().filter(|c| c.kind == QuoteKind::Direct).map(|c| c.content).collect();
+            if cue.according_to {
+                let Some((np, mention)) = self.right_np(cue.tokens.end, sr.end) else { continue };
+                trail.push(format!("source after 'according to': {:?}", mention.slice(self.a.text)));
+                let before_start = sr.start;
+                let content = if cue.tokens.start == sr.start || (cue.tokens.start == sr.start + 1 && !self.is_word(sr.start)) {
+                    // According to X, CLAUSE.
+                    let mut k = np.end;
+                    while k < sr.end && self.tok(k) != "," {
+                        k += 1;
+                    }
+                    (k + 1).min(sr.end)..self.clause_end((k + 1).min(sr.end), cue.sentence)
+                } else {
+                    // CLAUSE, according to X.
+                    before_start..cue.tokens.start
+                };
+                let cspan = if content.start < content.end { self.span(content.clone()) } else { continue };
+                if taken.iter().any(|t| t.overlaps(cspan)) {
+                    continue;
+                }
+                self.push_reported(content, Some(mention), cue, "reported:according-to", 0.8, trail);
+                last_in_sentence = Some((cue.sentence, mention));
+                continue;
+            }
+            let verb = self.tok(cue.tokens.start);
+            let participle = verb.ends_with("ing") && cue.tokens.start > sr.start && self.tok(cue.aux_start - 1) == ",";
+            // Subject to the left.
+            let left = self.left_np(cue.aux_start, sr.start);
+            // Inverted: ", said X."
+            let inverted = cue.aux_start > sr.start && self.tok(cue.aux_start - 1) == "," && !participle;
+            let (speaker, np_after, rule_base): (Option<Span>, Option<usize>, &'static str) = if participle {
+                let sp = last_in_sentence.filter(|(s, _)| *s == cue.sentence).map(|(_, m)| m);
+                match sp {
+                    Some(m) => (Some(m), None, "reported:participle"),
+                    None => continue,
+                }
+            } else if inverted {
+                match self.right_np(cue.tokens.end, sr.end) {
+                    Some((np, m)) => (Some(m), Some(np.end), "reported:clause-comma-cue-speaker"),
+                    None => continue,
+                }
+            } else if let Some((np, m)) = left.clone() {
+                let _ = np;
+                (Some(m), None, "reported:speaker-cue")
+            } else {
+                continue;
+            };
+            let speaker_span = speaker.expect("speaker found above");
+            trail.push(format!("speaker {:?} ({rule_base})", speaker_span.slice(self.a.text)));
+            // Content to the right of the cue.
+            let (start, has_that) = self.content_start(cue, np_after, sr.end);
+            let right_end = self.clause_end(start, cue.sentence);
+            let mut content = start..right_end;
+            let mut rule = rule_base;
+            let right_len = (start..right_end).filter(|&k| self.is_word(k)).count();
+            if !has_that && cue.frame == CueFrame::Object && !inverted {
+                content = start..self.object_end(start, right_end);
+                rule = "reported:cue-object";
+            }
+            if right_len == 0 || inverted {
+                // CLAUSE, X said. / CLAUSE, said X.
+                let np_start = if inverted { cue.aux_start } else { left.as_ref().map_or(cue.aux_start, |(np, _)| np.start) };
+                if np_start > sr.start && matches!(self.tok(np_start - 1), "," | ":" | "\u{2014}") {
+                    content = sr.start..np_start - 1;
+                    rule = if inverted { "reported:clause-comma-cue-speaker" } else { "reported:clause-comma-speaker-cue" };
+                } else if right_len == 0 {
+                    continue;
+                }
+            }
+            if cue.frame == CueFrame::Weak && !has_that && !rule.starts_with("reported:clause") {
+                continue;
+            }
+            if content.start >= content.end {
+                continue;
+            }
+            let cspan = self.span(content.clone());
+            if taken.iter().any(|t| t.overlaps(cspan)) {
+                continue;
+            }
+            let confidence = match rule {
+                "reported:speaker-cue" if has_that => 0.8,
+                "reported:speaker-cue" => 0.7,
+                "reported:cue-object" => 0.65,
+                "reported:participle" => 0.65,
+                _ => 0.75,
+            };
+            trail.push(format!("content {:?}{}", rule, if has_that { " after 'that'" } else { "" }));
+            self.push_reported(content, Some(speaker_span), cue, rule, confidence, trail);
+            last_in_sentence = Some((cue.sentence, speaker_span));
+        }
+    }
+
+    // ------------------------------------------------------ quotes left over
+
+    fn leftover_quotes(&mut self, done: &[bool]) {
+        let quoted = self.a.quoted.clone();
+        for (qi, q) in quoted.iter().enumerate() {
+            if done[qi] || q.nested || q.style == MarkStyle::Single {
+                continue;
+            }
+            let content = q.content;
+            // Inside reported speech: already part of a mixed quote.
+            if self.out.iter().any(|c| c.kind != QuoteKind::Direct && c.content.contains(content)) {
+                continue;
+            }
+            let text = content.slice(self.a.text);
+            let words = text.split_whitespace().count();
+            let para = self.a.sentence_at(q.open.start()).map(|s| self.a.sentences[s].paragraph);
+            // Continuation: the latest attributed quote in this paragraph, or
+            // in the previous one when this paragraph opens with the quote.
+            let opens_paragraph = para.is_some_and(|p| self.a.paragraphs[p].start == q.open.start);
+            let prev = self
+                .out
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.content.end <= q.open.start && c.speaker.is_some())
+                .max_by_key(|(_, c)| c.content.end)
+                .map(|(i, c)| (i, self.a.sentence_at(c.content.start()).map(|s| self.a.sentences[s].paragraph)));
+            let continues = match (prev, para) {
+                (Some((_, Some(pp))), Some(p)) => pp == p || (opens_paragraph && pp + 1 == p),
+                _ => false,
+            };
+            if continues && words >= 3 {
+                let (pi, _) = prev.expect("checked above");
+                let speaker = self.out[pi].speaker;
+                let same_para = prev.and_then(|x| x.1) == para;
+                self.out.push(Candidate {
+                    kind: QuoteKind::Direct,
+                    content,
+                    fragments: Vec::new(),
+                    speaker: if same_para { speaker } else { None },
+                    carried_from: Some(pi),
+                    cue: None,
+                    confidence: 0.75,
+                    rule: "direct:continuation",
+                    trail: vec![format!(
+                        "no attribution next to it; continues the speaker of the quote at {}",
+                        self.out[pi].content.start
+                    )],
+                });
+                continue;
+            }
+            // Scare quotes, titles and nicknames: short, no speech cue.
+            if words < 6 {
+                continue;
+            }
+            self.out.push(Candidate {
+                kind: QuoteKind::Direct,
+                content,
+                fragments: Vec::new(),
+                speaker: None,
+                carried_from: None,
+                cue: None,
+                confidence: 0.4,
+                rule: "direct:unattributed",
+                trail: vec!["quoted passage of six or more words without an attribution".into()],
+            });
+        }
+    }
+}
+
+impl Analysis<'_> {
+    /// Whether a lower-case word is a known cue form.
+    pub fn lexicon_cue(&self, w: &str) -> bool {
+        w.starts_with(|c: char| c.is_ascii_lowercase()) && lexicon().cue_forms.contains_key(w)
+    }
 }
