@@ -47,6 +47,11 @@ struct Cue {
     sentence: usize,
 }
 
+/// Words after which a cue form is not a finite reporting verb.
+const NOT_A_CUE_AFTER: &[&str] = &[
+    "to", "not", "n't", "never", "the", "a", "an", "would", "could", "might", "may", "will", "should", "must", "can", "his",
+    "her", "their", "its", "our", "my", "your", "this", "that",
+];
 const AUX: &[&str] = &["has", "have", "had"];
 const SKIPPABLE_ADVERBS: &[&str] = &[
     "also",
@@ -327,8 +332,8 @@ impl<'a, 'b> Finder<'a, 'b> {
                     continue;
                 }
                 // Two-word cues first ("pointed out").
-                if i + 1 < r.end && self.tok(i + 1) == "out" {
-                    let two = format!("{w} out");
+                if i + 1 < r.end && super::lexicon::PARTICLES.contains(&self.tok(i + 1)) {
+                    let two = format!("{w} {}", self.tok(i + 1));
                     if let Some(v) = lex.cue_forms.get(&two) {
                         self.push_cue(i, i + 2, v.frame, v.lemma, si);
                         i += 2;
@@ -337,17 +342,16 @@ impl<'a, 'b> Finder<'a, 'b> {
                 }
                 if let Some(v) = lex.cue_forms.get(w) {
                     let prev = (i > r.start).then(|| self.tok(i - 1));
-                    let infinitive_or_negated = prev.is_some_and(|p| {
-                        lower_eq(
-                            p,
-                            &[
-                                "to", "not", "n't", "never", "the", "a", "an", "would", "could", "might", "may", "will",
-                                "should", "must", "can",
-                            ],
-                        )
-                    });
+                    // Modals are lower case: "Theresa May said" is a cue.
+                    let infinitive_or_negated = prev.is_some_and(|p| NOT_A_CUE_AFTER.contains(&p));
+                    // A bare base form is often a noun ("the current state of").
+                    let base_form_ok = w != v.lemma
+                        || prev.is_some_and(|p| {
+                            lower_eq(p, &["i", "we", "they", "you", "also", "often", "still", "now", "and", "generally", "who"])
+                                || (p.len() > 3 && p.ends_with('s') && !p.ends_with("ss"))
+                        });
                     let is_noun_use = w == "report" || w == "comment" || w == "statement";
-                    if !infinitive_or_negated && !is_noun_use {
+                    if !infinitive_or_negated && !is_noun_use && base_form_ok {
                         self.push_cue(i, i + 1, v.frame, v.lemma, si);
                     }
                 }
