@@ -129,10 +129,8 @@ const DETERMINERS: &[&str] = &[
     "some", "many", "several", "two", "three", "other", "both", "each", "every", "no", "any",
 ];
 /// Verbs whose content follows an indirect object ("told reporters that ...").
-const OBJECT_FIRST: &[&str] = &[
-    "tell", "inform", "assure", "warn", "advise", "brief", "remind", "promise", "ask", "urge", "caution", "accuse", "blame",
-    "praise",
-];
+const OBJECT_FIRST: &[&str] =
+    &["tell", "inform", "assure", "warn", "advise", "brief", "remind", "promise", "ask", "urge", "caution"];
 const TIME_WORDS: &[&str] = &[
     "monday",
     "tuesday",
@@ -496,6 +494,12 @@ impl<'a, 'b> Finder<'a, 'b> {
         if det {
             e += 1;
         }
+        // A lower-case role before a name ("said engineer Paul Hart") or a
+        // bare speaker noun ("according to police").
+        let role_lead = !det && !self.is_cap(start) && {
+            let next_cap = (start + 1..(start + 4).min(limit)).take_while(|&k| self.is_word(k)).any(|k| self.is_cap(k));
+            next_cap || lexicon().speaker_nouns.contains(w.to_ascii_lowercase().as_str())
+        };
         while e < limit && e - start < 10 {
             let t = self.tok(e);
             if self.a.tokens[e].kind == TokenKind::Punct && t != "&" && t != "-" {
@@ -509,7 +513,7 @@ impl<'a, 'b> Finder<'a, 'b> {
                 e += 1;
                 continue;
             }
-            if (det || e > start)
+            if (det || role_lead || e > start)
                 && !lower_eq(t, NP_STOP)
                 && !lower_eq(t, ADJUNCT_PREPS)
                 && !lower_eq(t, PRONOUNS)
@@ -541,7 +545,7 @@ impl<'a, 'b> Finder<'a, 'b> {
             return None;
         }
         // The mention: the name part when there is one.
-        let mention = if has_cap && !det {
+        let mention = if has_cap && !det && !role_lead {
             self.span(np.clone())
         } else {
             self.mention_in(np.clone()).unwrap_or_else(|| self.span(np.clone()))
@@ -680,7 +684,8 @@ impl<'a, 'b> Finder<'a, 'b> {
             if let Some(n) = next_open {
                 limit = limit.min(self.a.token_at_or_after(n.open.start()));
             }
-            let para_end_tok = self.a.token_at_or_after(para_span.end());
+            let close_para = self.a.sentence_at(end_pos.saturating_sub(1)).map_or(para, |s| self.a.sentences[s].paragraph);
+            let para_end_tok = self.a.token_at_or_after(self.a.paragraphs[close_para].end());
             limit = limit.min(para_end_tok).max(self.a.token_at_or_after(end_pos));
             let sent_start = self.a.sentence_at(q.open.start()).map_or(0, |s| self.a.sentences[s].tokens.start);
             let mut floor = sent_start;
