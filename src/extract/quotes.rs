@@ -789,6 +789,13 @@ impl<'a, 'b> Finder<'a, 'b> {
         done
     }
 
+    /// The quote opens its sentence or follows a colon or dash.
+    fn starts_statement(&self, q: &Quoted) -> bool {
+        let Some(si) = self.a.sentence_at(q.open.start()) else { return true };
+        let before = self.a.text[self.a.sentences[si].span.start()..q.open.start()].trim_end();
+        before.is_empty() || before.ends_with([':', '\u{2014}', '\u{2013}', '-']) || before.chars().all(|c| !c.is_alphanumeric())
+    }
+
     fn sentence_end_tok(&self, q: Quoted) -> usize {
         self.a.sentence_at(q.outer().end().saturating_sub(1)).map_or(self.a.tokens.len(), |s| self.a.sentences[s].tokens.end)
     }
@@ -979,22 +986,27 @@ impl<'a, 'b> Finder<'a, 'b> {
             let participle = verb.ends_with("ing") && cue.tokens.start > sr.start && self.tok(cue.aux_start - 1) == ",";
             // Subject to the left.
             let left = self.left_np(cue.aux_start, sr.start);
-            // Inverted: ", said X."
-            let inverted = cue.aux_start > sr.start && self.tok(cue.aux_start - 1) == "," && !participle;
+            // Inverted: ", said X." — the speaker ends the sentence or its clause.
+            let inverted_np = (cue.aux_start > sr.start && self.tok(cue.aux_start - 1) == "," && !participle)
+                .then(|| self.right_np(cue.tokens.end, sr.end))
+                .flatten()
+                .filter(|(np, _)| np.end >= sr.end || matches!(self.tok(np.end), "," | "." | ";" | "!" | "?"));
+            let inverted = inverted_np.is_some();
             let (speaker, np_after, rule_base): (Option<Span>, Option<usize>, &'static str) = if participle {
-                let sp = last_in_sentence.filter(|(s, _)| *s == cue.sentence).map(|(_, m)| m);
+                let sp = last_in_sentence
+                    .filter(|(s, _)| *s == cue.sentence)
+                    .map(|(_, m)| m)
+                    .or_else(|| self.sentence_subject(cue.sentence, cue.aux_start));
                 match sp {
                     Some(m) => (Some(m), None, "reported:participle"),
                     None => continue,
                 }
-            } else if inverted {
-                match self.right_np(cue.tokens.end, sr.end) {
-                    Some((np, m)) => (Some(m), Some(np.end), "reported:clause-comma-cue-speaker"),
-                    None => continue,
-                }
-            } else if let Some((np, m)) = left.clone() {
-                let _ = np;
+            } else if let Some((np, m)) = inverted_np {
+                (Some(m), Some(np.end), "reported:clause-comma-cue-speaker")
+            } else if let Some((_, m)) = left.clone() {
                 (Some(m), None, "reported:speaker-cue")
+            } else if let Some(m) = self.appositive_subject(cue.aux_start, sr.start) {
+                (Some(m), None, "reported:speaker-appositive-cue")
             } else {
                 continue;
             };
@@ -1043,6 +1055,49 @@ impl<'a, 'b> Finder<'a, 'b> {
         }
     }
 
+    /// The subject at the start of a sentence: a pronoun or a capitalised
+    /// name ("Reid frequently mocked ..., claiming that ...").
+    fn sentence_subject(&self, s: usize, before: usize) -> Option<Span> {
+        let r = self.sentence_tokens(s);
+        let first = r.start;
+        if first >= before {
+            return None;
+        }
+        if lower_eq(self.tok(first), &["he", "she", "they", "we", "i"]) {
+            return Some(self.span(first..first + 1));
+        }
+        let mut e = first;
+        while e < before && (self.is_cap(e) || (e > first && self.tok(e) == "of")) {
+            e += 1;
+        }
+        if e == first || e >= before || (lexicon().stop_capitalized.contains(self.tok(first)) && e == first + 1) {
+            return None;
+        }
+        Some(self.span(first..e))
+    }
+
+    /// "X, a division of Y, said ...": the subject before an appositive
+    /// that ends with a comma right before the cue.
+    fn appositive_subject(&self, cue_start: usize, floor: usize) -> Option<Span> {
+        if cue_start <= floor + 2 || self.tok(cue_start - 1) != "," {
+            return None;
+        }
+        let mut k = cue_start - 1;
+        while k > floor && cue_start - k < 16 {
+            k -= 1;
+            match self.tok(k) {
+                "," => {
+                    let (np, m) = self.left_np(k, floor)?;
+                    let named = np.clone().any(|i| self.is_cap(i));
+                    return named.then_some(m);
+                }
+                "." | ";" | ":" | "\u{201c}" | "\u{201d}" | "\"" => return None,
+                _ => {}
+            }
+        }
+        None
+    }
+
     // ------------------------------------------------------ quotes left over
 
     fn leftover_quotes(&mut self, done: &[bool]) {
@@ -1058,6 +1113,11 @@ impl<'a, 'b> Finder<'a, 'b> {
             }
             let text = content.slice(self.a.text);
             let words = text.split_whitespace().count();
+            // A passage inside a sentence is part of that sentence (a mixed or
+            // scare quote), not a statement of its own.
+            if !self.starts_statement(q) {
+                continue;
+            }
             let para = self.a.sentence_at(q.open.start()).map(|s| self.a.sentences[s].paragraph);
             // Continuation: the latest attributed quote in this paragraph, or
             // in the previous one when this paragraph opens with the quote.
