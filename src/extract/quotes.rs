@@ -47,6 +47,10 @@ struct Cue {
     sentence: usize,
 }
 
+const SUBORDINATORS: &[&str] = &[
+    "when", "after", "before", "while", "if", "because", "since", "until", "although", "though", "once", "as", "unless",
+    "whether", "where",
+];
 /// Words after which a cue form is not a finite reporting verb.
 const NOT_A_CUE_AFTER: &[&str] = &[
     "to", "not", "n't", "never", "the", "a", "an", "would", "could", "might", "may", "will", "should", "must", "can", "his",
@@ -385,6 +389,15 @@ impl<'a, 'b> Finder<'a, 'b> {
         while j > floor && lower_eq(self.tok(j - 1), SKIPPABLE_ADVERBS) && !self.is_cap(j - 1) {
             j -= 1;
         }
+        // "Sen. David Perdue (R-Ga.) said": step over a parenthetical.
+        if j > floor && self.tok(j - 1) == ")" {
+            let open = (floor..j - 1).rev().take(12).find(|&k| self.tok(k) == "(")?;
+            j = open;
+        }
+        // "McConnell, who in 2010 said": the relative pronoun is the mention.
+        if j > floor && self.tok(j - 1) == "who" {
+            return Some((j - 1..j, self.span(j - 1..j)));
+        }
         let np_end = j;
         let mut k = j;
         while k > floor && np_end - k < 12 {
@@ -600,6 +613,15 @@ impl<'a, 'b> Finder<'a, 'b> {
             if let Some(ci) = self.cue_at(j).filter(|&c| !self.cues[c].according_to) {
                 if j == i {
                     return None;
+                }
+                // "…," Mr. King, 82, told me: the name before an appositive.
+                if let Some(comma) = (i..j).find(|&k| self.tok(k) == ",") {
+                    let np = i..comma;
+                    if np.is_empty() || !np.clone().any(|k| self.is_cap(k)) {
+                        return None;
+                    }
+                    let m = self.mention_in(np.clone())?;
+                    return Some((np, m, ci, self.cues[ci].tokens.end));
                 }
                 let (np, m) = self.left_np(j, i)?;
                 if np.start != i {
@@ -986,11 +1008,19 @@ impl<'a, 'b> Finder<'a, 'b> {
             let participle = verb.ends_with("ing") && cue.tokens.start > sr.start && self.tok(cue.aux_start - 1) == ",";
             // Subject to the left.
             let left = self.left_np(cue.aux_start, sr.start);
+            // "when he wrote his book, X said ...": a cue inside a subordinate clause.
+            let subordinate =
+                left.as_ref().is_some_and(|(np, _)| np.start > sr.start && SUBORDINATORS.contains(&self.tok(np.start - 1)));
+            let _ = subordinate;
             // Inverted: ", said X." — the speaker ends the sentence or its clause.
             let inverted_np = (cue.aux_start > sr.start && self.tok(cue.aux_start - 1) == "," && !participle)
                 .then(|| self.right_np(cue.tokens.end, sr.end))
                 .flatten()
-                .filter(|(np, _)| np.end >= sr.end || matches!(self.tok(np.end), "," | "." | ";" | "!" | "?"));
+                .filter(|(np, _)| {
+                    np.end >= sr.end
+                        || matches!(self.tok(np.end), "," | "." | ";" | "!" | "?")
+                        || lower_eq(self.tok(np.end), &["in", "at", "with", "on", "from", "during", "who", "after", "before"])
+                });
             let inverted = inverted_np.is_some();
             let (speaker, np_after, rule_base): (Option<Span>, Option<usize>, &'static str) = if participle {
                 let sp = last_in_sentence
@@ -1007,6 +1037,11 @@ impl<'a, 'b> Finder<'a, 'b> {
                 (Some(m), None, "reported:speaker-cue")
             } else if let Some(m) = self.appositive_subject(cue.aux_start, sr.start) {
                 (Some(m), None, "reported:speaker-appositive-cue")
+            } else if let Some(m) = (cue.aux_start > sr.start && self.tok(cue.aux_start - 1) == "and")
+                .then(|| self.sentence_subject(cue.sentence, cue.aux_start))
+                .flatten()
+            {
+                (Some(m), None, "reported:subject-and-cue")
             } else {
                 continue;
             };
@@ -1022,9 +1057,34 @@ impl<'a, 'b> Finder<'a, 'b> {
                 content = start..self.object_end(start, right_end);
                 rule = "reported:cue-object";
             }
-            if right_len == 0 || inverted {
+            // A parenthetical attribution: "The museum, Mr. Obama said, would ..." /
+            // "It would take weeks, he said, and ...".
+            let np_start = if inverted { cue.aux_start } else { left.as_ref().map_or(cue.aux_start, |(np, _)| np.start) };
+            let after_attr = np_after.unwrap_or(cue.tokens.end);
+            let named_here = inverted
+                || (rule_base == "reported:speaker-cue" && left.as_ref().is_some_and(|(np, _)| self.tok(np.start) != "who"));
+            let parenthetical = named_here
+                && np_start > sr.start
+                && self.tok(np_start - 1) == ","
+                && after_attr < sr.end
+                && self.tok(after_attr) == ","
+                && !has_that;
+            let mut second_fragment = None;
+            if parenthetical {
+                let left_part = sr.start..np_start - 1;
+                let left_words = left_part.clone().filter(|&k| self.is_word(k)).count();
+                if left_words > 0 {
+                    content = left_part;
+                    rule = "reported:parenthetical-attribution";
+                    if left_words <= 4 {
+                        let right = after_attr + 1..self.clause_end(after_attr + 1, cue.sentence);
+                        if right.start < right.end {
+                            second_fragment = Some(right);
+                        }
+                    }
+                }
+            } else if right_len == 0 || inverted {
                 // CLAUSE, X said. / CLAUSE, said X.
-                let np_start = if inverted { cue.aux_start } else { left.as_ref().map_or(cue.aux_start, |(np, _)| np.start) };
                 if np_start > sr.start && matches!(self.tok(np_start - 1), "," | ":" | "\u{2014}") {
                     content = sr.start..np_start - 1;
                     rule = if inverted { "reported:clause-comma-cue-speaker" } else { "reported:clause-comma-speaker-cue" };
@@ -1050,7 +1110,15 @@ impl<'a, 'b> Finder<'a, 'b> {
                 _ => 0.75,
             };
             trail.push(format!("content {:?}{}", rule, if has_that { " after 'that'" } else { "" }));
+            let before = self.out.len();
             self.push_reported(content, Some(speaker_span), cue, rule, confidence, trail);
+            if let (Some(right), true) = (second_fragment, self.out.len() > before) {
+                let last = self.out.last_mut().expect("pushed above");
+                let first = last.content;
+                let second = Span::new(self.a.tokens[right.start].span.start(), self.a.tokens[right.end - 1].span.end());
+                last.fragments = vec![first, second];
+                last.content = first.cover(second);
+            }
             last_in_sentence = Some((cue.sentence, speaker_span));
         }
     }
@@ -1083,7 +1151,7 @@ impl<'a, 'b> Finder<'a, 'b> {
             return None;
         }
         let mut k = cue_start - 1;
-        while k > floor && cue_start - k < 16 {
+        while k > floor && cue_start - k < 30 {
             k -= 1;
             match self.tok(k) {
                 "," => {
