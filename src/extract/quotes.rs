@@ -271,6 +271,7 @@ pub fn find(a: &Analysis, _x: &Extraction) -> Vec<Candidate> {
     f.find_cues();
     let direct_done = f.direct_quotes();
     f.reported_speech();
+    f.colon_attributions();
     f.leftover_quotes(&direct_done);
     let mut out = f.out;
     // Sort by content start and keep `carried_from` indices valid.
@@ -982,7 +983,9 @@ impl<'a, 'b> Finder<'a, 'b> {
             // Content must not reach into a direct quote already taken.
             let taken: Vec<Span> = self.out.iter().filter(|c| c.kind == QuoteKind::Direct).map(|c| c.content).collect();
             if cue.according_to {
-                let Some((np, mention)) = self.right_np(cue.tokens.end, sr.end) else { continue };
+                let Some((np, mention)) = self.right_np(cue.tokens.end, sr.end).or_else(|| self.source_np(cue.tokens.end, sr.end)) else {
+                    continue;
+                };
                 trail.push(format!("source after 'according to': {:?}", mention.slice(self.a.text)));
                 let before_start = sr.start;
                 let content = if cue.tokens.start == sr.start || (cue.tokens.start == sr.start + 1 && !self.is_word(sr.start)) {
@@ -1120,6 +1123,63 @@ impl<'a, 'b> Finder<'a, 'b> {
                 last.content = first.cover(second);
             }
             last_in_sentence = Some((cue.sentence, speaker_span));
+        }
+    }
+
+    /// Any noun phrase after "according to", up to a comma or the sentence
+    /// end ("according to an analysis by Lily Batchelder", "according to exit polls").
+    fn source_np(&self, start: usize, end: usize) -> Option<(Range<usize>, Span)> {
+        let mut e = start;
+        while e < end && e - start < 15 && !matches!(self.tok(e), "," | "." | ";" | ":" | "!" | "?" | "(" | "\u{2014}") {
+            e += 1;
+        }
+        (e > start).then(|| (start..e, self.span(start..e)))
+    }
+
+    /// "Sanders: Clinton needs to ..." — a headline or transcript line whose
+    /// source is a short name before a colon at the start of a paragraph.
+    fn colon_attributions(&mut self) {
+        for (pi, &para) in self.a.paragraphs.iter().enumerate() {
+            let first = self.a.token_at_or_after(para.start());
+            let end = self.a.token_at_or_after(para.end());
+            let Some(colon) = (first..end.min(first + 6)).find(|&k| self.tok(k) == ":") else { continue };
+            let name = first..colon;
+            let all_caps_words = !name.is_empty() && name.clone().all(|k| self.is_cap(k) || matches!(self.tok(k), "." | "-" | "&"));
+            if !all_caps_words || lexicon().stop_capitalized.contains(self.tok(first)) {
+                continue;
+            }
+            let mut content = colon + 1..end;
+            while content.end > content.start && matches!(self.tok(content.end - 1), "." | "!" | "?") {
+                content.end -= 1;
+            }
+            let words = content.clone().filter(|&k| self.is_word(k)).count();
+            if words < 3 || content.clone().any(|k| self.used[k]) {
+                continue;
+            }
+            let mut span = self.span(content.clone());
+            // A quoted content is a direct quote: its marks stay outside the span.
+            let quoted = self.a.quoted.iter().find(|q| !q.nested && q.outer() == span);
+            let kind = if let Some(q) = quoted {
+                span = q.content;
+                if q.style == MarkStyle::Double { QuoteKind::Direct } else { QuoteKind::Indirect }
+            } else {
+                QuoteKind::Indirect
+            };
+            if self.out.iter().any(|c| c.content.overlaps(span)) {
+                continue;
+            }
+            let _ = pi;
+            self.out.push(Candidate {
+                kind,
+                content: span,
+                fragments: Vec::new(),
+                speaker: Some(self.span(name)),
+                carried_from: None,
+                cue: Some(self.span(colon..colon + 1)),
+                confidence: 0.6,
+                rule: "reported:name-colon",
+                trail: vec!["a short capitalised name and a colon open the paragraph".into()],
+            });
         }
     }
 
