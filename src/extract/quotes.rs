@@ -310,8 +310,23 @@ impl<'a, 'b> Finder<'a, 'b> {
         self.a.sentences[s].tokens.clone()
     }
 
+    /// Title-case paragraphs: most words capitalised.
+    fn headline_paragraphs(&self) -> Vec<bool> {
+        let mut words = vec![(0usize, 0usize); self.a.paragraphs.len()];
+        for s in &self.a.sentences {
+            for k in s.tokens.clone() {
+                if self.a.tokens[k].kind == TokenKind::Word && self.tok(k).len() > 3 {
+                    words[s.paragraph].0 += 1;
+                    words[s.paragraph].1 += self.is_cap(k) as usize;
+                }
+            }
+        }
+        words.iter().map(|&(n, cap)| n >= 3 && n <= 25 && cap * 10 >= n * 8).collect()
+    }
+
     fn find_cues(&mut self) {
         let lex = lexicon();
+        let headline = self.headline_paragraphs();
         for (si, s) in self.a.sentences.iter().enumerate() {
             let r = s.tokens.clone();
             let mut i = r.start;
@@ -328,6 +343,15 @@ impl<'a, 'b> Finder<'a, 'b> {
                         sentence: si,
                     });
                     i += 2;
+                    continue;
+                }
+                // Headlines capitalise their verbs ("Obama Says Museum Will ...").
+                if headline[s.paragraph] && i > r.start && w.starts_with(|c: char| c.is_ascii_uppercase()) {
+                    let lower = w.to_ascii_lowercase();
+                    if let Some(v) = lex.cue_forms.get(&lower).filter(|v| lower != v.lemma) {
+                        self.push_cue(i, i + 1, v.frame, v.lemma, si);
+                    }
+                    i += 1;
                     continue;
                 }
                 if !w.starts_with(|c: char| c.is_ascii_lowercase()) {
@@ -983,7 +1007,9 @@ impl<'a, 'b> Finder<'a, 'b> {
             // Content must not reach into a direct quote already taken.
             let taken: Vec<Span> = self.out.iter().filter(|c| c.kind == QuoteKind::Direct).map(|c| c.content).collect();
             if cue.according_to {
-                let Some((np, mention)) = self.right_np(cue.tokens.end, sr.end).or_else(|| self.source_np(cue.tokens.end, sr.end)) else {
+                let Some((np, mention)) =
+                    self.right_np(cue.tokens.end, sr.end).or_else(|| self.source_np(cue.tokens.end, sr.end))
+                else {
                     continue;
                 };
                 trail.push(format!("source after 'according to': {:?}", mention.slice(self.a.text)));
@@ -1095,7 +1121,12 @@ impl<'a, 'b> Finder<'a, 'b> {
                     continue;
                 }
             }
-            if cue.frame == CueFrame::Weak && !has_that && !rule.starts_with("reported:clause") {
+            // "called Friday's decision a “huge win”": a weak cue reports speech when the content quotes it.
+            let quotes_inside = content.start < content.end && {
+                let c = self.span(content.clone());
+                self.a.quoted.iter().any(|q| !q.nested && q.style == MarkStyle::Double && c.contains(q.outer()))
+            };
+            if cue.frame == CueFrame::Weak && !has_that && !quotes_inside && !rule.starts_with("reported:clause") {
                 continue;
             }
             if content.start >= content.end {
@@ -1144,7 +1175,8 @@ impl<'a, 'b> Finder<'a, 'b> {
             let end = self.a.token_at_or_after(para.end());
             let Some(colon) = (first..end.min(first + 6)).find(|&k| self.tok(k) == ":") else { continue };
             let name = first..colon;
-            let all_caps_words = !name.is_empty() && name.clone().all(|k| self.is_cap(k) || matches!(self.tok(k), "." | "-" | "&"));
+            let all_caps_words =
+                !name.is_empty() && name.clone().all(|k| self.is_cap(k) || matches!(self.tok(k), "." | "-" | "&"));
             if !all_caps_words || lexicon().stop_capitalized.contains(self.tok(first)) {
                 continue;
             }
@@ -1161,7 +1193,11 @@ impl<'a, 'b> Finder<'a, 'b> {
             let quoted = self.a.quoted.iter().find(|q| !q.nested && q.outer() == span);
             let kind = if let Some(q) = quoted {
                 span = q.content;
-                if q.style == MarkStyle::Double { QuoteKind::Direct } else { QuoteKind::Indirect }
+                if q.style == MarkStyle::Double {
+                    QuoteKind::Direct
+                } else {
+                    QuoteKind::Indirect
+                }
             } else {
                 QuoteKind::Indirect
             };
