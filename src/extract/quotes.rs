@@ -388,6 +388,17 @@ impl<'a, 'b> Finder<'a, 'b> {
     }
 
     fn push_cue(&mut self, start: usize, end: usize, frame: CueFrame, lemma: &'static str, sentence: usize) {
+        // A cue inside a quoted statement belongs to the quoted speaker's words.
+        let pos = self.a.tokens[start].span;
+        let inside_quote = self.a.quoted.iter().any(|q| {
+            !q.nested
+                && q.style == MarkStyle::Double
+                && q.content.contains(pos)
+                && q.content.slice(self.a.text).split_whitespace().count() >= 4
+        });
+        if inside_quote {
+            return;
+        }
         let first = self.a.sentences[sentence].tokens.start;
         let mut aux_start = start;
         if aux_start > first && lower_eq(self.tok(aux_start - 1), AUX) {
@@ -878,14 +889,24 @@ impl<'a, 'b> Finder<'a, 'b> {
     }
 
     /// End of a noun-phrase object ("these talks" in "acknowledged these talks in an interview").
-    fn object_end(&self, from: usize, end: usize) -> usize {
+    fn object_end(&self, from: usize, end: usize, lemma: &str) -> usize {
+        // The complement that completes some cues: "described X as Y",
+        // "accused X of Y", "blamed X on Y".
+        let complement: &[&str] = match lemma {
+            "describe" | "cite" | "call" | "dismiss" | "reject" | "praise" | "criticize" | "criticise" | "condemn" | "tout" => {
+                &["as"]
+            }
+            "accuse" => &["of"],
+            "blame" => &["on", "for"],
+            _ => &[],
+        };
         let mut k = from;
         while k < end {
             let w = self.tok(k);
             if matches!(w, "," | ";" | ":" | "(" | "\u{2014}") {
                 break;
             }
-            if k > from && lower_eq(w, ADJUNCT_PREPS) && !self.is_cap(k) {
+            if k > from && lower_eq(w, ADJUNCT_PREPS) && !self.is_cap(k) && !complement.contains(&w) {
                 break;
             }
             if w == "and"
@@ -1083,7 +1104,7 @@ impl<'a, 'b> Finder<'a, 'b> {
             let mut rule = rule_base;
             let right_len = (start..right_end).filter(|&k| self.is_word(k)).count();
             if !has_that && cue.frame == CueFrame::Object && !inverted {
-                content = start..self.object_end(start, right_end);
+                content = start..self.object_end(start, right_end, cue.lemma);
                 rule = "reported:cue-object";
             }
             // A parenthetical attribution: "The museum, Mr. Obama said, would ..." /
