@@ -377,7 +377,10 @@ impl<'a, 'b> Finder<'a, 'b> {
                             lower_eq(p, &["i", "we", "they", "you", "also", "often", "still", "now", "and", "generally", "who"])
                                 || (p.len() > 3 && p.ends_with('s') && !p.ends_with("ss"))
                         });
-                    let is_noun_use = w == "report" || w == "comment" || w == "statement";
+                    let is_noun_use = w == "report"
+                        || w == "comment"
+                        || w == "statement"
+                        || self.looks_like_noun_or_passive(i, r.start, w, v.lemma);
                     if !infinitive_or_negated && !is_noun_use && base_form_ok {
                         self.push_cue(i, i + 1, v.frame, v.lemma, si);
                     }
@@ -385,6 +388,73 @@ impl<'a, 'b> Finder<'a, 'b> {
                 i += 1;
             }
         }
+    }
+
+    /// Cue forms that are nouns here ("coal states", "Editor's note", "for
+    /// admitting") or passives ("was also found").
+    fn looks_like_noun_or_passive(&self, i: usize, first: usize, w: &str, lemma: &str) -> bool {
+        let mut p = i;
+        while p > first
+            && lower_eq(
+                self.tok(p - 1),
+                &["also", "not", "never", "later", "widely", "previously", "repeatedly", "often", "already", "reportedly"],
+            )
+        {
+            p -= 1;
+        }
+        let prev = (p > first).then(|| self.tok(p - 1));
+        if prev.is_some_and(|t| t == "'s" || t == "\u{2019}s") {
+            return true;
+        }
+        let be = ["was", "were", "is", "are", "be", "been", "being", "am", "'s"];
+        if w.ends_with("ing") {
+            // A participle after a comma or a form of "be"; otherwise a gerund or adjective.
+            // "for admitting", "of saying": a gerund after a preposition.
+            return prev.is_some_and(|t| ["for", "of", "in", "about", "on", "to", "from", "with", "the", "a", "an"].contains(&t));
+        }
+        let past = w != lemma && !w.ends_with('s');
+        if past && prev.is_some_and(|t| be.contains(&t) || t == "get" || t == "got") {
+            return true;
+        }
+        // "-s" forms that double as plural nouns need a singular subject right before them.
+        const NOUN_LIKE: &[&str] = &[
+            "states",
+            "notes",
+            "comments",
+            "reports",
+            "claims",
+            "calls",
+            "answers",
+            "questions",
+            "posts",
+            "shows",
+            "finds",
+            "tweets",
+            "cites",
+            "counters",
+            "demands",
+            "promises",
+            "pledges",
+            "vows",
+            "estimates",
+            "predictions",
+            "remarks",
+            "disputes",
+            "rejects",
+            "signals",
+            "hints",
+            "reveals",
+            "concerns",
+            "responds",
+        ];
+        if NOUN_LIKE.contains(&w) {
+            let Some(t) = prev else { return true };
+            let subject_like = self.is_cap(p - 1)
+                || lower_eq(t, &["he", "she", "it", "who", "that", "which", "also"])
+                || lexicon().speaker_nouns.contains(t.to_ascii_lowercase().as_str());
+            return !subject_like;
+        }
+        false
     }
 
     fn push_cue(&mut self, start: usize, end: usize, frame: CueFrame, lemma: &'static str, sentence: usize) {
@@ -868,6 +938,16 @@ impl<'a, 'b> Finder<'a, 'b> {
         while k < r.end {
             let w = self.tok(k);
             if w == "," || w == ";" {
+                // "..., but the NYPD overruled that request, the source added."
+                let final_attribution = (k + 1..(k + 8).min(r.end)).any(|j| {
+                    self.cue_at(j).is_some_and(|ci| {
+                        let e = self.cues[ci].tokens.end;
+                        e >= r.end || (e + 1 == r.end && matches!(self.tok(e), "." | "!" | "?"))
+                    })
+                });
+                if final_attribution && k > from {
+                    return k;
+                }
                 if let Some(ci) = self.cue_at(k + 1) {
                     let c = &self.cues[ci];
                     if c.according_to || self.tok(c.tokens.start).ends_with("ing") {
