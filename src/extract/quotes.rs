@@ -374,8 +374,32 @@ impl<'a, 'b> Finder<'a, 'b> {
                     // A bare base form is often a noun ("the current state of").
                     let base_form_ok = w != v.lemma
                         || prev.is_some_and(|p| {
-                            lower_eq(p, &["i", "we", "they", "you", "also", "often", "still", "now", "and", "generally", "who"])
+                            !p.starts_with(|c: char| c.is_lowercase())
+                                || lower_eq(
+                                    p,
+                                    &[
+                                        "i",
+                                        "we",
+                                        "they",
+                                        "you",
+                                        "also",
+                                        "often",
+                                        "still",
+                                        "now",
+                                        "and",
+                                        "generally",
+                                        "who",
+                                        "him",
+                                        "them",
+                                        "us",
+                                        "me",
+                                        "all",
+                                        "both",
+                                        "that",
+                                    ],
+                                )
                                 || (p.len() > 3 && p.ends_with('s') && !p.ends_with("ss"))
+                                || p.ends_with("ly")
                         });
                     let is_noun_use = w == "report"
                         || w == "comment"
@@ -403,7 +427,8 @@ impl<'a, 'b> Finder<'a, 'b> {
             p -= 1;
         }
         let prev = (p > first).then(|| self.tok(p - 1));
-        if prev.is_some_and(|t| t == "'s" || t == "\u{2019}s") {
+        let contracted_has = p >= first + 2 && lower_eq(self.tok(p - 2), &["who", "he", "she", "it", "that", "there", "what"]);
+        if prev.is_some_and(|t| t == "'s" || t == "\u{2019}s") && !contracted_has {
             return true;
         }
         let be = ["was", "were", "is", "are", "be", "been", "being", "am", "'s"];
@@ -473,6 +498,12 @@ impl<'a, 'b> Finder<'a, 'b> {
         let mut aux_start = start;
         if aux_start > first && lower_eq(self.tok(aux_start - 1), AUX) {
             aux_start -= 1;
+        } else if aux_start > first + 1
+            && lower_eq(self.tok(aux_start - 2), AUX)
+            && lower_eq(self.tok(aux_start - 1), SKIPPABLE_ADVERBS)
+        {
+            // "has long said"
+            aux_start -= 2;
         }
         self.cues.push(Cue { tokens: start..end, aux_start, frame, lemma, according_to: false, sentence });
     }
@@ -585,6 +616,8 @@ impl<'a, 'b> Finder<'a, 'b> {
         }
         let lower_head = head.to_ascii_lowercase();
         let plausible = lex.speaker_nouns.contains(lower_head.as_str())
+            || self.a.tokens[np.start].kind == TokenKind::Number
+            || (lower_head.len() > 3 && lower_head.ends_with('s') && !lower_head.ends_with("ss"))
             || (np.len() >= 2 && lower_eq(self.tok(np.start), DETERMINERS))
             || np.clone().any(|i| self.is_cap(i));
         if !plausible {
