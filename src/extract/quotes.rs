@@ -47,6 +47,63 @@ struct Cue {
     sentence: usize,
 }
 
+/// Words that open an introductory phrase rather than a clause.
+const INTRO_WORDS: &[&str] = &[
+    "in",
+    "at",
+    "on",
+    "after",
+    "before",
+    "when",
+    "while",
+    "during",
+    "despite",
+    "as",
+    "following",
+    "speaking",
+    "asked",
+    "since",
+    "for",
+    "with",
+    "without",
+    "by",
+    "from",
+    "under",
+    "if",
+    "although",
+    "though",
+    "because",
+    "once",
+    "later",
+    "earlier",
+    "meanwhile",
+    "instead",
+    "still",
+    "but",
+    "and",
+    "yet",
+    "however",
+    "now",
+    "then",
+    "last",
+    "this",
+    "on",
+    "according",
+    "amid",
+    "in",
+    "to",
+    "unlike",
+    "like",
+    "among",
+    "over",
+    "through",
+    "responding",
+    "writing",
+    "addressing",
+    "earlier",
+    "separately",
+    "also",
+];
 const SUBORDINATORS: &[&str] = &[
     "when", "after", "before", "while", "if", "because", "since", "until", "although", "though", "once", "as", "unless",
     "whether", "where",
@@ -477,7 +534,17 @@ impl<'a, 'b> Finder<'a, 'b> {
             let subject_like = self.is_cap(p - 1)
                 || lower_eq(t, &["he", "she", "it", "who", "that", "which", "also"])
                 || lexicon().speaker_nouns.contains(t.to_ascii_lowercase().as_str());
-            return !subject_like;
+            // "coal states were", "Bill Clinton's comments and video": a noun when a verb,
+            // conjunction or preposition follows.
+            let next = self.a.tokens.get(i + 1).map(|t| t.span.slice(self.a.text)).unwrap_or(".");
+            let noun_follows = lower_eq(
+                next,
+                &[
+                    "were", "are", "have", "had", "and", "of", "in", "on", "to", "from", "for", ",", ".", "is", "was", "will",
+                    "would", "about",
+                ],
+            ) || next.ends_with("ing");
+            return !subject_like || noun_follows;
         }
         false
     }
@@ -991,6 +1058,10 @@ impl<'a, 'b> Finder<'a, 'b> {
                     return k;
                 }
             }
+            // "... but noted that ...", "... and said ...": a second attribution of the same subject.
+            if k > from && (w == "and" || w == "but") && self.cue_at(k + 1).is_some_and(|ci| !self.cues[ci].according_to) {
+                return k;
+            }
             k += 1;
         }
         // Trim trailing sentence punctuation.
@@ -1048,6 +1119,10 @@ impl<'a, 'b> Finder<'a, 'b> {
             }
             if self.tok(t) == "that" {
                 return (t + 1, true);
+            }
+            // "asked whether ...": the question is the content, "whether" included.
+            if d == 0 && lower_eq(self.tok(t), &["whether", "why", "how"]) {
+                return (t, true);
             }
         }
         if lower_eq(cue.lemma, OBJECT_FIRST) {
@@ -1200,7 +1275,7 @@ impl<'a, 'b> Finder<'a, 'b> {
                 (Some(m), None, "reported:speaker-cue")
             } else if let Some(m) = self.appositive_subject(cue.aux_start, sr.start) {
                 (Some(m), None, "reported:speaker-appositive-cue")
-            } else if let Some(m) = (cue.aux_start > sr.start && self.tok(cue.aux_start - 1) == "and")
+            } else if let Some(m) = (cue.aux_start > sr.start && matches!(self.tok(cue.aux_start - 1), "and" | "but"))
                 .then(|| self.sentence_subject(cue.sentence, cue.aux_start))
                 .flatten()
             {
@@ -1246,8 +1321,15 @@ impl<'a, 'b> Finder<'a, 'b> {
                         }
                     }
                 }
-            } else if right_len == 0 || inverted {
-                // CLAUSE, X said. / CLAUSE, said X.
+            } else if right_len == 0
+                || inverted
+                || (named_here
+                    && !has_that
+                    && start < sr.end
+                    && lower_eq(self.tok(start), INTRO_WORDS)
+                    && self.main_clause_before(sr.start, np_start))
+            {
+                // CLAUSE, X said. / CLAUSE, said X. / CLAUSE, X said Friday, as ...
                 if np_start > sr.start && matches!(self.tok(np_start - 1), "," | ":" | "\u{2014}") {
                     content = sr.start..np_start - 1;
                     rule = if inverted { "reported:clause-comma-cue-speaker" } else { "reported:clause-comma-speaker-cue" };
@@ -1351,6 +1433,18 @@ impl<'a, 'b> Finder<'a, 'b> {
                 trail: vec!["a short capitalised name and a colon open the paragraph".into()],
             });
         }
+    }
+
+    /// Whether the words before ", X said" form the reported clause rather
+    /// than an introduction ("In a statement on Tuesday, X said ...").
+    fn main_clause_before(&self, start: usize, np_start: usize) -> bool {
+        if np_start <= start + 1 || self.tok(np_start - 1) != "," {
+            return false;
+        }
+        let words = (start..np_start - 1).filter(|&k| self.is_word(k)).count();
+        let first = self.tok(start);
+        let intro = lower_eq(first, INTRO_WORDS) || (first.ends_with("ing") && !self.is_cap(start + 1));
+        words >= 4 && !intro && !(start..np_start - 1).any(|k| self.used[k])
     }
 
     /// The subject at the start of a sentence: a pronoun or a capitalised
