@@ -876,7 +876,32 @@ impl<'a, 'b> Finder<'a, 'b> {
                             || lower_eq(w, SETTING_WORDS)
                             || (hearer && (self.is_cap(k) || lower_eq(w, DETERMINERS) || lower_eq(w, HEARERS))))
                 });
-                if !between_ok {
+                // Setting words need their noun: "said in a statement:" but not "praised her “…”".
+                let setting_nouns = [
+                    "statement",
+                    "interview",
+                    "speech",
+                    "letter",
+                    "email",
+                    "post",
+                    "tweet",
+                    "release",
+                    "conference",
+                    "briefing",
+                    "remarks",
+                    "reporters",
+                    "journalists",
+                    "rally",
+                    "video",
+                    "message",
+                    "television",
+                    "radio",
+                    "phone",
+                ];
+                let only_setting =
+                    (c.tokens.end..j).any(|k| lower_eq(self.tok(k), SETTING_WORDS) && !lower_eq(self.tok(k), TIME_WORDS));
+                let has_setting_noun = (c.tokens.end..j).any(|k| lower_eq(self.tok(k), &setting_nouns));
+                if !between_ok || (only_setting && !has_setting_noun && !hearer) {
                     return None;
                 }
                 let (np, m) = self.left_np(c.aux_start, floor)?;
@@ -926,6 +951,10 @@ impl<'a, 'b> Finder<'a, 'b> {
                 .map(|(np, m, ci, e)| (np, m, ci, Some(e), "after"))
                 .or_else(|| self.attribution_before(&q, floor).map(|(np, m, ci)| (np, m, ci, None, "before")));
             let Some((np, mention, ci, after_end, side)) = found else { continue };
+            // "“This Week,” Rubio said that ...": the cue introduces a clause of its own.
+            if side == "after" && self.cues[ci].tokens.end < self.a.tokens.len() && self.tok(self.cues[ci].tokens.end) == "that" {
+                continue;
+            }
             if q.style == MarkStyle::Single && q.content.slice(self.a.text).split_whitespace().count() < 2 {
                 continue;
             }
@@ -1002,8 +1031,25 @@ impl<'a, 'b> Finder<'a, 'b> {
                 last_q += 1;
             }
             let confidence = if lower_eq(mention.slice(self.a.text), PRONOUNS) { 0.85 } else { 0.93 };
+            // "And the polling “felt like a push poll,” Heiserman said.": the words
+            // before the quote belong to what is reported, which makes it mixed.
+            let mut kind = QuoteKind::Direct;
+            if side == "after" && fragments.is_empty() && !self.starts_statement(&q) {
+                let si = self.a.sentence_at(q.open.start()).expect("quote is in a sentence");
+                let mut first = self.a.sentences[si].tokens.start.max(floor);
+                while first < self.a.tokens.len() && lower_eq(self.tok(first), &["and", "but", "so", "yet", "or"]) {
+                    first += 1;
+                }
+                let lead = self.a.tokens[first].span.start();
+                if lead < q.open.start() && !(first..self.a.token_at_or_after(q.open.start())).any(|k| self.used[k]) {
+                    content = Span::new(lead, q.close.map_or(q.content.end(), |c| c.end()));
+                    kind = QuoteKind::Mixed;
+                    rule = "mixed:clause-quote-speaker-cue";
+                    trail.push("the quote completes a clause that starts before it".into());
+                }
+            }
             self.out.push(Candidate {
-                kind: QuoteKind::Direct,
+                kind,
                 content,
                 fragments,
                 speaker: Some(mention),
@@ -1525,7 +1571,9 @@ impl<'a, 'b> Finder<'a, 'b> {
                 (Some((_, Some(pp))), Some(p)) => pp == p || (opens_paragraph && pp + 1 == p),
                 _ => false,
             };
-            if continues && words >= 3 {
+            let title_like =
+                words <= 5 && text.split_whitespace().filter(|w| w.starts_with(char::is_uppercase)).count() * 2 > words;
+            if continues && words >= 4 && !title_like {
                 let (pi, _) = prev.expect("checked above");
                 let speaker = self.out[pi].speaker;
                 let same_para = prev.and_then(|x| x.1) == para;
