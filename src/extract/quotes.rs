@@ -307,7 +307,7 @@ const ADJUNCT_PREPS: &[&str] = &[
     "because",
     "despite",
 ];
-const PUNCT_BEFORE_ATTRIBUTION: &[&str] = &[",", "!", "?", "\u{2014}", "\u{2013}", "-", "."];
+const PUNCT_BEFORE_ATTRIBUTION: &[&str] = &[",", "!", "?", "\u{2014}", "\u{2013}", "\u{2015}", "-", "."];
 
 fn lower_eq(word: &str, set: &[&str]) -> bool {
     set.iter().any(|s| s.eq_ignore_ascii_case(word))
@@ -384,6 +384,7 @@ impl<'a, 'b> Finder<'a, 'b> {
     fn find_cues(&mut self) {
         let lex = lexicon();
         let headline = self.headline_paragraphs();
+        self.find_dash_cues();
         for (si, s) in self.a.sentences.iter().enumerate() {
             let r = s.tokens.clone();
             let mut i = r.start;
@@ -547,6 +548,36 @@ impl<'a, 'b> Finder<'a, 'b> {
             return !subject_like || noun_follows;
         }
         false
+    }
+
+    /// "“…” ― Sonya Herridge": a dash after a closing mark, then a name that
+    /// ends the paragraph, attributes the quote before it.
+    fn find_dash_cues(&mut self) {
+        for (si, s) in self.a.sentences.iter().enumerate() {
+            for i in s.tokens.clone() {
+                if !matches!(self.tok(i), "\u{2015}" | "\u{2014}" | "\u{2013}") {
+                    continue;
+                }
+                let before = self.a.text[..self.a.tokens[i].span.start()].trim_end();
+                if !before.ends_with(['\u{201d}', '"', '\u{bb}']) {
+                    continue;
+                }
+                let para_end = self.a.token_at_or_after(self.a.paragraphs[s.paragraph].end());
+                let name = i + 1..para_end;
+                let words = name.clone().filter(|&k| self.is_word(k)).count();
+                let all_name = name.clone().all(|k| self.is_cap(k) || matches!(self.tok(k), "." | "," | "-"));
+                if (1..=6).contains(&words) && all_name && self.is_cap(i + 1) {
+                    self.cues.push(Cue {
+                        tokens: i..i + 1,
+                        aux_start: i,
+                        frame: CueFrame::Clause,
+                        lemma: "dash",
+                        according_to: false,
+                        sentence: si,
+                    });
+                }
+            }
+        }
     }
 
     fn push_cue(&mut self, start: usize, end: usize, frame: CueFrame, lemma: &'static str, sentence: usize) {
@@ -785,6 +816,18 @@ impl<'a, 'b> Finder<'a, 'b> {
     /// Returns (speaker np, mention, cue index, end token of the attribution).
     fn attribution_after(&self, q: &Quoted, limit: usize) -> Option<(Range<usize>, Span, usize, usize)> {
         let mut i = self.a.token_at_or_after(q.outer().end());
+        // "“…” ― Name" may stand in a sentence of its own.
+        let mut limit = limit;
+        if let Some(ci) = self.cue_at(i).filter(|&c| self.cues[c].lemma == "dash") {
+            let para = self.a.sentences[self.cues[ci].sentence].paragraph;
+            limit = limit.max(self.a.token_at_or_after(self.a.paragraphs[para].end()));
+            let mut e = limit;
+            while e > i + 1 && matches!(self.tok(e - 1), "." | ",") {
+                e -= 1;
+            }
+            let np = i + 1..e;
+            return Some((np.clone(), self.span(np), ci, limit));
+        }
         // "…," he said / "…" — he said: a quote that runs straight into the next
         // words without punctuation is part of a sentence ("“unhinged” a tweet").
         let inner_punct =
@@ -1555,6 +1598,29 @@ impl<'a, 'b> Finder<'a, 'b> {
             // scare quote), not a statement of its own.
             if !self.starts_statement(q) {
                 continue;
+            }
+            // "Sanders made the following comment:" / "a new campaign message: “…”":
+            // a colon introduces the quote, its sentence's subject says it.
+            let before = self.a.text[..q.open.start()].trim_end();
+            if before.ends_with(':') && words >= 3 {
+                let colon = before.len() - 1;
+                if let Some(si) = self.a.sentence_at(colon) {
+                    let colon_tok = self.a.token_at_or_after(colon);
+                    if let Some(m) = self.sentence_subject(si, colon_tok) {
+                        self.out.push(Candidate {
+                            kind: QuoteKind::Direct,
+                            content,
+                            fragments: Vec::new(),
+                            speaker: Some(m),
+                            carried_from: None,
+                            cue: None,
+                            confidence: 0.6,
+                            rule: "direct:colon-intro",
+                            trail: vec!["a colon introduces the quote; the subject of that sentence speaks".into()],
+                        });
+                        continue;
+                    }
+                }
             }
             let para = self.a.sentence_at(q.open.start()).map(|s| self.a.sentences[s].paragraph);
             // Continuation: the latest attributed quote in this paragraph, or

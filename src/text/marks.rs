@@ -80,6 +80,10 @@ fn double_marks(text: &str, para: Span) -> Vec<Mark> {
         let mut push = |len: usize, role: Role| out.push(Mark { span: Span::new(base + i, base + i + len), role });
         match c {
             '\u{201c}' | '\u{201e}' | '\u{201f}' | '\u{ab}' => push(c.len_utf8(), Role::Open),
+            // A right mark at a word start is an opening mark typed wrong ("”Fear. I am …”").
+            '\u{201d}' if is_open_context(prev) && next.is_some_and(|n| n.is_alphanumeric() || n == '\u{2026}') => {
+                push(c.len_utf8(), Role::Open)
+            }
             '\u{201d}' | '\u{bb}' => push(c.len_utf8(), Role::Close),
             '"' | '\u{ff02}' => push(c.len_utf8(), Role::Either),
             '`' if next == Some('`') => {
