@@ -805,13 +805,6 @@ impl<'a, 'b> Finder<'a, 'b> {
 
     // ---------------------------------------------------------- direct quotes
 
-    /// Tokens strictly inside `span`.
-    fn tokens_within(&self, span: Span) -> Range<usize> {
-        let s = self.a.token_at_or_after(span.start());
-        let e = self.a.token_at_or_after(span.end());
-        s..e
-    }
-
     /// Attribution right after a quote: "…," said X / "…," X said / "…" — X said.
     /// Returns (speaker np, mention, cue index, end token of the attribution).
     fn attribution_after(&self, q: &Quoted, limit: usize) -> Option<(Range<usize>, Span, usize, usize)> {
@@ -1338,7 +1331,6 @@ impl<'a, 'b> Finder<'a, 'b> {
             // "when he wrote his book, X said ...": a cue inside a subordinate clause.
             let subordinate =
                 left.as_ref().is_some_and(|(np, _)| np.start > sr.start && SUBORDINATORS.contains(&self.tok(np.start - 1)));
-            let _ = subordinate;
             // Inverted: ", said X." — the speaker ends the sentence or its clause.
             let inverted_np = (cue.aux_start > sr.start && self.tok(cue.aux_start - 1) == "," && !participle)
                 .then(|| self.right_np(cue.tokens.end, sr.end))
@@ -1377,8 +1369,14 @@ impl<'a, 'b> Finder<'a, 'b> {
             // Content to the right of the cue.
             let (start, has_that) = self.content_start(cue, np_after, sr.end);
             let right_end = self.clause_end(start, cue.sentence);
-            let mut content = start..right_end;
             let mut rule = rule_base;
+            // "when he wrote his book, X said ...": a subordinate clause ends at its comma.
+            let right_end = if subordinate && !has_that {
+                (start..right_end).find(|&k| self.tok(k) == ",").unwrap_or(right_end)
+            } else {
+                right_end
+            };
+            let mut content = start..right_end;
             let right_len = (start..right_end).filter(|&k| self.is_word(k)).count();
             if !has_that && cue.frame == CueFrame::Object && !inverted {
                 content = start..self.object_end(start, right_end, cue.lemma);
