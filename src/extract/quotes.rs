@@ -739,6 +739,9 @@ impl<'a, 'b> Finder<'a, 'b> {
         if lower_eq(w, PRONOUNS) {
             return Some((start..start + 1, self.span(start..start + 1)));
         }
+        if !self.is_cap(start) && (lower_eq(w, NP_INNER_PREPS) || lower_eq(w, NP_STOP) || lower_eq(w, ADJUNCT_PREPS)) {
+            return None;
+        }
         let mut e = start;
         let det = lower_eq(w, DETERMINERS);
         if det {
@@ -851,13 +854,15 @@ impl<'a, 'b> Finder<'a, 'b> {
         }
         // X said: scan right for a cue within a short noun phrase.
         let mut j = i;
-        while j < limit && j - i < 12 {
+        while j < limit && j - i < 24 {
             if let Some(ci) = self.cue_at(j).filter(|&c| !self.cues[c].according_to) {
                 if j == i {
                     return None;
                 }
-                // "…," Mr. King, 82, told me: the name before an appositive.
-                if let Some(comma) = (i..j).find(|&k| self.tok(k) == ",") {
+                // "…," Mr. King, 82, told me / Rep. Jim Jordan (R-Ohio), a member, said:
+                // the name before an appositive or a parenthetical.
+                let name_end = (i..j).find(|&k| matches!(self.tok(k), "," | "("));
+                if let Some(comma) = name_end {
                     let np = i..comma;
                     if np.is_empty() || !np.clone().any(|k| self.is_cap(k)) {
                         return None;
@@ -872,7 +877,11 @@ impl<'a, 'b> Finder<'a, 'b> {
                 return Some((np, m, ci, self.cues[ci].tokens.end));
             }
             let t = self.tok(j);
-            if self.a.tokens[j].kind == TokenKind::Punct && !matches!(t, "," | "&" | "-") {
+            if self.a.tokens[j].kind == TokenKind::Punct && !matches!(t, "," | "&" | "-" | "(" | ")" | ".") {
+                return None;
+            }
+            // Past a dozen words only an appositive can still lead to the cue.
+            if j - i >= 12 && !(i..j).any(|k| self.tok(k) == ",") {
                 return None;
             }
             j += 1;
