@@ -889,7 +889,8 @@ impl<'a, 'b> Finder<'a, 'b> {
         None
     }
 
-    /// Attribution before a quote: X said: "…" / X told reporters, "…" / According to X, "…".
+    /// Attribution before a quote: X said: "…" / X told reporters, "…" /
+    /// X said flatly: "…" / X said in an op-ed last year, "…" / According to X, "…".
     fn attribution_before(&self, q: &Quoted, floor: usize) -> Option<(Range<usize>, Span, usize)> {
         let open_tok = self.a.token_at_or_after(q.open.start());
         let mut j = open_tok;
@@ -899,8 +900,8 @@ impl<'a, 'b> Finder<'a, 'b> {
         if j > floor && self.tok(j - 1) == "that" {
             j -= 1;
         }
-        // The cue may be followed by a short object or adverbial ("told reporters", "said on Tuesday").
-        for back in 0..6 {
+        // The cue may be followed by a hearer, an adverb or a setting.
+        for back in 0..14 {
             if j < floor + 1 + back {
                 break;
             }
@@ -911,52 +912,53 @@ impl<'a, 'b> Finder<'a, 'b> {
                     let (np, m) = self.right_np(c.tokens.end, j)?;
                     return Some((np, m, ci));
                 }
-                // Only a hearer or an adverbial may stand between the cue and the
-                // quote; anything else makes it a mixed quote ("says Trump's “…”").
-                let hearer = lower_eq(c.lemma, OBJECT_FIRST);
-                let between_ok = (c.tokens.end..j).all(|k| {
-                    let w = self.tok(k);
-                    self.is_word(k)
-                        && (lower_eq(w, TIME_WORDS)
-                            || lower_eq(w, SETTING_WORDS)
-                            || (hearer && (self.is_cap(k) || lower_eq(w, DETERMINERS) || lower_eq(w, HEARERS))))
-                });
-                // Setting words need their noun: "said in a statement:" but not "praised her “…”".
-                let setting_nouns = [
-                    "statement",
-                    "interview",
-                    "speech",
-                    "letter",
-                    "email",
-                    "post",
-                    "tweet",
-                    "release",
-                    "conference",
-                    "briefing",
-                    "remarks",
-                    "reporters",
-                    "journalists",
-                    "rally",
-                    "video",
-                    "message",
-                    "television",
-                    "radio",
-                    "phone",
-                ];
-                let only_setting =
-                    (c.tokens.end..j).any(|k| lower_eq(self.tok(k), SETTING_WORDS) && !lower_eq(self.tok(k), TIME_WORDS));
-                let has_setting_noun = (c.tokens.end..j).any(|k| lower_eq(self.tok(k), &setting_nouns));
-                if !between_ok || (only_setting && !has_setting_noun && !hearer) {
+                // Anything between the cue and the quote ends with a comma or colon.
+                let punctuated = open_tok > j;
+                if !(c.tokens.end == j || punctuated) || !self.only_hearer_or_setting(c, c.tokens.end..j) {
                     return None;
                 }
-                let (np, m) = self.left_np(c.aux_start, floor)?;
+                let (np, m) = self.left_np(c.aux_start, floor).or_else(|| {
+                    // "... and repeatedly says, “…”": the subject of the sentence.
+                    let before = (floor..c.aux_start).rev().find(|&k| !lower_eq(self.tok(k), SKIPPABLE_ADVERBS))?;
+                    matches!(self.tok(before), "and" | "but").then_some(())?;
+                    let m = self.sentence_subject(c.sentence, c.aux_start)?;
+                    Some((c.aux_start..c.aux_start, m))
+                })?;
                 return Some((np, m, ci));
             }
-            if !self.is_word(ci_tok) {
+            if !self.is_word(ci_tok) && !matches!(self.tok(ci_tok), "," | "'s" | "\u{2019}s") {
                 break;
             }
         }
         None
+    }
+
+    /// Only a hearer, an adverb or a setting may stand between a cue and its
+    /// quote ("told reporters", "said flatly", "said in an op-ed last year,");
+    /// anything else makes it a mixed quote ("says Trump's “…”", "praised her “…”").
+    fn only_hearer_or_setting(&self, c: &Cue, between: Range<usize>) -> bool {
+        if between.is_empty() {
+            return true;
+        }
+        let first = self.tok(between.start);
+        // A prepositional setting: "in an op-ed piece before a 2014 hearing".
+        if lower_eq(first, &["in", "at", "during", "on", "before", "after", "via", "while", "from"]) {
+            return between.clone().all(|k| {
+                (self.is_word(k) && !lower_eq(self.tok(k), &["that", "which", "who"]))
+                    || matches!(self.tok(k), "," | "-" | "'s" | "\u{2019}s")
+            });
+        }
+        let hearer = lower_eq(c.lemma, OBJECT_FIRST);
+        between.clone().all(|k| {
+            let w = self.tok(k);
+            (self.is_word(k) || w == ",")
+                && (w == ","
+                    || lower_eq(w, TIME_WORDS)
+                    || lower_eq(w, SKIPPABLE_ADVERBS)
+                    || lower_eq(w, &["however", "back", "simply", "bluntly", "flatly"])
+                    || (w.ends_with("ly") && !self.is_cap(k))
+                    || (hearer && (self.is_cap(k) || lower_eq(w, DETERMINERS) || lower_eq(w, HEARERS))))
+        })
     }
 
     /// Handles quoted passages that have an attribution next to them.
@@ -991,10 +993,10 @@ impl<'a, 'b> Finder<'a, 'b> {
                 floor = floor.max(self.a.token_at_or_after(p.outer().end()));
             }
             let mut trail = vec![format!("quoted passage {}..{} ({:?} marks)", q.content.start, q.content.end, q.style)];
-            let after = self.attribution_after(&q, limit);
-            let found = after
-                .map(|(np, m, ci, e)| (np, m, ci, Some(e), "after"))
-                .or_else(|| self.attribution_before(&q, floor).map(|(np, m, ci)| (np, m, ci, None, "before")));
+            // A quote inside a sentence takes the cue before it first ("he warned, “…,” Trump told NBC").
+            let after = || self.attribution_after(&q, limit).map(|(np, m, ci, e)| (np, m, ci, Some(e), "after"));
+            let before = || self.attribution_before(&q, floor).map(|(np, m, ci)| (np, m, ci, None, "before"));
+            let found = after().or_else(before);
             let Some((np, mention, ci, after_end, side)) = found else { continue };
             // "“This Week,” Rubio said that ...": the cue introduces a clause of its own.
             if side == "after" && self.cues[ci].tokens.end < self.a.tokens.len() && self.tok(self.cues[ci].tokens.end) == "that" {

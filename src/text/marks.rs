@@ -54,10 +54,15 @@ struct Mark {
     role: Role,
 }
 
+/// Invisible formatting characters (bidi marks, zero-width spaces) count as space.
+fn is_space_like(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}')
+}
+
 fn is_open_context(c: Option<char>) -> bool {
     match c {
         None => true,
-        Some(c) => c.is_whitespace() || "([{\u{2014}\u{2013}-/:\u{201c}\u{2018}\u{ab}".contains(c),
+        Some(c) => is_space_like(c) || "([{\u{2014}\u{2013}-/:\u{201c}\u{2018}\u{ab}".contains(c),
     }
 }
 
