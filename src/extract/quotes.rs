@@ -706,6 +706,11 @@ impl<'a, 'b> Finder<'a, 'b> {
             if s > np.start && self.tok(s - 1).eq_ignore_ascii_case("the") {
                 s -= 1;
             }
+            // "Officials at the Homeland Security Department": the name is inside
+            // a prepositional phrase, the head comes before it.
+            if s > np.start + 1 && lower_eq(self.tok(s - 1), &["at", "of", "for", "from", "with"]) && !self.is_cap(s - 1) {
+                return Some(self.span(np));
+            }
             while s < last && lex.stop_capitalized.contains(self.tok(s)) && !self.tok(s).eq_ignore_ascii_case("the") {
                 s += 1;
             }
@@ -1555,6 +1560,13 @@ impl<'a, 'b> Finder<'a, 'b> {
         }
         if lower_eq(self.tok(first), &["he", "she", "they", "we", "i"]) {
             return Some(self.span(first..first + 1));
+        }
+        // "The senator made the following statement:"
+        if lower_eq(self.tok(first), &["the", "a", "an"]) && first + 1 < before {
+            let noun = self.tok(first + 1).to_ascii_lowercase();
+            if lexicon().speaker_nouns.contains(noun.as_str()) {
+                return Some(self.span(first..first + 2));
+            }
         }
         let mut e = first;
         while e < before && (self.is_cap(e) || (e > first && self.tok(e) == "of")) {
