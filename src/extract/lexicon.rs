@@ -31,6 +31,8 @@ pub struct Lexicon {
     /// Multi-word titles as word sequences.
     pub multiword_titles: Vec<Vec<&'static str>>,
     pub speaker_nouns: HashSet<&'static str>,
+    /// Nouns that report ("a report that ...", "In a statement, ...").
+    pub cue_nouns: HashSet<&'static str>,
     pub org_words: HashSet<&'static str>,
     pub stop_capitalized: HashSet<&'static str>,
 }
@@ -103,6 +105,7 @@ fn load() -> Lexicon {
         titles,
         multiword_titles,
         speaker_nouns: lines(include_str!("../../data/lexicon/speaker_nouns.txt")).collect(),
+        cue_nouns: lines(include_str!("../../data/lexicon/cue_nouns.txt")).collect(),
         org_words: lines(include_str!("../../data/lexicon/org_words.txt")).collect(),
         stop_capitalized: lines(include_str!("../../data/lexicon/stop_capitalized.txt")).collect(),
     }

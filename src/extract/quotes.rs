@@ -329,6 +329,7 @@ pub fn find(a: &Analysis, _x: &Extraction) -> Vec<Candidate> {
     let direct_done = f.direct_quotes();
     f.reported_speech();
     f.colon_attributions();
+    f.noun_attributions();
     f.leftover_quotes(&direct_done);
     let mut out = f.out;
     // Sort by content start and keep `carried_from` indices valid.
@@ -1484,6 +1485,90 @@ impl<'a, 'b> Finder<'a, 'b> {
             e += 1;
         }
         (e > start).then(|| (start..e, self.span(start..e)))
+    }
+
+    /// Reporting nouns: "a New York Times report that Trump lost ...",
+    /// "Trump's claim that ...", and "In a new poll, Clinton leads ...".
+    fn noun_attributions(&mut self) {
+        let lex = lexicon();
+        for si in 0..self.a.sentences.len() {
+            let r = self.sentence_tokens(si);
+            // In a statement / poll / interview, CLAUSE.
+            if r.len() > 4 && self.tok(r.start) == "In" {
+                if let Some(comma) = (r.start + 1..r.end.min(r.start + 16)).find(|&k| self.tok(k) == ",") {
+                    let head =
+                        (r.start + 1..comma).rev().find(|&k| lex.cue_nouns.contains(self.tok(k).to_ascii_lowercase().as_str()));
+                    let det = lower_eq(self.tok(r.start + 1), DETERMINERS);
+                    let content = comma + 1..self.clause_end(comma + 1, si);
+                    let clause_has_cue = self.cues.iter().any(|c| c.sentence == si && c.tokens.start > comma);
+                    if let (Some(h), true, false) = (head, det, clause_has_cue) {
+                        if content.clone().filter(|&k| self.is_word(k)).count() >= 3 && !content.clone().any(|k| self.used[k]) {
+                            let source = self.span(r.start + 1..h + 1);
+                            self.push_noun_quote(content, Some(source), self.span(r.start..r.start + 1), "reported:in-source");
+                        }
+                    }
+                }
+            }
+            // NOUN that CLAUSE
+            for k in r.clone() {
+                if k + 2 >= r.end || self.tok(k + 1) != "that" || self.used[k] {
+                    continue;
+                }
+                let w = self.tok(k);
+                if !w.starts_with(|c: char| c.is_ascii_lowercase()) || !lex.cue_nouns.contains(w) {
+                    continue;
+                }
+                // "that" opens a clause only when a subject follows it.
+                let next = k + 2;
+                let n = self.tok(next);
+                let subject_follows = self.is_cap(next)
+                    || lower_eq(n, PRONOUNS)
+                    || lower_eq(n, DETERMINERS)
+                    || lower_eq(n, &["there", "his", "her", "their", "its"])
+                    || self.a.tokens[next].kind == TokenKind::Number;
+                if !subject_follows {
+                    continue;
+                }
+                // The source: a possessor or a name before the noun.
+                let mut s0 = k;
+                while s0 > r.start && (self.is_cap(s0 - 1) || matches!(self.tok(s0 - 1), "'s" | "\u{2019}s" | "/" | "-")) {
+                    s0 -= 1;
+                }
+                let mut src_end = k;
+                if src_end > s0 && matches!(self.tok(src_end - 1), "'s" | "\u{2019}s") {
+                    src_end -= 1;
+                }
+                let source = (src_end > s0).then(|| self.span(s0..src_end));
+                let content = next..self.clause_end(next, si);
+                if content.clone().filter(|&j| self.is_word(j)).count() < 3 {
+                    continue;
+                }
+                let cspan = self.span(content.clone());
+                if self.out.iter().any(|c| c.content.overlaps(cspan)) {
+                    continue;
+                }
+                self.push_noun_quote(content, source, self.span(k..k + 1), "reported:noun-that");
+            }
+        }
+    }
+
+    fn push_noun_quote(&mut self, content: Range<usize>, source: Option<Span>, cue: Span, rule: &'static str) {
+        let span = self.span(content.clone());
+        if self.out.iter().any(|c| c.content.overlaps(span)) {
+            return;
+        }
+        let has_marks = self.a.quoted.iter().any(|q| !q.nested && q.style == MarkStyle::Double && span.overlaps(q.content));
+        self.out.push(Candidate {
+            kind: if has_marks { QuoteKind::Mixed } else { QuoteKind::Indirect },
+            content: span,
+            fragments: Vec::new(),
+            speaker: source,
+            carried_from: None,
+            cue: Some(cue),
+            confidence: 0.5,
+            rule,
+            trail: vec![format!("reporting noun {:?}", cue.slice(self.a.text))],
+        });
     }
 
     /// "Sanders: Clinton needs to ..." — a headline or transcript line whose
