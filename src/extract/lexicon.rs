@@ -21,7 +21,7 @@ pub struct CueVerb {
 }
 
 /// Particles of two-word cues ("point out", "call for", "refer to").
-pub const PARTICLES: &[&str] = &["out", "for", "to", "on"];
+pub const PARTICLES: &[&str] = &["out", "for", "to", "on", "about", "of", "against"];
 
 pub struct Lexicon {
     /// Inflected form (lower case, possibly two words) -> verb.

@@ -47,6 +47,8 @@ struct Cue {
     sentence: usize,
 }
 
+/// Words that open an embedded question.
+const WH_WORDS: &[&str] = &["whether", "why", "how", "who", "whom", "what", "when", "where", "which", "if"];
 /// Words that open an introductory phrase rather than a clause.
 const INTRO_WORDS: &[&str] = &[
     "in",
@@ -1220,7 +1222,7 @@ impl<'a, 'b> Finder<'a, 'b> {
                 return (t + 1, true);
             }
             // "asked whether ...": the question is the content, "whether" included.
-            if d == 0 && lower_eq(self.tok(t), &["whether", "why", "how"]) {
+            if d == 0 && lower_eq(self.tok(t), WH_WORDS) && !self.is_cap(t) {
                 return (t, true);
             }
         }
@@ -1228,6 +1230,16 @@ impl<'a, 'b> Finder<'a, 'b> {
             // Skip the hearer: "told reporters", "told the BBC", "told him".
             if k < end && lower_eq(self.tok(k), DETERMINERS) {
                 k += 1;
+                // "the congregation", "the conservative": a lower-case hearer.
+                while k < end
+                    && self.is_word(k)
+                    && !self.is_cap(k)
+                    && !lower_eq(self.tok(k), WH_WORDS)
+                    && !lower_eq(self.tok(k), &["that", "to"])
+                    && k < cue.tokens.end + 4
+                {
+                    k += 1;
+                }
             }
             while k < end
                 && self.is_word(k)
@@ -1249,6 +1261,10 @@ impl<'a, 'b> Finder<'a, 'b> {
         }
         if k < end && self.tok(k) == "that" {
             return (k + 1, true);
+        }
+        // "asked the conservative who he thought would win", "asked the congregation to stand".
+        if cue.lemma == "ask" && k < end && (lower_eq(self.tok(k), WH_WORDS) || self.tok(k) == "to") {
+            return (k, true);
         }
         (k, false)
     }
