@@ -74,6 +74,12 @@ pub enum Command {
         gold: PathBuf,
         #[arg(long, value_enum, default_value = "table")]
         format: EvalFormat,
+        /// Score this prediction file (`extract --format jsonl` records) instead of running extraction.
+        #[arg(long, hide_short_help = true)]
+        pred: Option<PathBuf>,
+        /// GenderGapTracker overlap thresholds, comma-separated.
+        #[arg(long, hide_short_help = true, value_delimiter = ',', default_value = "0.3,0.8")]
+        thresholds: Vec<f64>,
     },
 }
 
