@@ -5,7 +5,7 @@
 //! each threshold, source/cue on matched pairs and as independent spans, GGT
 //! accuracies and pairwise speaker/verb counts), for all attributions and the
 //! direct subset, with all span arithmetic in code points. Its figures equal
-//! score.py's on the same inputs, row for row (checked by `tests/eval_parity.rs`).
+//! score.py's on the same inputs, row for row (checked by `tests/eval_parity/mod.rs`).
 //!
 //! [`read_gold`] and [`read_records`] read files; [`score`] is pure: gold
 //! documents and prediction records (`quotegraph extract --format jsonl`
@@ -298,8 +298,12 @@ pub fn read_gold(path: &Path) -> Result<Gold, EvalError> {
     let base = std::path::absolute(path).ok().and_then(|p| p.parent().map(Path::to_path_buf)).unwrap_or_default();
     gold_from_records(&records, &path.display().to_string(), &mut |n, file| {
         let full = base.join(file);
-        let bytes = std::fs::read(&full)
-            .map_err(|source| EvalError::TextFile { path: path.to_path_buf(), record: n, file: full.clone(), source })?;
+        let bytes = std::fs::read(&full).map_err(|source| EvalError::TextFile {
+            path: path.to_path_buf(),
+            record: n,
+            file: full.clone(),
+            source,
+        })?;
         String::from_utf8(bytes).map_err(|e| EvalError::TextFile {
             path: path.to_path_buf(),
             record: n,
@@ -345,7 +349,8 @@ pub fn gold_from_records(
             let mut atts = Vec::with_capacity(quotes.len());
             for q in quotes {
                 let qo = q.as_object().ok_or_else(|| err(n, "a quote must be a JSON object".into()))?;
-                let field = |o: &Map<String, Value>, k: &str| o.get(k).cloned().ok_or_else(|| err(n, format!("quote without \"{k}\"")));
+                let field =
+                    |o: &Map<String, Value>, k: &str| o.get(k).cloned().ok_or_else(|| err(n, format!("quote without \"{k}\"")));
                 let sp = qo.get("speaker").filter(|v| truthy(Some(v)));
                 let source = match sp.and_then(Value::as_object) {
                     Some(so) if so.contains_key("start") => serde_json::json!({
@@ -371,8 +376,7 @@ pub fn gold_from_records(
         let mut items = Vec::with_capacity(atts.len());
         for a in &atts {
             let c = a.get("content").ok_or_else(|| err(n, "attribution without \"content\"".into()))?;
-            let content =
-                doc.span(Some(c)).ok_or_else(|| err(n, format!("attribution content without start/end: {c}")))?;
+            let content = doc.span(Some(c)).ok_or_else(|| err(n, format!("attribution content without start/end: {c}")))?;
             let mut it = Item {
                 content,
                 chars: Vec::new(),
@@ -767,7 +771,12 @@ pub fn fmt_g(x: f64) -> String {
 // ------------------------------------------------------------------ predictions
 
 /// Reads prediction records into items per gold document (score.py `pred_docs`).
-fn pred_items(gold: &mut [GoldDoc], index: &BTreeMap<DocKey, usize>, preds: &[Value], diag: &mut Diagnostics) -> Vec<Option<Vec<Item>>> {
+fn pred_items(
+    gold: &mut [GoldDoc],
+    index: &BTreeMap<DocKey, usize>,
+    preds: &[Value],
+    diag: &mut Diagnostics,
+) -> Vec<Option<Vec<Item>>> {
     let mut out: Vec<Option<Vec<Item>>> = vec![None; gold.len()];
     for rec in preds {
         let did = match rec.as_object() {
