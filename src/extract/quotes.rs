@@ -47,6 +47,16 @@ struct Cue {
     sentence: usize,
 }
 
+/// Prepositions whose object cannot be the subject of the cue after it.
+const PREPOSITIONS: &[&str] = &[
+    "to", "by", "in", "on", "into", "about", "during", "under", "over", "against", "through", "without", "within", "like",
+    "unlike", "per", "via", "upon", "toward", "towards", "among", "between", "above", "below", "around",
+];
+/// Finite auxiliaries and copulas, a cheap sign of a clause.
+const FINITE_AUX: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might", "must", "do",
+    "does", "did",
+];
 /// Words that open an embedded question.
 const WH_WORDS: &[&str] = &["whether", "why", "how", "who", "whom", "what", "when", "where", "which", "if"];
 /// Words that open an introductory phrase rather than a clause.
@@ -616,6 +626,16 @@ impl<'a, 'b> Finder<'a, 'b> {
                 continue;
             }
             if !self.is_cap(i) && lower_eq(w, NP_STOP) {
+                // "Officials in Washington said": a prepositional phrase inside the subject.
+                if lower_eq(w, PREPOSITIONS)
+                    && k < np_end
+                    && i > floor
+                    && self.is_word(i - 1)
+                    && !lower_eq(self.tok(i - 1), NP_STOP)
+                {
+                    k -= 1;
+                    continue;
+                }
                 break;
             }
             if !self.is_cap(i) && lower_eq(w, PRONOUNS) {
@@ -673,8 +693,16 @@ impl<'a, 'b> Finder<'a, 'b> {
             }
             // "Officials at the Homeland Security Department": the name is inside
             // a prepositional phrase, the head comes before it.
-            if s > np.start + 1 && lower_eq(self.tok(s - 1), &["at", "of", "for", "from", "with"]) && !self.is_cap(s - 1) {
-                return Some(self.span(np));
+            if s > np.start + 1
+                && (lower_eq(self.tok(s - 1), NP_INNER_PREPS) || lower_eq(self.tok(s - 1), PREPOSITIONS))
+                && !self.is_cap(s - 1)
+            {
+                // The head before the preposition must be able to speak ("The conflict in Gaza" cannot).
+                let head = self.tok(s - 2).to_ascii_lowercase();
+                let speaks = self.is_cap(s - 2)
+                    || lex.speaker_nouns.contains(head.as_str())
+                    || (head.len() > 3 && head.ends_with('s') && !head.ends_with("ss"));
+                return speaks.then(|| self.span(np));
             }
             while s < last && lex.stop_capitalized.contains(self.tok(s)) && !self.tok(s).eq_ignore_ascii_case("the") {
                 s += 1;
@@ -1118,6 +1146,14 @@ impl<'a, 'b> Finder<'a, 'b> {
                     }
                 }
                 if k + 2 < r.end && self.tok(k + 1) == "and" && self.cue_at(k + 2).is_some() {
+                    return k;
+                }
+            }
+            // "confirmed direct talks with the administration and are willing to ...":
+            // after a verbless object, "and" + auxiliary starts the subject's next predicate.
+            if k > from && w == "and" && k + 1 < r.end && lower_eq(self.tok(k + 1), FINITE_AUX) {
+                let verbless = (from..k).all(|j| !lower_eq(self.tok(j), FINITE_AUX));
+                if verbless {
                     return k;
                 }
             }
