@@ -996,9 +996,21 @@ impl<'a, 'b> Finder<'a, 'b> {
             let before = || self.attribution_before(&q, floor).map(|(np, m, ci)| (np, m, ci, None, "before"));
             let found = after().or_else(before);
             let Some((np, mention, ci, after_end, side)) = found else { continue };
-            // "“This Week,” Rubio said that ...": the cue introduces a clause of its own.
-            if side == "after" && self.cues[ci].tokens.end < self.a.tokens.len() && self.tok(self.cues[ci].tokens.end) == "that" {
-                continue;
+            // "“This Week,” Rubio said that ..." / "On “Face the Nation,” Ryan said the
+            // spate ...": the cue introduces a clause of its own.
+            if side == "after" && np.start > self.cues[ci].tokens.start {
+                // inverted "said X": nothing to check
+            } else if side == "after" && self.cues[ci].tokens.end < self.a.tokens.len() {
+                let next = self.cues[ci].tokens.end;
+                let n = self.tok(next);
+                let hearer = lower_eq(self.cues[ci].lemma, OBJECT_FIRST);
+                let clause_follows =
+                    n == "that" || (!hearer && (lower_eq(n, DETERMINERS) || lower_eq(n, PRONOUNS)) && !lower_eq(n, TIME_WORDS));
+                let same_sentence = self.a.sentence_at(self.a.tokens[next].span.start())
+                    == self.a.sentence_at(self.a.tokens[self.cues[ci].tokens.start].span.start());
+                if clause_follows && same_sentence {
+                    continue;
+                }
             }
             if q.style == MarkStyle::Single && q.content.slice(self.a.text).split_whitespace().count() < 2 {
                 continue;
@@ -1189,7 +1201,16 @@ impl<'a, 'b> Finder<'a, 'b> {
             if matches!(w, "," | ";" | ":" | "(" | "\u{2014}") {
                 break;
             }
-            if k > from && lower_eq(w, ADJUNCT_PREPS) && !self.is_cap(k) && !complement.contains(&w) {
+            // An adjunct starts the rest of the sentence: "these talks in a recent interview",
+            // but "bases in the alliance's member states" is still the object.
+            let next = self.a.tokens.get(k + 1).map_or("", |t| t.span.slice(self.a.text));
+            let adjunct = if lower_eq(w, &["in", "on", "at", "as"]) {
+                lower_eq(next, &["a", "an", "his", "her", "their", "its", "this", "recent", "response"])
+                    || lower_eq(next, TIME_WORDS)
+            } else {
+                lower_eq(w, ADJUNCT_PREPS)
+            };
+            if k > from && adjunct && !self.is_cap(k) && !complement.contains(&w) {
                 break;
             }
             if w == "and"
@@ -1409,7 +1430,8 @@ impl<'a, 'b> Finder<'a, 'b> {
             };
             let mut content = start..right_end;
             let right_len = (start..right_end).filter(|&k| self.is_word(k)).count();
-            if !has_that && cue.frame == CueFrame::Object && !inverted {
+            let clause_like = start < sr.end && (lower_eq(self.tok(start), WH_WORDS) || self.tok(start) == "to");
+            if !has_that && cue.frame == CueFrame::Object && !inverted && !clause_like {
                 content = start..self.object_end(start, right_end, cue.lemma);
                 rule = "reported:cue-object";
             }
