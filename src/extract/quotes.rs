@@ -677,7 +677,11 @@ impl<'a, 'b> Finder<'a, 'b> {
             return Some(self.span(np));
         }
         let lex = lexicon();
-        if self.is_cap(last) || self.a.tokens[last].kind == TokenKind::Number && np.len() > 1 {
+        // A quantity as subject: "63 percent said", "4 in 10 said".
+        if self.a.tokens[np.start].kind == TokenKind::Number {
+            return Some(self.span(np));
+        }
+        if self.is_cap(last) {
             // Capitalised run at the end, with titles and initials.
             let mut s = last;
             while s > np.start
@@ -1149,6 +1153,20 @@ impl<'a, 'b> Finder<'a, 'b> {
                     })
                 });
                 if final_attribution && k > from {
+                    return k;
+                }
+                // "..., and more than 4 in 10 said ...": a new subject with its own cue.
+                let mut j = k + 1;
+                if j < r.end && lower_eq(self.tok(j), &["and", "but", "while", "whereas"]) {
+                    j += 1;
+                }
+                let new_attribution = (j + 1..(j + 9).min(r.end)).any(|c| {
+                    self.cue_at(c).is_some_and(|ci| {
+                        let cue = &self.cues[ci];
+                        !cue.according_to && self.left_np(cue.aux_start, j).is_some_and(|(np, _)| np.start == j)
+                    })
+                });
+                if new_attribution && k > from {
                     return k;
                 }
                 if let Some(ci) = self.cue_at(k + 1) {
