@@ -403,7 +403,15 @@ impl<'a, 'b> Finder<'a, 'b> {
                 if let Some(v) = lex.cue_forms.get(w) {
                     let prev = (i > r.start).then(|| self.tok(i - 1));
                     // Modals are lower case: "Theresa May said" is a cue.
-                    let infinitive_or_negated = prev.is_some_and(|p| NOT_A_CUE_AFTER.contains(&p));
+                    // Modals are lower case ("Theresa May said" is a cue); determiners may open a sentence.
+                    let infinitive_or_negated = prev.is_some_and(|p| {
+                        NOT_A_CUE_AFTER.contains(&p)
+                            || (p.starts_with(char::is_uppercase)
+                                && lower_eq(
+                                    p,
+                                    &["the", "a", "an", "his", "her", "their", "its", "this", "these", "those", "our", "my"],
+                                ))
+                    }) || (i > r.start && self.a.tokens[i - 1].kind == TokenKind::Number);
                     // A bare base form is often a noun ("the current state of").
                     let base_form_ok = w != v.lemma
                         || prev.is_some_and(|p| {
@@ -513,13 +521,18 @@ impl<'a, 'b> Finder<'a, 'b> {
             // "coal states were", "Bill Clinton's comments and video": a noun when a verb,
             // conjunction or preposition follows.
             let next = self.a.tokens.get(i + 1).map(|t| t.span.slice(self.a.text)).unwrap_or(".");
-            let noun_follows = lower_eq(
-                next,
-                &[
-                    "were", "are", "have", "had", "and", "of", "in", "on", "to", "from", "for", ",", ".", "is", "was", "will",
-                    "would", "about",
-                ],
-            ) || next.ends_with("ing");
+            // "Southern states that will hold ...": a relative clause after a noun.
+            let relative =
+                next == "that" && self.a.tokens.get(i + 2).is_some_and(|t| lower_eq(t.span.slice(self.a.text), FINITE_AUX));
+            let noun_follows = relative
+                || lower_eq(
+                    next,
+                    &[
+                        "were", "are", "have", "had", "and", "of", "in", "on", "to", "from", "for", ",", ".", "is", "was",
+                        "will", "would", "about",
+                    ],
+                )
+                || next.ends_with("ing");
             return !subject_like || noun_follows;
         }
         false
@@ -1144,7 +1157,11 @@ impl<'a, 'b> Finder<'a, 'b> {
         let mut k = from;
         while k < r.end {
             let w = self.tok(k);
-            if w == "," || w == ";" {
+            // A semicolon closes the clause.
+            if w == ";" {
+                return k;
+            }
+            if w == "," {
                 // "..., but the NYPD overruled that request, the source added."
                 let final_attribution = (k + 1..(k + 8).min(r.end)).any(|j| {
                     self.cue_at(j).is_some_and(|ci| {
@@ -1441,10 +1458,18 @@ impl<'a, 'b> Finder<'a, 'b> {
             let right_end = self.clause_end(start, cue.sentence);
             let mut rule = rule_base;
             // "when he wrote his book, X said ...": a subordinate clause ends at its comma.
-            let right_end = if subordinate && !has_that {
-                (start..right_end).find(|&k| self.tok(k) == ",").unwrap_or(right_end)
+            // "As the Global Times noted in an op-ed, the candidate ...": the main clause is reported.
+            let as_clause =
+                left.as_ref().is_some_and(|(np, _)| np.start > sr.start && self.tok(np.start - 1).eq_ignore_ascii_case("as"));
+            let (start, right_end) = if as_clause && !has_that {
+                match (start..right_end).find(|&k| self.tok(k) == ",") {
+                    Some(comma) => (comma + 1, self.clause_end(comma + 1, cue.sentence)),
+                    None => (start, right_end),
+                }
+            } else if subordinate && !has_that {
+                (start, (start..right_end).find(|&k| self.tok(k) == ",").unwrap_or(right_end))
             } else {
-                right_end
+                (start, right_end)
             };
             let mut content = start..right_end;
             let right_len = (start..right_end).filter(|&k| self.is_word(k)).count();
