@@ -1412,21 +1412,34 @@ impl<'a, 'b> Finder<'a, 'b> {
                 continue;
             }
             let verb = self.tok(cue.tokens.start);
-            let participle = verb.ends_with("ing") && cue.tokens.start > sr.start && self.tok(cue.aux_start - 1) == ",";
+            // "..., saying", "by saying, “…”", "before eventually saying ...": the subject is the sentence's.
+            let participle = verb.ends_with("ing") && cue.tokens.start > sr.start && {
+                let mut p = cue.aux_start;
+                while p > sr.start && lower_eq(self.tok(p - 1), SKIPPABLE_ADVERBS) {
+                    p -= 1;
+                }
+                p > sr.start
+                    && (self.tok(p - 1) == ","
+                        || lower_eq(self.tok(p - 1), &["by", "before", "after", "while", "when", "without", "in"]))
+            };
             // Subject to the left.
             let left = self.left_np(cue.aux_start, sr.start);
             // "when he wrote his book, X said ...": a cue inside a subordinate clause.
             let subordinate =
                 left.as_ref().is_some_and(|(np, _)| np.start > sr.start && SUBORDINATORS.contains(&self.tok(np.start - 1)));
             // Inverted: ", said X." — the speaker ends the sentence or its clause.
-            let inverted_np = (cue.aux_start > sr.start && self.tok(cue.aux_start - 1) == "," && !participle)
-                .then(|| self.right_np(cue.tokens.end, sr.end))
-                .flatten()
-                .filter(|(np, _)| {
-                    np.end >= sr.end
-                        || matches!(self.tok(np.end), "," | "." | ";" | "!" | "?")
-                        || lower_eq(self.tok(np.end), &["in", "at", "with", "on", "from", "during", "who", "after", "before"])
-                });
+            // "X, meanwhile, told Politico ...": a cue with a hearer is never inverted.
+            let inverted_np = (cue.aux_start > sr.start
+                && self.tok(cue.aux_start - 1) == ","
+                && !participle
+                && !lower_eq(cue.lemma, OBJECT_FIRST))
+            .then(|| self.right_np(cue.tokens.end, sr.end))
+            .flatten()
+            .filter(|(np, _)| {
+                np.end >= sr.end
+                    || matches!(self.tok(np.end), "," | "." | ";" | "!" | "?")
+                    || lower_eq(self.tok(np.end), &["in", "at", "with", "on", "from", "during", "who", "after", "before"])
+            });
             let inverted = inverted_np.is_some();
             let (speaker, np_after, rule_base): (Option<Span>, Option<usize>, &'static str) = if participle {
                 let sp = last_in_sentence
@@ -1745,14 +1758,21 @@ impl<'a, 'b> Finder<'a, 'b> {
     /// "X, a division of Y, said ...": the subject before an appositive
     /// that ends with a comma right before the cue.
     fn appositive_subject(&self, cue_start: usize, floor: usize) -> Option<Span> {
-        if cue_start <= floor + 2 || self.tok(cue_start - 1) != "," {
+        // "Clinton, after the scandal broke, initially said": adverbs before the cue.
+        let mut cue_start = cue_start;
+        while cue_start > floor && lower_eq(self.tok(cue_start - 1), SKIPPABLE_ADVERBS) {
+            cue_start -= 1;
+        }
+        let close = if cue_start > floor + 2 { self.tok(cue_start - 1) } else { "" };
+        if !matches!(close, "," | "\u{2014}" | "\u{2013}") {
             return None;
         }
         let mut k = cue_start - 1;
         while k > floor && cue_start - k < 30 {
             k -= 1;
             match self.tok(k) {
-                "," => {
+                // "Joyce — who is listed as an attorney — told ..."
+                t if t == close => {
                     let (np, m) = self.left_np(k, floor)?;
                     let named = np.clone().any(|i| self.is_cap(i));
                     return named.then_some(m);
