@@ -165,6 +165,29 @@ const SKIPPABLE_ADVERBS: &[&str] = &[
     "directly",
     "bluntly",
     "candidly",
+    "long",
+    "all",
+    "both",
+    "each",
+    "since",
+    "however",
+    "consistently",
+    "forcefully",
+    "strongly",
+    "loudly",
+    "angrily",
+    "sharply",
+    "firmly",
+    "clearly",
+    "never",
+    "even",
+    "eventually",
+    "finally",
+    "ultimately",
+    "meanwhile",
+    "too",
+    "instead",
+    "personally",
     "told",
     "has",
     "have",
@@ -441,6 +464,7 @@ impl<'a, 'b> Finder<'a, 'b> {
                                 )
                                 || (p.len() > 3 && p.ends_with('s') && !p.ends_with("ss"))
                                 || p.ends_with("ly")
+                                || lexicon().speaker_nouns.contains(p)
                         });
                     let is_noun_use = w == "report"
                         || w == "comment"
@@ -1767,21 +1791,32 @@ impl<'a, 'b> Finder<'a, 'b> {
         if !matches!(close, "," | "\u{2014}" | "\u{2013}") {
             return None;
         }
+        // "Cory James, 22, of Flint, Mich., said": the subject is the noun phrase
+        // before the first of the commas, where the sentence (or a clause) starts.
+        let mut nearest = None;
         let mut k = cue_start - 1;
         while k > floor && cue_start - k < 30 {
             k -= 1;
-            match self.tok(k) {
-                // "Joyce — who is listed as an attorney — told ..."
-                t if t == close => {
-                    let (np, m) = self.left_np(k, floor)?;
+            let t = self.tok(k);
+            if t == close || (close != "," && t == ",") {
+                if let Some((np, m)) = self.left_np(k, floor) {
                     let named = np.clone().any(|i| self.is_cap(i));
-                    return named.then_some(m);
+                    let clause_start = np.start == floor || lower_eq(self.tok(np.start - 1), &["and", "but", ",", "\u{2014}"]);
+                    if named && clause_start {
+                        return Some(m);
+                    }
+                    if named && nearest.is_none() && t == close {
+                        nearest = Some(m);
+                    }
                 }
-                "." | ";" | ":" | "\u{201c}" | "\u{201d}" | "\"" => return None,
-                _ => {}
+            } else if matches!(t, "." | ";" | ":" | "\u{201c}" | "\u{201d}" | "\"")
+                && !self.tok(k).is_empty()
+                && self.a.tokens[k].kind == TokenKind::Punct
+            {
+                break;
             }
         }
-        None
+        nearest
     }
 
     // ------------------------------------------------------ quotes left over
