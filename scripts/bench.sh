@@ -223,6 +223,8 @@ for r in rows:
     t50, t99 = targets.get(r["query"], ("", ""))
     if "p50_ms" in r and not r["status"].startswith("error"):
         v50, v99, note = f"{r['p50_ms']:.2f}", f"{r['p99_ms']:.2f}", f"{r['runs']} runs; {r['status']}"
+        if "net_p50_ms" in r:
+            note += f"; {r['net_p50_ms']:.2f} ms above start-up"
     else:
         v50 = v99 = r["status"]
         note = ""

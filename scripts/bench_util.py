@@ -108,6 +108,7 @@ def cmd_query(args):
         ("export dot ego --depth 1", "export", lambda i: base + ["export", "--format", "dot", "--entity", pick(i), "--depth", "1"]),
     ]
     results = []
+    startup = None
     for label, command, argv in specs:
         row = {"query": label, "runs": 0}
         if command is not None and not available(args.bin, command):
@@ -117,22 +118,30 @@ def cmd_query(args):
             continue
         for i in range(args.warmup):
             subprocess.run(argv(i), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        times, failures, last_err = [], 0, ""
+        times, errors, misses, last_err = [], 0, 0, ""
         for i in range(n):
             t0 = time.perf_counter()
             r = subprocess.run(argv(i), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
             times.append((time.perf_counter() - t0) * 1000.0)
-            if r.returncode != 0:
-                failures += 1
-                last_err = r.stderr.decode("utf-8", "replace").strip().splitlines()[:1]
+            if r.returncode == 1:
+                # Exit code 1: the command ran but found nothing (no such name, no path).
+                misses += 1
+            elif r.returncode != 0:
+                # 2 is a usage error (the command line rotted), 101 a panic, < 0 a signal.
+                errors += 1
+                last_err = f"exit {r.returncode}: " + " ".join(r.stderr.decode("utf-8", "replace").strip().splitlines()[:1])
         times.sort()
-        row.update(runs=n, failures=failures, p50_ms=percentile(times, 50), p99_ms=percentile(times, 99), max_ms=times[-1])
-        if failures == n:
-            row["status"] = f"error: every run failed ({' '.join(last_err) or 'no message'})"
-        elif failures:
-            row["status"] = f"ok ({failures}/{n} runs exited non-zero, e.g. no such name)"
+        row.update(runs=n, errors=errors, misses=misses, p50_ms=percentile(times, 50), p99_ms=percentile(times, 99), max_ms=times[-1])
+        if errors:
+            row["status"] = f"error: {errors}/{n} runs failed ({last_err})"
+        elif misses:
+            row["status"] = f"ok ({misses}/{n} runs exited 1, e.g. no such name)"
         else:
             row["status"] = "ok"
+        if startup is not None and command is not None:
+            row["net_p50_ms"] = row["p50_ms"] - startup
+        if command is None:
+            startup = row["p50_ms"]
         results.append(row)
         print(f"  {label:28} p50 {row['p50_ms']:8.2f} ms  p99 {row['p99_ms']:8.2f} ms  ({row['status']})", file=sys.stderr)
     json.dump(results, sys.stdout, indent=1)
