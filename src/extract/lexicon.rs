@@ -20,6 +20,9 @@ pub struct CueVerb {
     pub frame: CueFrame,
 }
 
+/// Particles of two-word cues ("point out", "call for", "refer to").
+pub const PARTICLES: &[&str] = &["out", "for", "to", "on"];
+
 pub struct Lexicon {
     /// Inflected form (lower case, possibly two words) -> verb.
     pub cue_forms: HashMap<String, CueVerb>,
@@ -65,7 +68,11 @@ fn load() -> Lexicon {
         };
         // Phrasal verbs ("point out pointed out ...") pair up their words.
         let parts: Vec<&'static str> = words.split_whitespace().collect();
-        let forms: Vec<String> = if parts.len() >= 2 && parts[1] == "out" {
+        let phrasal = parts.len() >= 2
+            && parts.len() % 2 == 0
+            && PARTICLES.contains(&parts[1])
+            && parts.iter().skip(1).step_by(2).all(|p| *p == parts[1]);
+        let forms: Vec<String> = if phrasal {
             parts.chunks(2).map(|c| c.join(" ")).collect()
         } else if parts.len() == 1 {
             regular_forms(parts[0])

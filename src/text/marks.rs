@@ -157,7 +157,10 @@ pub fn find_quoted(text: &str) -> Vec<Quoted> {
             if skip_first && mi == 0 {
                 continue;
             }
-            match (m.role, open) {
+            // „…“: the German closing mark looks like an English opening one.
+            let low_open = open.is_some_and(|(o, _, _)| text[o.start()..].starts_with('\u{201e}'));
+            let role = if low_open && text[m.span.start()..].starts_with('\u{201c}') { Role::Close } else { m.role };
+            match (role, open) {
                 (Role::Open, None) | (Role::Either, None) => open = Some((m.span, m.span.end(), false)),
                 (Role::Close, Some((o, cs, multi))) | (Role::Either, Some((o, cs, multi))) => {
                     push_double(&mut out, text, o, Some(m.span), cs, m.span.start(), multi);
