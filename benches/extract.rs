@@ -31,7 +31,8 @@ fn main() {
 }
 
 /// Text used when no sample file can be found.
-const FALLBACK: &str = "“We are ready to hand over the government immediately,” said Dr. Basem Naim, a senior Hamas official.\n\n\
+const FALLBACK: &str =
+    "“We are ready to hand over the government immediately,” said Dr. Basem Naim, a senior Hamas official.\n\n\
 James Hewitt, a White House spokesman, said the talks were not a “negotiation”. “Hamas must release the hostages,” he said.\n\n\
 According to officials, the proposal was accepted on Monday. Naim added: “We are committed to peace.”\n";
 
@@ -56,12 +57,11 @@ fn display(p: &Path) -> String {
     p.strip_prefix(root()).unwrap_or(p).display().to_string()
 }
 
-static SEED: LazyLock<Input> = LazyLock::new(|| {
-    match read_first(&["data/samples/hamas-talks.txt", "../shared/data/seed/hamas-talks.txt"]) {
+static SEED: LazyLock<Input> =
+    LazyLock::new(|| match read_first(&["data/samples/hamas-talks.txt", "../shared/data/seed/hamas-talks.txt"]) {
         Some((text, origin)) => Input { text, origin },
         None => Input { text: FALLBACK.to_string(), origin: "built-in fallback".to_string() },
-    }
-});
+    });
 
 /// Texts of the Wikinews sample, in file order.
 static SAMPLE: LazyLock<Vec<String>> = LazyLock::new(|| {
@@ -80,7 +80,11 @@ static SAMPLE: LazyLock<Vec<String>> = LazyLock::new(|| {
 /// the one with the most double quotation marks (ties: the first).
 static ARTICLE: LazyLock<Input> = LazyLock::new(|| {
     let marks = |t: &str| t.chars().filter(|&c| c == '"' || c == '“' || c == '”').count();
-    let best = SAMPLE.iter().enumerate().filter(|(_, t)| (3000..8000).contains(&t.len())).max_by_key(|(i, t)| (marks(t), std::cmp::Reverse(*i)));
+    let best = SAMPLE
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| (3000..8000).contains(&t.len()))
+        .max_by_key(|(i, t)| (marks(t), std::cmp::Reverse(*i)));
     match best {
         Some((i, t)) => Input { text: t.clone(), origin: format!("wikinews sample #{i}") },
         None => Input { text: FALLBACK.to_string(), origin: "built-in fallback".to_string() },
@@ -108,9 +112,9 @@ fn sentence_split(bencher: Bencher, doc: &str) {
 fn tokenize(bencher: Bencher, doc: &str) {
     let t = input(doc);
     let paragraphs = text::paragraphs(t);
-    bencher.counter(BytesCount::of_str(t)).bench(|| {
-        paragraphs.iter().map(|&p| text::tokenize(black_box(t), p).len()).sum::<usize>()
-    });
+    bencher
+        .counter(BytesCount::of_str(t))
+        .bench(|| paragraphs.iter().map(|&p| text::tokenize(black_box(t), p).len()).sum::<usize>());
 }
 
 /// Sentence split + tokenize, as `extract::Analysis` does it.

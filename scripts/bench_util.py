@@ -31,6 +31,11 @@ SEARCH_WORDS = [
 ]
 
 
+def looks_like_name(text):
+    words = (text or "").split()
+    return text if 2 <= len(words) <= 4 and all(w[:1].isupper() and w[1:].islower() for w in words) else None
+
+
 def cmd_count(_args):
     docs = quotes = 0
     kinds = collections.Counter()
@@ -43,9 +48,11 @@ def cmd_count(_args):
         for q in rec.get("quotes", []):
             quotes += 1
             kinds[q.get("kind") or "?"] += 1
-            entity = (q.get("speaker") or {}).get("entity")
-            if entity:
-                speakers[entity] += 1
+            speaker = q.get("speaker") or {}
+            # The canonical entity name; before entities are resolved, a mention that looks like a full name.
+            name = speaker.get("entity") or looks_like_name(speaker.get("text"))
+            if name:
+                speakers[name] += 1
     top = [name for name, _ in sorted(speakers.items(), key=lambda kv: (-kv[1], kv[0]))[:500]]
     json.dump({"docs": docs, "quotes": quotes, "kinds": dict(sorted(kinds.items())), "speakers": top}, sys.stdout)
     print()
