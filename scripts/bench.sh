@@ -12,7 +12,8 @@
 #   --out DIR          where corpora, databases and results go (default: $CARGO_TARGET_DIR or target, /bench)
 #   --articles N       size of the largest corpus (default 300000; quick: 1000)
 #   --iterations N     runs per query (default 200; quick: 5)
-# Environment: QG_WIKINEWS, QG_SEED_TEXT (corpus sources; default data/samples/, else ../shared/data/).
+# Environment: QG_WIKINEWS, QG_SEED_TEXT (corpus sources; default data/samples/, else ../shared/data/);
+#   QG_TIME (GNU time for peak RSS; default /usr/bin/time, Python getrusage when missing).
 #
 # Commands the binary does not have yet (ingest, quotes, who, search, path, export) are reported as
 # "n/a (command not available)". No timing is asserted: the script fails only when a command that exists
@@ -22,6 +23,7 @@ export LC_ALL=C
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 
+GNU_TIME=${QG_TIME:-/usr/bin/time}
 QUICK=0
 PYTHON_CMP=1
 BIN=""
@@ -86,8 +88,8 @@ run_rss() {
     local file=$1; shift
     local t0 t1 rc=0
     t0=$EPOCHREALTIME
-    if [ -x /usr/bin/time ]; then
-        /usr/bin/time -v -o "$file.time" "$@" > /dev/null 2> "$file.log" || rc=$?
+    if [ -x "$GNU_TIME" ]; then
+        "$GNU_TIME" -v -o "$file.time" "$@" > /dev/null 2> "$file.log" || rc=$?
         t1=$EPOCHREALTIME
         echo "$(calc %.3f "$t1 - $t0") $(awk -F': ' '/Maximum resident set size/ { print $2 }' "$file.time")" > "$file"
     else
@@ -155,7 +157,7 @@ rec "2-thread speed-up" "$(calc %.2fx "$T1 / $T2")" ">= 1.8x" "load average $(cu
 # One more pass over the largest corpus: quote counts, speaker names for the queries, extraction peak RSS.
 log "extracting the $LARGE-article corpus once more to count quotes"
 TIMEV=()
-[ -x /usr/bin/time ] && TIMEV=(/usr/bin/time -v -o "$OUT/extract-large.time")
+[ -x "$GNU_TIME" ] && TIMEV=("$GNU_TIME" -v -o "$OUT/extract-large.time")
 "${TIMEV[@]}" env RAYON_NUM_THREADS=2 "$BIN" extract --format jsonl "$LARGE_CORPUS" 2> "$OUT/count.log" \
     | python3 scripts/bench_util.py count > "$OUT/count.json"
 EXTRACTED_QUOTES=$(json_get "$OUT/count.json" quotes)
@@ -166,7 +168,7 @@ if [ -s "$OUT/extract-large.time" ]; then
     RSS=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$OUT/extract-large.time")
     rec "extraction peak RSS, largest corpus (MB)" "$(calc %.1f "$RSS / 1024")" "" "2 threads, GNU time -v"
 else
-    rec "extraction peak RSS, largest corpus (MB)" "n/a (/usr/bin/time missing: apt-get install time)" "" ""
+    rec "extraction peak RSS, largest corpus (MB)" "n/a (GNU time missing: apt-get install time)" "" ""
 fi
 
 # --- ingest ---------------------------------------------------------------------
