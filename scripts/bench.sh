@@ -173,6 +173,7 @@ fi
 
 # --- ingest ---------------------------------------------------------------------
 DB=$OUT/bench.db
+rm -f "$DB" "$DB-wal" "$DB-shm"  # never time queries against a database left by an earlier run
 if has ingest; then
     ingest() { # ingest CORPUS DB TAG
         rm -f "$2" "$2-wal" "$2-shm"
