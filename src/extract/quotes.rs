@@ -376,7 +376,7 @@ impl<'a, 'b> Finder<'a, 'b> {
                 }
             }
         }
-        words.iter().map(|&(n, cap)| n >= 3 && n <= 25 && cap * 10 >= n * 8).collect()
+        words.iter().map(|&(n, cap)| (3..=25).contains(&n) && cap * 10 >= n * 8).collect()
     }
 
     fn find_cues(&mut self) {
