@@ -310,10 +310,19 @@ fn lower_eq(word: &str, set: &[&str]) -> bool {
     set.iter().any(|s| s.eq_ignore_ascii_case(word))
 }
 
+/// Whether `span` overlaps any of the sorted, mostly disjoint `spans`.
+fn overlaps_any(spans: &[Span], span: Span) -> bool {
+    let i = spans.partition_point(|s| s.end <= span.start);
+    // Spans may nest; look a little further for one that starts before `span` ends.
+    spans[i..].iter().take_while(|s| s.start < span.end).any(|s| s.overlaps(span))
+}
+
 struct Finder<'a, 'b> {
     a: &'b Analysis<'a>,
     /// Cues per sentence, in token order.
     cues: Vec<Cue>,
+    /// Token -> index of the cue starting there (at its verb or its auxiliary).
+    cue_index: Vec<u32>,
     /// Tokens already used by an attribution (cue or speaker).
     used: Vec<bool>,
     out: Vec<Candidate>,
@@ -321,8 +330,9 @@ struct Finder<'a, 'b> {
 
 /// Finds quote candidates in an analysed document.
 pub fn find(a: &Analysis, _x: &Extraction) -> Vec<Candidate> {
-    let mut f = Finder { a, cues: Vec::new(), used: vec![false; a.tokens.len()], out: Vec::new() };
+    let mut f = Finder { a, cues: Vec::new(), cue_index: Vec::new(), used: vec![false; a.tokens.len()], out: Vec::new() };
     f.find_cues();
+    f.index_cues();
     let direct_done = f.direct_quotes();
     f.reported_speech();
     f.colon_attributions();
@@ -618,8 +628,19 @@ impl<'a, 'b> Finder<'a, 'b> {
         self.cues.push(Cue { tokens: start..end, aux_start, frame, lemma, according_to: false, sentence });
     }
 
+    fn index_cues(&mut self) {
+        self.cue_index = vec![u32::MAX; self.a.tokens.len()];
+        for (ci, c) in self.cues.iter().enumerate() {
+            for t in [c.tokens.start, c.aux_start] {
+                if self.cue_index[t] == u32::MAX {
+                    self.cue_index[t] = ci as u32;
+                }
+            }
+        }
+    }
+
     fn cue_at(&self, tok: usize) -> Option<usize> {
-        self.cues.iter().position(|c| c.tokens.start == tok || (c.aux_start == tok && c.aux_start != c.tokens.start))
+        self.cue_index.get(tok).filter(|&&c| c != u32::MAX).map(|&c| c as usize)
     }
 
     fn cue_span(&self, c: &Cue) -> Span {
@@ -1392,6 +1413,9 @@ impl<'a, 'b> Finder<'a, 'b> {
 
     fn reported_speech(&mut self) {
         let cues = self.cues.clone();
+        // Reported content must not reach into a direct quote already taken.
+        let mut taken: Vec<Span> = self.out.iter().filter(|c| c.kind != QuoteKind::Indirect).map(|c| c.content).collect();
+        taken.sort();
         // The speaker of the latest attribution in the current sentence, for participles.
         let mut last_in_sentence: Option<(usize, Span)> = None;
         for cue in &cues {
@@ -1406,8 +1430,6 @@ impl<'a, 'b> Finder<'a, 'b> {
             let sr = self.sentence_tokens(cue.sentence);
             let cue_text = self.cue_span(cue).slice(self.a.text);
             let mut trail = vec![format!("cue {cue_text:?} ({:?})", cue.frame)];
-            // Content must not reach into a direct quote already taken.
-            let taken: Vec<Span> = self.out.iter().filter(|c| c.kind == QuoteKind::Direct).map(|c| c.content).collect();
             if cue.according_to {
                 let Some((np, mention)) =
                     self.right_np(cue.tokens.end, sr.end).or_else(|| self.source_np(cue.tokens.end, sr.end))
@@ -1428,7 +1450,7 @@ impl<'a, 'b> Finder<'a, 'b> {
                     before_start..cue.tokens.start
                 };
                 let cspan = if content.start < content.end { self.span(content.clone()) } else { continue };
-                if taken.iter().any(|t| t.overlaps(cspan)) {
+                if overlaps_any(&taken, cspan) {
                     continue;
                 }
                 self.push_reported(content, Some(mention), cue, "reported:according-to", 0.8, trail);
@@ -1569,7 +1591,7 @@ impl<'a, 'b> Finder<'a, 'b> {
                 continue;
             }
             let cspan = self.span(content.clone());
-            if taken.iter().any(|t| t.overlaps(cspan)) {
+            if overlaps_any(&taken, cspan) {
                 continue;
             }
             let confidence = match rule {
