@@ -605,7 +605,7 @@ impl<'a, 'b> Finder<'a, 'b> {
     fn push_cue(&mut self, start: usize, end: usize, frame: CueFrame, lemma: &'static str, sentence: usize) {
         // A cue inside a quoted statement belongs to the quoted speaker's words.
         let pos = self.a.tokens[start].span;
-        let inside_quote = self.a.quoted.iter().any(|q| {
+        let inside_quote = self.a.quoted_near(pos).iter().any(|q| {
             !q.nested
                 && q.style == MarkStyle::Double
                 && q.content.contains(pos)
@@ -1396,7 +1396,8 @@ impl<'a, 'b> Finder<'a, 'b> {
         if words == 0 || (words == 1 && lower_eq(self.tok(r.start), &["it", "this", "that", "so", "them", "him", "her"])) {
             return;
         }
-        let has_marks = self.a.quoted.iter().any(|q| !q.nested && q.style == MarkStyle::Double && content.overlaps(q.content));
+        let has_marks =
+            self.a.quoted_near(content).iter().any(|q| !q.nested && q.style == MarkStyle::Double && content.overlaps(q.content));
         let kind = if has_marks { QuoteKind::Mixed } else { QuoteKind::Indirect };
         self.out.push(Candidate {
             kind,
@@ -1582,7 +1583,7 @@ impl<'a, 'b> Finder<'a, 'b> {
             // "called Friday's decision a “huge win”": a weak cue reports speech when the content quotes it.
             let quotes_inside = content.start < content.end && {
                 let c = self.span(content.clone());
-                self.a.quoted.iter().any(|q| !q.nested && q.style == MarkStyle::Double && c.contains(q.outer()))
+                self.a.quoted_near(c).iter().any(|q| !q.nested && q.style == MarkStyle::Double && c.contains(q.outer()))
             };
             if cue.frame == CueFrame::Weak && !has_that && !quotes_inside && !rule.starts_with("reported:clause") {
                 continue;
@@ -1695,7 +1696,8 @@ impl<'a, 'b> Finder<'a, 'b> {
         if self.out.iter().any(|c| c.content.overlaps(span)) {
             return;
         }
-        let has_marks = self.a.quoted.iter().any(|q| !q.nested && q.style == MarkStyle::Double && span.overlaps(q.content));
+        let has_marks =
+            self.a.quoted_near(span).iter().any(|q| !q.nested && q.style == MarkStyle::Double && span.overlaps(q.content));
         self.out.push(Candidate {
             kind: if has_marks { QuoteKind::Mixed } else { QuoteKind::Indirect },
             content: span,
@@ -1732,7 +1734,7 @@ impl<'a, 'b> Finder<'a, 'b> {
             }
             let mut span = self.span(content.clone());
             // A quoted content is a direct quote: its marks stay outside the span.
-            let quoted = self.a.quoted.iter().find(|q| !q.nested && q.outer() == span);
+            let quoted = self.a.quoted_near(span).iter().find(|q| !q.nested && q.outer() == span);
             let kind = if let Some(q) = quoted {
                 span = q.content;
                 if q.style == MarkStyle::Double {
