@@ -435,7 +435,6 @@ impl<'a, 'b> Finder<'a, 'b> {
                 }
                 if let Some(v) = lex.cue_forms.get(w) {
                     let prev = (i > r.start).then(|| self.tok(i - 1));
-                    // Modals are lower case: "Theresa May said" is a cue.
                     // Modals are lower case ("Theresa May said" is a cue); determiners may open a sentence.
                     let infinitive_or_negated = prev.is_some_and(|p| {
                         NOT_A_CUE_AFTER.contains(&p)
@@ -445,6 +444,13 @@ impl<'a, 'b> Finder<'a, 'b> {
                                     &["the", "a", "an", "his", "her", "their", "its", "this", "these", "those", "our", "my"],
                                 ))
                     }) || (i > r.start && self.a.tokens[i - 1].kind == TokenKind::Number);
+                    // "went on to say that ...", "wrote to say: “…”": an infinitive that reports.
+                    let reporting_infinitive = prev == Some("to")
+                        && self.a.tokens.get(i + 1).is_some_and(|t| {
+                            let n = t.span.slice(self.a.text);
+                            n == "that" || n == ":" || n == "," || n.starts_with(['\u{201c}', '"'])
+                        });
+                    let infinitive_or_negated = infinitive_or_negated && !reporting_infinitive;
                     // A bare base form is often a noun ("the current state of").
                     let base_form_ok = w != v.lemma
                         || prev.is_some_and(|p| {
@@ -709,7 +715,10 @@ impl<'a, 'b> Finder<'a, 'b> {
                 }
                 break;
             }
-            if self.a.lexicon_cue(w) && !self.is_cap(i) {
+            // A cue word ends the subject, unless it is a noun inside it ("Cruz's thinking").
+            let inside_np =
+                i > floor && (matches!(self.tok(i - 1), "'s" | "\u{2019}s") || lower_eq(self.tok(i - 1), DETERMINERS));
+            if self.a.lexicon_cue(w) && !self.is_cap(i) && !inside_np {
                 break;
             }
             k -= 1;
@@ -1002,7 +1011,7 @@ impl<'a, 'b> Finder<'a, 'b> {
         }
         let first = self.tok(between.start);
         // A prepositional setting: "in an op-ed piece before a 2014 hearing".
-        if lower_eq(first, &["in", "at", "during", "on", "before", "after", "via", "while", "from"]) {
+        if lower_eq(first, &["in", "at", "during", "on", "before", "after", "via", "while", "from", "to"]) {
             return between.clone().all(|k| {
                 (self.is_word(k) && !lower_eq(self.tok(k), &["that", "which", "who"]))
                     || matches!(self.tok(k), "," | "-" | "'s" | "\u{2019}s")
@@ -1508,6 +1517,12 @@ impl<'a, 'b> Finder<'a, 'b> {
                 .flatten()
             {
                 (Some(m), None, "reported:subject-and-cue")
+            } else if let Some(m) = (cue.aux_start > sr.start && self.tok(cue.aux_start - 1) == "to")
+                .then(|| self.sentence_subject(cue.sentence, cue.aux_start))
+                .flatten()
+            {
+                // "He went on to say that ...": the subject of the sentence.
+                (Some(m), None, "reported:subject-to-cue")
             } else {
                 continue;
             };
