@@ -485,6 +485,7 @@ impl<'a, 'b> Finder<'a, 'b> {
                     let is_noun_use = w == "report"
                         || w == "comment"
                         || w == "statement"
+                        || w == "attack"
                         || self.looks_like_noun_or_passive(i, r.start, w, v.lemma);
                     if !infinitive_or_negated && !is_noun_use && base_form_ok {
                         self.push_cue(i, i + 1, v.frame, v.lemma, si);
@@ -545,6 +546,8 @@ impl<'a, 'b> Finder<'a, 'b> {
             "estimates",
             "predictions",
             "remarks",
+            "attacks",
+            "supports",
             "disputes",
             "rejects",
             "signals",
