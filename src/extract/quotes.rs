@@ -122,10 +122,10 @@ const SUBORDINATORS: &[&str] = &[
 ];
 /// Words after which a cue form is not a finite reporting verb.
 const NOT_A_CUE_AFTER: &[&str] = &[
-    "to", "not", "n't", "never", "the", "a", "an", "would", "could", "might", "may", "will", "should", "must", "can", "his",
-    "her", "their", "its", "our", "my", "your", "this", "that",
+    "to", "not", "n't", "never", "the", "a", "an", "could", "might", "may", "should", "must", "can", "his", "her", "their",
+    "its", "our", "my", "your", "this", "that",
 ];
-const AUX: &[&str] = &["has", "have", "had"];
+const AUX: &[&str] = &["has", "have", "had", "will", "would"];
 const SKIPPABLE_ADVERBS: &[&str] = &[
     "also",
     "later",
@@ -866,7 +866,9 @@ impl<'a, 'b> Finder<'a, 'b> {
         let np = start..e;
         let has_cap = np.clone().any(|i| self.is_cap(i));
         let head = self.tok(e - 1).to_ascii_lowercase();
-        if !has_cap && !lexicon().speaker_nouns.contains(head.as_str()) {
+        // "said the designer, who ...": a determiner and a noun that ends the clause.
+        let ends_clause = e >= limit || matches!(self.tok(e), "," | "." | ";" | "!" | "?");
+        if !has_cap && !lexicon().speaker_nouns.contains(head.as_str()) && !(det && ends_clause) {
             return None;
         }
         // The mention: the name part when there is one.
@@ -901,7 +903,7 @@ impl<'a, 'b> Finder<'a, 'b> {
         let inner_punct =
             q.close.is_some_and(|c| self.a.text[..c.start()].ends_with([',', '.', '!', '?', '\u{2026}', '-', '\u{2014}']));
         let outer_punct = i < limit && lower_eq(self.tok(i), PUNCT_BEFORE_ATTRIBUTION);
-        if !inner_punct && !outer_punct {
+        if !inner_punct && !outer_punct && !self.starts_statement(q) {
             return None;
         }
         while i < limit && lower_eq(self.tok(i), PUNCT_BEFORE_ATTRIBUTION) && self.tok(i) != "." {
@@ -949,7 +951,7 @@ impl<'a, 'b> Finder<'a, 'b> {
                 return Some((np, m, ci, self.cues[ci].tokens.end));
             }
             let t = self.tok(j);
-            if self.a.tokens[j].kind == TokenKind::Punct && !matches!(t, "," | "&" | "-" | "(" | ")" | ".") {
+            if self.a.tokens[j].kind == TokenKind::Punct && !matches!(t, "," | "&" | "-" | "(" | ")" | "." | "'" | "\u{2019}") {
                 return None;
             }
             // Past a dozen words only an appositive can still lead to the cue.
@@ -1143,7 +1145,16 @@ impl<'a, 'b> Finder<'a, 'b> {
                 }
                 let n_tok = self.a.token_at_or_after(n.open.start());
                 let gap = last_end.min(n_tok)..n_tok;
-                let gap_has_cue = gap.clone().any(|k| self.cue_at(k).is_some());
+                // "according to CNN", ", who said he left ...": the same speaker's
+                // attribution continues, no new speaker starts. (A participle such as
+                // ", referring to ..." usually closes the quote in news copy.)
+                let gap_has_cue = gap.clone().any(|k| {
+                    self.cue_at(k).is_some_and(|ci| {
+                        let c = &self.cues[ci];
+                        let relative = c.aux_start > 0 && self.tok(c.aux_start - 1) == "who";
+                        !(c.according_to || relative)
+                    })
+                });
                 if gap.len() > 40 || gap_has_cue {
                     break;
                 }
