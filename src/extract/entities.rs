@@ -501,6 +501,138 @@ fn classify(a: &Analysis, info: &DocInfo, i: usize, j: usize, title: Option<usiz
     }
 }
 
+/// Classes of the mention-type model, in weight-column order.
+pub const CLASSES: [&str; 4] = ["person", "organization", "place", "none"];
+
+/// Averaged-perceptron weights for typing a name from its features
+/// (`data/entity_types.tsv`, trained on GUM by `examples/train_entity_types.rs`).
+static WEIGHTS: LazyLock<HashMap<&'static str, [f32; 4]>> = LazyLock::new(|| {
+    lines(include_str!("../../data/entity_types.tsv"))
+        .filter_map(|l| {
+            let mut it = l.split('\t');
+            let f = it.next()?;
+            let mut w = [0f32; 4];
+            for x in &mut w {
+                *x = it.next()?.parse().ok()?;
+            }
+            Some((f, w))
+        })
+        .collect()
+});
+
+fn shape(w: &str) -> &'static str {
+    if w.chars().any(|c| c.is_ascii_digit()) {
+        "digit"
+    } else if w.contains('-') {
+        "hyphen"
+    } else if w.contains('.') {
+        "dot"
+    } else if w.chars().all(|c| !c.is_lowercase()) {
+        "upper"
+    } else if w.chars().skip(1).any(char::is_uppercase) {
+        "camel"
+    } else {
+        "title"
+    }
+}
+
+/// Features of a name candidate for the type model.
+fn features(a: &Analysis, info: &DocInfo, c: &Cand) -> Vec<String> {
+    let mut f = Vec::with_capacity(32);
+    let n = c.end - c.start;
+    let first = a.tok(c.start);
+    let last = a.tok(c.end - 1);
+    f.push("bias".to_string());
+    f.push(format!("len={}", n.min(4)));
+    f.push(format!("rule={}:{}", c.ty.as_str(), c.strength));
+    f.push(format!("first={first}"));
+    f.push(format!("last={last}"));
+    f.push(format!("shape={}", shape(last)));
+    let lower = last.to_lowercase();
+    let chars: Vec<char> = lower.chars().collect();
+    for k in [2usize, 3] {
+        if chars.len() > k {
+            f.push(format!("suf{k}={}", chars[chars.len() - k..].iter().collect::<String>()));
+        }
+    }
+    for i in c.start..c.end {
+        f.push(format!("w={}", a.tok(i)));
+    }
+    let sent = a.sentence_at(a.tokens[c.start].span.start()).map(|s| a.sentences[s].tokens.clone()).unwrap_or(0..a.tokens.len());
+    let from = c.title.unwrap_or(c.start);
+    let prev = |k: usize| (from >= sent.start + k).then(|| a.tok(from - k).to_lowercase()).unwrap_or_else(|| "<s>".to_string());
+    let next = |k: usize| (c.end + k - 1 < sent.end).then(|| a.tok(c.end + k - 1).to_lowercase()).unwrap_or_else(|| "</s>".to_string());
+    let (p1, p2, n1, n2) = (prev(1), prev(2), next(1), next(2));
+    f.push(format!("prev={p1}"));
+    f.push(format!("prev2={p2} {p1}"));
+    f.push(format!("next={n1}"));
+    f.push(format!("next2={n1} {n2}"));
+    if let Some(t) = c.title {
+        f.push("title".to_string());
+        f.push(format!("title={}", a.tok(t)));
+    }
+    let ph = phrase(a, c.start, c.end).unwrap_or("");
+    if n >= 2 && LEX.forenames.contains_key(first) {
+        f.push("forename".to_string());
+    }
+    if n == 1 && LEX.forenames.contains_key(first) {
+        f.push("forename1".to_string());
+    }
+    if LEX.places.contains(ph) || LEX.place_aliases.contains_key(ph) {
+        f.push("gazetteer".to_string());
+    }
+    if LEX.orgs.contains(ph) {
+        f.push("known_org".to_string());
+    }
+    if is_org_word(last) {
+        f.push("org_word".to_string());
+    }
+    if (c.start..c.end).any(|i| is_org_word(a.tok(i))) {
+        f.push("has_org_word".to_string());
+    }
+    if LEX.place_words.contains(last) {
+        f.push("place_word".to_string());
+    }
+    if LEX.demonyms.contains_key(first) {
+        f.push("demonym".to_string());
+    }
+    if is_acronym(first) && n == 1 {
+        f.push("acronym".to_string());
+    }
+    if (c.start..c.end).any(|i| LEX.common.contains(a.tok(i).to_lowercase().as_str())) {
+        f.push("has_common".to_string());
+    }
+    if info.initial[c.start] {
+        f.push("initial".to_string());
+    }
+    if (c.start..c.end).any(|i| !is_cap_word(a, i)) {
+        f.push("connector".to_string());
+    }
+    f
+}
+
+fn scores(feats: &[String]) -> [f32; 4] {
+    let mut s = [0f32; 4];
+    for f in feats {
+        if let Some(w) = WEIGHTS.get(f.as_str()) {
+            for k in 0..4 {
+                s[k] += w[k];
+            }
+        }
+    }
+    s
+}
+
+/// Name candidates of a document with their spans and model features (for training the type model).
+pub fn candidate_features(a: &Analysis) -> Vec<(Span, Vec<String>)> {
+    let info = doc_info(a);
+    let mut cands = Vec::new();
+    for si in 0..a.sentences.len() {
+        sentence_cands(a, &info, si, &mut cands);
+    }
+    cands.iter().map(|c| (c_span(a, c), features(a, &info, c))).collect()
+}
+
 /// Words of a name as the document writes them.
 fn words_of<'t>(a: &Analysis<'t>, c: &Cand) -> Vec<&'t str> {
     (c.start..c.end).map(|i| a.tok(i)).collect()
@@ -626,6 +758,38 @@ pub fn find(a: &Analysis) -> Extraction {
     for si in 0..a.sentences.len() {
         sentence_cands(a, &info, si, &mut cands);
     }
+    // The type model, where trained, weighs in; rule evidence is added as a boost.
+    let model: Vec<[f32; 4]> = if WEIGHTS.is_empty() {
+        Vec::new()
+    } else {
+        cands
+            .iter()
+            .map(|c| {
+                let mut s = scores(&features(a, &info, c));
+                let boost = match c.strength {
+                    3 => boost(3),
+                    2 => boost(2),
+                    _ => 0.0,
+                };
+                if let Some(k) = class_index(c.ty) {
+                    s[k] += boost;
+                }
+                s
+            })
+            .collect()
+    };
+    for (c, s) in cands.iter_mut().zip(&model) {
+        let (ty, strength) = match argmax(s) {
+            0 => (EntityType::Person, 2),
+            1 => (EntityType::Organization, 2),
+            2 => (EntityType::Place, 2),
+            _ => (EntityType::Other, 0),
+        };
+        if ty != c.ty {
+            c.ty = ty;
+            c.strength = strength;
+        }
+    }
     let (roots, n) = cluster(a, &cands);
     // Entity type: the strongest evidence wins; ties go to person > org > place > other.
     let mut groups: Vec<Vec<usize>> = Vec::new();
@@ -639,7 +803,22 @@ pub fn find(a: &Analysis) -> Extraction {
     }
     let mut x = Extraction::default();
     for g in &groups {
-        let ty = group_type(&cands, g);
+        let ty = if model.is_empty() {
+            group_type(&cands, g)
+        } else {
+            let mut sum = [0f32; 4];
+            for &i in g {
+                for k in 0..4 {
+                    sum[k] += model[i][k];
+                }
+            }
+            match argmax(&sum) {
+                0 => EntityType::Person,
+                1 => EntityType::Organization,
+                2 => EntityType::Place,
+                _ => EntityType::Other,
+            }
+        };
         // Unknown single words with no evidence are left out.
         if ty == EntityType::Other && g.iter().all(|&i| cands[i].strength == 0 && cands[i].end - cands[i].start == 1) {
             let w = a.tok(cands[g[0]].start);
@@ -671,6 +850,36 @@ pub fn find(a: &Analysis) -> Extraction {
     sort_mentions(&mut x);
     roles(a, &cands, &mut x);
     x
+}
+
+/// The best class; "none" only when it beats the best type by [`NONE_MARGIN`].
+fn argmax(s: &[f32; 4]) -> usize {
+    let best = (0..3).max_by(|&x, &y| s[x].total_cmp(&s[y]).then(y.cmp(&x))).unwrap_or(0);
+    if s[3] - s[best] > none_margin() {
+        3
+    } else {
+        best
+    }
+}
+
+fn none_margin() -> f32 {
+    std::env::var("QG_NONE_MARGIN").ok().and_then(|v| v.parse().ok()).unwrap_or(NONE_MARGIN)
+}
+
+const NONE_MARGIN: f32 = 0.0;
+
+fn boost(strength: u8) -> f32 {
+    let var = if strength == 3 { "QG_BOOST3" } else { "QG_BOOST2" };
+    std::env::var(var).ok().and_then(|v| v.parse().ok()).unwrap_or(if strength == 3 { 6.0 } else { 3.0 })
+}
+
+fn class_index(t: EntityType) -> Option<usize> {
+    match t {
+        EntityType::Person => Some(0),
+        EntityType::Organization => Some(1),
+        EntityType::Place => Some(2),
+        EntityType::Other => None,
+    }
 }
 
 fn group_type(cands: &[Cand], g: &[usize]) -> EntityType {
