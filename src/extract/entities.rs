@@ -155,6 +155,8 @@ struct DocInfo<'t> {
     mid_caps: HashSet<&'t str>,
     headline: Vec<bool>,
     initial: Vec<bool>,
+    /// How often each candidate name occurs in the document (filled after candidates are found).
+    freq: HashMap<&'t str, u32>,
 }
 
 impl DocInfo<'_> {
@@ -206,7 +208,7 @@ fn doc_info<'t>(a: &Analysis<'t>) -> DocInfo<'t> {
             }
         }
     }
-    DocInfo { lower, mid_caps, headline, initial }
+    DocInfo { lower, mid_caps, headline, initial, freq: HashMap::new() }
 }
 
 /// Text of tokens `i..j`, if they are separated by single spaces only.
@@ -391,6 +393,10 @@ fn split_run(a: &Analysis, info: &DocInfo, headline: bool, mut i: usize, j: usiz
         let end = name_end(a, i, j);
         // Single words that are never names on their own.
         if end == i + 1 && (LEX.demonyms.contains_key(w) || is_org_word(w) || LEX.place_words.contains(w)) {
+            // "the Court", "the Church": a capitalised organisation word in running text names one.
+            if is_org_word(w) && !info.initial[i] && !headline && w.len() > 3 {
+                push(out, i, end, None, EntityType::Organization, 1);
+            }
             i += 1;
             continue;
         }
@@ -449,7 +455,13 @@ fn classify(a: &Analysis, info: &DocInfo, i: usize, j: usize, title: Option<usiz
             return (EntityType::Organization, 3);
         }
     }
-    if j - i >= 2 && is_org_word(last) || (i..j).any(|t| is_org_word(a.tok(t)) && a.tokens.get(t + 1).is_some_and(|_| a.tok(t + 1) == "of")) {
+    // Facilities are places ("Kennedy Space Center", "Museum of Flight").
+    let head_of = (i..j).find(|&t| t + 1 < j && a.tok(t + 1) == "of").map(|t| a.tok(t));
+    let facility = |w: &str| LEX.place_words.contains(w) && is_org_word(w);
+    if j - i >= 2 && (facility(last) || head_of.is_some_and(facility)) {
+        return (EntityType::Place, 3);
+    }
+    if j - i >= 2 && is_org_word(last) || head_of.is_some_and(is_org_word) {
         return (EntityType::Organization, 3);
     }
     if j - i >= 2 && (LEX.place_words.contains(last) || matches!(first, "Mount" | "Mt." | "Lake" | "Cape" | "Fort" | "Port")) {
@@ -467,7 +479,7 @@ fn classify(a: &Analysis, info: &DocInfo, i: usize, j: usize, title: Option<usiz
         return (EntityType::Person, 2);
     }
     if j - i == 1 && is_acronym(first) {
-        return (EntityType::Organization, 1);
+        return (EntityType::Organization, 2);
     }
     // Context: a reporting verb after, a role noun before.
     let after = next_word(a, j);
@@ -494,7 +506,9 @@ fn classify(a: &Analysis, info: &DocInfo, i: usize, j: usize, title: Option<usiz
         }
     }
     let _ = info;
-    if j - i >= 2 {
+    if j - i >= 2 && (i..j).all(|t| is_cap_word(a, t)) {
+        (EntityType::Person, 1)
+    } else if j - i >= 2 {
         (EntityType::Person, 0)
     } else {
         (EntityType::Other, 0)
@@ -608,6 +622,20 @@ fn features(a: &Analysis, info: &DocInfo, c: &Cand) -> Vec<String> {
     if (c.start..c.end).any(|i| !is_cap_word(a, i)) {
         f.push("connector".to_string());
     }
+    let df = info.freq.get(ph).copied().unwrap_or(0);
+    f.push(format!("df={}", match df { 0 | 1 => "1", 2 | 3 => "2-3", _ => "4+" }));
+    if n == 1 && last.ends_with('s') && !last.ends_with("ss") {
+        f.push("plural".to_string());
+    }
+    if lexicon().cue_forms.contains_key(n1.as_str()) {
+        f.push("next_cue".to_string());
+    }
+    if lexicon().cue_forms.contains_key(p1.as_str()) {
+        f.push("prev_cue".to_string());
+    }
+    if (c.start..c.end).all(|i| LEX.common.contains(a.tok(i).to_lowercase().as_str())) {
+        f.push("all_common".to_string());
+    }
     f
 }
 
@@ -625,11 +653,7 @@ fn scores(feats: &[String]) -> [f32; 4] {
 
 /// Name candidates of a document with their spans and model features (for training the type model).
 pub fn candidate_features(a: &Analysis) -> Vec<(Span, Vec<String>)> {
-    let info = doc_info(a);
-    let mut cands = Vec::new();
-    for si in 0..a.sentences.len() {
-        sentence_cands(a, &info, si, &mut cands);
-    }
+    let (info, cands) = candidates(a);
     cands.iter().map(|c| (c_span(a, c), features(a, &info, c))).collect()
 }
 
@@ -752,12 +776,20 @@ fn c_text<'t>(a: &Analysis<'t>, c: &Cand) -> &'t str {
 }
 
 /// Finds named mentions, clusters them into entities and reads their roles.
-pub fn find(a: &Analysis) -> Extraction {
-    let info = doc_info(a);
+fn candidates<'t>(a: &Analysis<'t>) -> (DocInfo<'t>, Vec<Cand>) {
+    let mut info = doc_info(a);
     let mut cands = Vec::new();
     for si in 0..a.sentences.len() {
         sentence_cands(a, &info, si, &mut cands);
     }
+    for c in &cands {
+        *info.freq.entry(c_text(a, c)).or_default() += 1;
+    }
+    (info, cands)
+}
+
+pub fn find(a: &Analysis) -> Extraction {
+    let (info, mut cands) = candidates(a);
     // The type model, where trained, weighs in; rule evidence is added as a boost.
     let model: Vec<[f32; 4]> = if WEIGHTS.is_empty() {
         Vec::new()
@@ -766,13 +798,13 @@ pub fn find(a: &Analysis) -> Extraction {
             .iter()
             .map(|c| {
                 let mut s = scores(&features(a, &info, c));
-                let boost = match c.strength {
-                    3 => boost(3),
-                    2 => boost(2),
-                    _ => 0.0,
-                };
+                let boost = boost(c.strength);
                 if let Some(k) = class_index(c.ty) {
                     s[k] += boost;
+                    // Structure (a title, an organisation word, the lexicons) says it is a name.
+                    if c.strength >= 2 {
+                        s[3] = s[3].min(s[k]);
+                    }
                 }
                 s
             })
@@ -806,11 +838,17 @@ pub fn find(a: &Analysis) -> Extraction {
         let ty = if model.is_empty() {
             group_type(&cands, g)
         } else {
+            // The fullest forms decide: "Valeska Paris" types "Paris" too.
+            let longest = g.iter().map(|&i| cands[i].end - cands[i].start).max().unwrap_or(1);
             let mut sum = [0f32; 4];
-            for &i in g {
+            for &i in g.iter().filter(|&&i| longest == 1 || cands[i].end - cands[i].start > 1) {
                 for k in 0..4 {
                     sum[k] += model[i][k];
                 }
+            }
+            // "none" only when every mention is none on its own.
+            if g.iter().any(|&i| argmax(&model[i]) != 3) {
+                sum[3] = f32::MIN;
             }
             match argmax(&sum) {
                 0 => EntityType::Person,
@@ -866,11 +904,16 @@ fn none_margin() -> f32 {
     std::env::var("QG_NONE_MARGIN").ok().and_then(|v| v.parse().ok()).unwrap_or(NONE_MARGIN)
 }
 
-const NONE_MARGIN: f32 = 0.0;
+const NONE_MARGIN: f32 = 4.0;
 
 fn boost(strength: u8) -> f32 {
-    let var = if strength == 3 { "QG_BOOST3" } else { "QG_BOOST2" };
-    std::env::var(var).ok().and_then(|v| v.parse().ok()).unwrap_or(if strength == 3 { 6.0 } else { 3.0 })
+    let (var, default) = match strength {
+        3 => ("QG_BOOST3", 10.0),
+        2 => ("QG_BOOST2", 5.0),
+        1 => ("QG_BOOST1", 0.0),
+        _ => return 0.0,
+    };
+    std::env::var(var).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
 }
 
 fn class_index(t: EntityType) -> Option<usize> {
