@@ -194,8 +194,8 @@ fn doc_info<'t>(a: &Analysis<'t>) -> DocInfo<'t> {
             }
         }
         let last = s.tokens.clone().last().map(|i| a.tok(i));
-        let ends_sentence = matches!(last, Some("." | "?" | "!" | "\u{201d}" | "\""));
-        headline[si] = words >= 2 && caps * 10 >= words * 7 && !(ends_sentence && words > 12);
+        let ends_sentence = matches!(last, Some("." | "\u{201d}" | "\""));
+        headline[si] = words >= 2 && caps * 10 >= words * 7 && !ends_sentence;
     }
     let mut mid_caps = HashSet::new();
     for (si, s) in a.sentences.iter().enumerate() {
@@ -313,7 +313,9 @@ fn connector_ok(a: &Analysis, i: usize, j: usize, k: usize) -> bool {
             };
             let ahead = (k..a.tokens.len().min(k + 3)).take_while(|&t| is_cap_word(a, t)).any(|t| is_org_word(a.tok(t)));
             if first == "and" {
-                (i..j).any(|t| is_org_word(a.tok(t))) || ahead
+                // "Ministry of Trade and Industry", "National Aeronautics and Space Administration";
+                // but "the University of Texas and Acme Corporation" are two.
+                (i..j).any(|t| is_org_word(a.tok(t))) != ahead
             } else {
                 (i..j).any(headword) || (first != "of" && ahead)
             }
@@ -335,7 +337,7 @@ fn split_run(a: &Analysis, info: &DocInfo, headline: bool, mut i: usize, j: usiz
                 if end < j && !is_connector_tok(a, end) {
                     let rest = name_end(a, end, j);
                     let full = (i..rest).any(|t| is_org_word(a.tok(t)));
-                    if full || ty == EntityType::Place && rest > end {
+                    if full {
                         let (ty2, st) = classify(a, info, i, rest, None);
                         push(out, i, rest, None, ty2, st);
                         i = rest;
@@ -378,7 +380,7 @@ fn split_run(a: &Analysis, info: &DocInfo, headline: bool, mut i: usize, j: usiz
                 continue;
             }
         }
-        if is_stop(w) || a.tok(i).ends_with("'s") {
+        if is_stop(w) || is_demonym_compound(w) {
             i += 1;
             continue;
         }
@@ -405,6 +407,13 @@ fn split_run(a: &Analysis, info: &DocInfo, headline: bool, mut i: usize, j: usiz
         push(out, i, end, None, ty, st);
         i = end;
     }
+}
+
+/// "US-Israeli", "Israeli-American": demonym compounds are adjectives, not names.
+fn is_demonym_compound(w: &str) -> bool {
+    w.contains('-')
+        && w.split('-').all(|p| LEX.demonyms.contains_key(p) || LEX.place_aliases.contains_key(p) || LEX.places.contains(p))
+        && w.split('-').any(|p| LEX.demonyms.contains_key(p))
 }
 
 fn is_connector_tok(a: &Analysis, i: usize) -> bool {
@@ -1006,8 +1015,10 @@ fn entity_at_token(a: &Analysis, x: &Extraction, i: usize) -> Option<LocalEntity
 
 /// Place entity for a demonym, created with a nominal mention when the document never names the place.
 fn demonym_entity(x: &mut Extraction, word: &str, span: Span) -> Option<LocalEntityId> {
-    let part = word.rsplit('-').next().unwrap_or(word);
-    let place = *LEX.demonyms.get(part)?;
+    // "US-Israeli": the first part that names a place.
+    let place = word.split('-').find_map(|p| {
+        LEX.demonyms.get(p).or_else(|| LEX.place_aliases.get(p)).copied().or_else(|| LEX.places.get(p).copied())
+    })?;
     let found = x.entities.iter().position(|e| e.entity_type == EntityType::Place && (e.name == place || e.aliases.iter().any(|s| s == place)));
     let id = match found {
         Some(i) => LocalEntityId(i as u32),
@@ -1201,7 +1212,7 @@ mod tests {
         let v = ents("The talks were confirmed by Dr. Basem Naim on Monday. Naim said more.");
         let e = find_ent(&v, "Basem Naim");
         assert_eq!(e.1, "person");
-        assert_eq!(e.2, ["Basem Naim", "Naim"]);
+        assert_eq!(e.2, ["Dr. Basem Naim", "Naim"]);
     }
 
     #[test]
