@@ -33,11 +33,7 @@ fn main() {
         let a = Analysis::new(text);
         for (span, feats) in entities::candidate_features(&a) {
             let (s, e) = (span.start as u64, span.end as u64);
-            let label = gold
-                .iter()
-                .filter(|g| g.0 < e && s < g.1)
-                .max_by_key(|g| g.1.min(e) - g.0.max(s))
-                .map_or(3, |g| g.2);
+            let label = gold.iter().filter(|g| g.0 < e && s < g.1).max_by_key(|g| g.1.min(e) - g.0.max(s)).map_or(3, |g| g.2);
             data.push((feats, label));
         }
     }

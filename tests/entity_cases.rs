@@ -78,7 +78,8 @@ fn entity_cases() {
         let text = std::fs::read_to_string(path).expect("case text");
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
         let exp_path = path.with_file_name(format!("{stem}.expected.json"));
-        let expected: Value = serde_json::from_str(&std::fs::read_to_string(&exp_path).expect("expected file")).expect("expected json");
+        let expected: Value =
+            serde_json::from_str(&std::fs::read_to_string(&exp_path).expect("expected file")).expect("expected json");
         errors.extend(check(stem, text.trim_end(), &expected));
     }
     assert!(errors.is_empty(), "{} failing expectations:\n{}", errors.len(), errors.join("\n"));

@@ -107,7 +107,12 @@ fn pronoun(w: &str) -> Option<Want> {
 }
 
 /// Resolves a speaker span to an entity and says what kind of mention it is.
-pub fn resolve(a: &Analysis, x: &Extraction, span: Span, speakers: &[(usize, LocalEntityId)]) -> Option<(LocalEntityId, MentionKind)> {
+pub fn resolve(
+    a: &Analysis,
+    x: &Extraction,
+    span: Span,
+    speakers: &[(usize, LocalEntityId)],
+) -> Option<(LocalEntityId, MentionKind)> {
     // A name inside: a person first.
     let names: Vec<&Mention> = x.mentions.iter().filter(|m| m.kind == MentionKind::Name && m.span.overlaps(span)).collect();
     if let Some(m) = names.iter().find(|m| m.entity.is_some_and(|e| x.entity(e).entity_type == EntityType::Person)) {
@@ -155,7 +160,13 @@ fn role_base(h: &str) -> &str {
     h.strip_suffix('s').unwrap_or(h)
 }
 
-fn person_with_role(x: &Extraction, pos: usize, base: &str, org: Option<LocalEntityId>, speakers: &[(usize, LocalEntityId)]) -> Option<LocalEntityId> {
+fn person_with_role(
+    x: &Extraction,
+    pos: usize,
+    base: &str,
+    org: Option<LocalEntityId>,
+    speakers: &[(usize, LocalEntityId)],
+) -> Option<LocalEntityId> {
     let mut best: Option<(bool, usize, LocalEntityId)> = None;
     for (i, e) in x.entities.iter().enumerate() {
         if e.entity_type != EntityType::Person {
@@ -168,7 +179,8 @@ fn person_with_role(x: &Extraction, pos: usize, base: &str, org: Option<LocalEnt
         if !fits {
             continue;
         }
-        let Some(last) = last_mention_before(x, id, pos).or_else(|| speakers.iter().rev().find(|s| s.1 == id).map(|s| s.0)) else {
+        let Some(last) = last_mention_before(x, id, pos).or_else(|| speakers.iter().rev().find(|s| s.1 == id).map(|s| s.0))
+        else {
             continue;
         };
         let key = (true, last, id);
@@ -208,7 +220,13 @@ fn recent_org_by_word(a: &Analysis, x: &Extraction, pos: usize, words: &[&str]) 
     best.map(|b| b.1)
 }
 
-fn resolve_pronoun(a: &Analysis, x: &Extraction, pos: usize, want: Want, speakers: &[(usize, LocalEntityId)]) -> Option<LocalEntityId> {
+fn resolve_pronoun(
+    a: &Analysis,
+    x: &Extraction,
+    pos: usize,
+    want: Want,
+    speakers: &[(usize, LocalEntityId)],
+) -> Option<LocalEntityId> {
     let here = a.sentence_at(pos).unwrap_or(0);
     let mut best: Option<(i64, LocalEntityId)> = None;
     for m in x.mentions.iter().rev() {
@@ -241,7 +259,10 @@ fn resolve_pronoun(a: &Analysis, x: &Extraction, pos: usize, want: Want, speaker
             score += 8;
         }
         // A sentence subject: the first word of its sentence.
-        if a.sentences.get(sent).is_some_and(|s| s.tokens.start < a.tokens.len() && a.token_at_or_after(m.span.start()) <= s.tokens.start + 1) {
+        if a.sentences
+            .get(sent)
+            .is_some_and(|s| s.tokens.start < a.tokens.len() && a.token_at_or_after(m.span.start()) <= s.tokens.start + 1)
+        {
             score += 5;
         }
         // Same-sentence mention inside the quote's own clause is too close to be the speaker of "he said".
@@ -293,8 +314,12 @@ mod tests {
 
     #[test]
     fn nominal_matches_role_or_org() {
-        let text = "James Hewitt, White House spokesperson, spoke. Later \"No,\" the spokesperson said. \"Yes,\" Hamas officials said.";
-        let got = speakers(text, vec![cand(text, "No,", Some("the spokesperson"), None), cand(text, "Yes,", Some("Hamas officials"), None)]);
+        let text =
+            "James Hewitt, White House spokesperson, spoke. Later \"No,\" the spokesperson said. \"Yes,\" Hamas officials said.";
+        let got = speakers(
+            text,
+            vec![cand(text, "No,", Some("the spokesperson"), None), cand(text, "Yes,", Some("Hamas officials"), None)],
+        );
         assert_eq!(got, [Some("James Hewitt".to_string()), Some("Hamas".to_string())]);
     }
 

@@ -92,12 +92,37 @@ pub fn entity_lexicon() -> &'static EntityLexicon {
 
 /// Words that may join capitalised words inside an organisation or place name.
 fn is_inner_connector(w: &str) -> bool {
-    matches!(w, "of" | "for" | "&" | "de" | "del" | "della" | "da" | "di" | "du" | "van" | "von" | "der" | "bin" | "ibn" | "al" | "el" | "la" | "le" | "on" | "the" | "and")
+    matches!(
+        w,
+        "of" | "for"
+            | "&"
+            | "de"
+            | "del"
+            | "della"
+            | "da"
+            | "di"
+            | "du"
+            | "van"
+            | "von"
+            | "der"
+            | "bin"
+            | "ibn"
+            | "al"
+            | "el"
+            | "la"
+            | "le"
+            | "on"
+            | "the"
+            | "and"
+    )
 }
 
 /// Honorifics: titles that say nothing about a role.
 fn is_honorific(w: &str) -> bool {
-    matches!(w.trim_end_matches('.'), "Dr" | "Mr" | "Mrs" | "Ms" | "Miss" | "Prof" | "Professor" | "Sir" | "Dame" | "Lord" | "Lady" | "Mx")
+    matches!(
+        w.trim_end_matches('.'),
+        "Dr" | "Mr" | "Mrs" | "Ms" | "Miss" | "Prof" | "Professor" | "Sir" | "Dame" | "Lord" | "Lady" | "Mx"
+    )
 }
 
 /// Words that name a person's gender when used as a title.
@@ -583,8 +608,8 @@ fn features(a: &Analysis, info: &DocInfo, c: &Cand) -> Vec<String> {
     }
     let sent = a.sentence_at(a.tokens[c.start].span.start()).map(|s| a.sentences[s].tokens.clone()).unwrap_or(0..a.tokens.len());
     let from = c.title.unwrap_or(c.start);
-    let prev = |k: usize| (from >= sent.start + k).then(|| a.tok(from - k).to_lowercase()).unwrap_or_else(|| "<s>".to_string());
-    let next = |k: usize| (c.end + k - 1 < sent.end).then(|| a.tok(c.end + k - 1).to_lowercase()).unwrap_or_else(|| "</s>".to_string());
+    let prev = |k: usize| if from >= sent.start + k { a.tok(from - k).to_lowercase() } else { "<s>".to_string() };
+    let next = |k: usize| if c.end + k - 1 < sent.end { a.tok(c.end + k - 1).to_lowercase() } else { "</s>".to_string() };
     let (p1, p2, n1, n2) = (prev(1), prev(2), next(1), next(2));
     f.push(format!("prev={p1}"));
     f.push(format!("prev2={p2} {p1}"));
@@ -632,7 +657,14 @@ fn features(a: &Analysis, info: &DocInfo, c: &Cand) -> Vec<String> {
         f.push("connector".to_string());
     }
     let df = info.freq.get(ph).copied().unwrap_or(0);
-    f.push(format!("df={}", match df { 0 | 1 => "1", 2 | 3 => "2-3", _ => "4+" }));
+    f.push(format!(
+        "df={}",
+        match df {
+            0 | 1 => "1",
+            2 | 3 => "2-3",
+            _ => "4+",
+        }
+    ));
     if n == 1 && last.ends_with('s') && !last.ends_with("ss") {
         f.push("plural".to_string());
     }
@@ -672,11 +704,7 @@ fn words_of<'t>(a: &Analysis<'t>, c: &Cand) -> Vec<&'t str> {
 }
 
 fn initials(words: &[&str]) -> String {
-    words
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .filter_map(|w| w.chars().next())
-        .collect()
+    words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).filter_map(|w| w.chars().next()).collect()
 }
 
 /// Clusters candidates into entities.
@@ -712,8 +740,7 @@ fn cluster(a: &Analysis, cands: &[Cand]) -> (Vec<usize>, usize) {
     }
     // Persons: a shorter form matches a longer one by surname, forename, or first+last.
     let words: Vec<Vec<&str>> = cands.iter().map(|c| words_of(a, c)).collect();
-    let persons: Vec<usize> =
-        (0..n).filter(|&i| cands[i].ty == EntityType::Person && words[i].len() >= 2).collect();
+    let persons: Vec<usize> = (0..n).filter(|&i| cands[i].ty == EntityType::Person && words[i].len() >= 2).collect();
     for i in 0..n {
         let wi = &words[i];
         if wi.len() >= 2 && cands[i].ty != EntityType::Person {
@@ -727,7 +754,8 @@ fn cluster(a: &Analysis, cands: &[Cand]) -> (Vec<usize>, usize) {
             }
             let wp = &words[p];
             let ok = if wi.len() == 1 {
-                wp.last() == wi.first() || (wp.first() == wi.first() && cands[i].ty == EntityType::Person && cands[i].strength >= 2)
+                wp.last() == wi.first()
+                    || (wp.first() == wi.first() && cands[i].ty == EntityType::Person && cands[i].strength >= 2)
             } else {
                 wp.first() == wi.first() && wp.last() == wi.last()
             };
@@ -913,7 +941,7 @@ fn none_margin() -> f32 {
     std::env::var("QG_NONE_MARGIN").ok().and_then(|v| v.parse().ok()).unwrap_or(NONE_MARGIN)
 }
 
-const NONE_MARGIN: f32 = 4.0;
+const NONE_MARGIN: f32 = 2.0;
 
 fn boost(strength: u8) -> f32 {
     let (var, default) = match strength {
@@ -1016,15 +1044,24 @@ fn entity_at_token(a: &Analysis, x: &Extraction, i: usize) -> Option<LocalEntity
 /// Place entity for a demonym, created with a nominal mention when the document never names the place.
 fn demonym_entity(x: &mut Extraction, word: &str, span: Span) -> Option<LocalEntityId> {
     // "US-Israeli": the first part that names a place.
-    let place = word.split('-').find_map(|p| {
-        LEX.demonyms.get(p).or_else(|| LEX.place_aliases.get(p)).copied().or_else(|| LEX.places.get(p).copied())
-    })?;
-    let found = x.entities.iter().position(|e| e.entity_type == EntityType::Place && (e.name == place || e.aliases.iter().any(|s| s == place)));
+    let place = word
+        .split('-')
+        .find_map(|p| LEX.demonyms.get(p).or_else(|| LEX.place_aliases.get(p)).copied().or_else(|| LEX.places.get(p).copied()))?;
+    let found = x
+        .entities
+        .iter()
+        .position(|e| e.entity_type == EntityType::Place && (e.name == place || e.aliases.iter().any(|s| s == place)));
     let id = match found {
         Some(i) => LocalEntityId(i as u32),
         None => {
             let id = LocalEntityId(x.entities.len() as u32);
-            x.entities.push(Entity { name: place.to_string(), entity_type: EntityType::Place, mentions: Vec::new(), aliases: Vec::new(), roles: Vec::new() });
+            x.entities.push(Entity {
+                name: place.to_string(),
+                entity_type: EntityType::Place,
+                mentions: Vec::new(),
+                aliases: Vec::new(),
+                roles: Vec::new(),
+            });
             id
         }
     };
@@ -1037,8 +1074,53 @@ fn is_role_noun(w: &str) -> bool {
     if w.chars().next().is_some_and(char::is_uppercase) {
         return false;
     }
-    (l.speaker_nouns.contains(w) && !matches!(w, "statement" | "report" | "study" | "survey" | "poll" | "memo" | "letter" | "document" | "documents" | "people" | "person" | "man" | "woman"))
-        || matches!(w, "citizen" | "soldier" | "member" | "head" | "chief" | "founder" | "ceo" | "chair" | "editor" | "correspondent" | "reporter" | "negotiator" | "envoy" | "commander" | "general" | "author" | "actor" | "singer" | "player" | "captain" | "manager" | "candidate" | "nominee" | "deputy" | "minister" | "secretary" | "leader")
+    (l.speaker_nouns.contains(w)
+        && !matches!(
+            w,
+            "statement"
+                | "report"
+                | "study"
+                | "survey"
+                | "poll"
+                | "memo"
+                | "letter"
+                | "document"
+                | "documents"
+                | "people"
+                | "person"
+                | "man"
+                | "woman"
+        ))
+        || matches!(
+            w,
+            "citizen"
+                | "soldier"
+                | "member"
+                | "head"
+                | "chief"
+                | "founder"
+                | "ceo"
+                | "chair"
+                | "editor"
+                | "correspondent"
+                | "reporter"
+                | "negotiator"
+                | "envoy"
+                | "commander"
+                | "general"
+                | "author"
+                | "actor"
+                | "singer"
+                | "player"
+                | "captain"
+                | "manager"
+                | "candidate"
+                | "nominee"
+                | "deputy"
+                | "minister"
+                | "secretary"
+                | "leader"
+        )
 }
 
 fn is_determiner(w: &str) -> bool {
@@ -1089,7 +1171,11 @@ fn roles(a: &Analysis, cands: &[Cand], x: &mut Extraction) {
         if end_tok < a.tokens.len() && a.tok(end_tok) == "," {
             let mut k = end_tok + 1;
             let stop = a.sentence_at(span.start()).map(|s| a.sentences[s].tokens.end).unwrap_or(a.tokens.len());
-            while k < stop && k < end_tok + 8 && a.tokens[k].kind == TokenKind::Word && !(lexicon().cue_forms.contains_key(a.tok(k)) && k > end_tok + 1) {
+            while k < stop
+                && k < end_tok + 8
+                && a.tokens[k].kind == TokenKind::Word
+                && !(lexicon().cue_forms.contains_key(a.tok(k)) && k > end_tok + 1)
+            {
                 k += 1;
             }
             let closed = k >= stop || matches!(a.tok(k), "," | "." | ";" | ")" | "\u{201d}" | "\"" | "-" | "\u{2014}");
@@ -1167,7 +1253,9 @@ pub fn person_gender(a: &Analysis, x: &Extraction, e: LocalEntityId) -> Option<G
     for r in &ent.roles {
         for w in r.role.split(' ') {
             match w {
-                "spokesman" | "chairman" | "congressman" | "businessman" | "father" | "son" | "husband" | "brother" => return Some(Gender::Male),
+                "spokesman" | "chairman" | "congressman" | "businessman" | "father" | "son" | "husband" | "brother" => {
+                    return Some(Gender::Male)
+                }
                 "spokeswoman" | "chairwoman" | "congresswoman" | "businesswoman" | "mother" | "daughter" | "wife" | "sister" => {
                     return Some(Gender::Female)
                 }
@@ -1198,7 +1286,11 @@ mod tests {
             .iter()
             .filter(|e| !e.mentions.is_empty())
             .map(|e| {
-                (e.name.clone(), e.entity_type.as_str(), e.mentions.iter().map(|&m| x.mentions[m as usize].span.slice(text).to_string()).collect())
+                (
+                    e.name.clone(),
+                    e.entity_type.as_str(),
+                    e.mentions.iter().map(|&m| x.mentions[m as usize].span.slice(text).to_string()).collect(),
+                )
             })
             .collect()
     }
