@@ -19,13 +19,49 @@
 //! 6. roles and affiliations from appositives ("James Hewitt, White House
 //!    spokesperson") and pre-modifiers ("Senior Hamas official Dr. Basem Naim").
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap as StdHashMap, HashSet as StdHashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use super::lexicon::lexicon;
 use super::Analysis;
 use crate::model::{Entity, EntityType, Extraction, LocalEntityId, Mention, MentionKind, Role, Span};
 use crate::text::{Token, TokenKind};
+
+/// A small fast hasher (the FxHash mix) for the string sets of this module.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut v = 0u64;
+            for (i, b) in chunk.iter().enumerate() {
+                v |= u64::from(*b) << (8 * i);
+            }
+            self.add(v);
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl FxHasher {
+    fn add(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type Fx = BuildHasherDefault<FxHasher>;
+pub type HashMap<K, V> = StdHashMap<K, V, Fx>;
+pub type HashSet<K> = StdHashSet<K, Fx>;
 
 /// Grammatical gender of a forename or pronoun.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,6 +83,16 @@ pub struct EntityLexicon {
     pub demonyms: HashMap<&'static str, &'static str>,
     pub place_words: HashSet<&'static str>,
     pub common: HashSet<&'static str>,
+    /// Copies of the shared lexicon's sets with this module's hasher.
+    pub titles: HashSet<&'static str>,
+    /// First words of multi-word titles.
+    pub title_starts: HashSet<&'static str>,
+    pub org_words: HashSet<&'static str>,
+    pub stop: HashSet<&'static str>,
+    pub cues: HashSet<&'static str>,
+    pub speaker_nouns: HashSet<&'static str>,
+    /// First words of `places` and `orgs` entries.
+    pub known_starts: HashSet<&'static str>,
     /// Longest entry of `places`/`orgs`, in words.
     pub max_words: usize,
 }
@@ -63,9 +109,21 @@ fn load() -> EntityLexicon {
     let places: HashSet<&str> = lines(include_str!("../../data/lexicon/places.txt")).collect();
     let orgs: HashSet<&str> = lines(include_str!("../../data/lexicon/orgs.txt")).collect();
     let max_words = places.iter().chain(orgs.iter()).map(|p| p.split(' ').count()).max().unwrap_or(1);
+    let place_aliases: HashMap<&str, &str> = pairs(include_str!("../../data/lexicon/place_aliases.tsv")).collect();
+    let known_starts = places.iter().chain(orgs.iter()).chain(place_aliases.keys()).filter_map(|p| p.split(' ').next()).collect();
+    let l = lexicon();
+    let titles = l.titles.iter().copied().collect();
+    let title_starts = l.multiword_titles.iter().filter_map(|t| t.first().copied()).collect();
     EntityLexicon {
         places,
-        place_aliases: pairs(include_str!("../../data/lexicon/place_aliases.tsv")).collect(),
+        place_aliases,
+        titles,
+        title_starts,
+        org_words: l.org_words.iter().copied().collect(),
+        stop: l.stop_capitalized.iter().copied().collect(),
+        cues: l.cue_forms.keys().map(String::as_str).collect(),
+        speaker_nouns: l.speaker_nouns.iter().copied().collect(),
+        known_starts,
         forenames: pairs(include_str!("../../data/lexicon/forenames.tsv"))
             .map(|(n, g)| {
                 let g = match g {
@@ -144,15 +202,15 @@ fn is_acronym(w: &str) -> bool {
 }
 
 fn is_title(w: &str) -> bool {
-    lexicon().titles.contains(w)
+    LEX.titles.contains(w)
 }
 
 fn is_org_word(w: &str) -> bool {
-    lexicon().org_words.contains(w)
+    LEX.org_words.contains(w)
 }
 
 fn is_stop(w: &str) -> bool {
-    lexicon().stop_capitalized.contains(w) || lexicon().stop_capitalized.contains(w.trim_end_matches('.'))
+    LEX.stop.contains(w) || LEX.stop.contains(w.trim_end_matches('.'))
 }
 
 fn is_opening(w: &str) -> bool {
@@ -174,8 +232,8 @@ struct Cand {
 
 /// Per-document facts the rules look at.
 struct DocInfo<'t> {
-    /// Lower-case word forms used in the document.
-    lower: HashSet<&'t str>,
+    /// Lower-case forms of sentence-initial or headline words that the document also uses in lower case.
+    lower: HashSet<String>,
     /// Capitalised words seen in running text (not sentence-initially, not in headlines).
     mid_caps: HashSet<&'t str>,
     headline: Vec<bool>,
@@ -187,14 +245,13 @@ struct DocInfo<'t> {
 impl DocInfo<'_> {
     fn is_common(&self, w: &str) -> bool {
         let lower = w.to_lowercase();
-        self.lower.contains(lower.as_str()) || LEX.common.contains(lower.as_str())
+        LEX.common.contains(lower.as_str()) || self.lower.contains(lower.as_str())
     }
 }
 
 fn doc_info<'t>(a: &Analysis<'t>) -> DocInfo<'t> {
     let mut headline = vec![false; a.sentences.len()];
     let mut initial = vec![false; a.tokens.len()];
-    let mut lower = HashSet::new();
     for (si, s) in a.sentences.iter().enumerate() {
         let mut words = 0usize;
         let mut caps = 0usize;
@@ -207,9 +264,6 @@ fn doc_info<'t>(a: &Analysis<'t>) -> DocInfo<'t> {
                     initial[i] = true;
                 }
                 prev_opening = false;
-                if w.chars().next().is_some_and(char::is_lowercase) {
-                    lower.insert(w);
-                }
                 if w.len() > 3 || t.is_capitalized(a.text) {
                     words += 1;
                     caps += usize::from(t.is_capitalized(a.text));
@@ -222,7 +276,7 @@ fn doc_info<'t>(a: &Analysis<'t>) -> DocInfo<'t> {
         let ends_sentence = matches!(last, Some("." | "\u{201d}" | "\""));
         headline[si] = words >= 2 && caps * 10 >= words * 7 && !ends_sentence;
     }
-    let mut mid_caps = HashSet::new();
+    let mut mid_caps = HashSet::default();
     for (si, s) in a.sentences.iter().enumerate() {
         if headline[si] {
             continue;
@@ -233,7 +287,31 @@ fn doc_info<'t>(a: &Analysis<'t>) -> DocInfo<'t> {
             }
         }
     }
-    DocInfo { lower, mid_caps, headline, initial, freq: HashMap::new() }
+    // Capitalised words where capitals say nothing (sentence starts, headlines)
+    // that the document also writes in lower case are common words.
+    let mut wanted: HashSet<String> = HashSet::default();
+    let mut first_bytes = [false; 256];
+    for (si, s) in a.sentences.iter().enumerate() {
+        for i in s.tokens.clone() {
+            if (initial[i] || headline[si]) && a.tokens[i].is_capitalized(a.text) {
+                let l = a.tok(i).to_lowercase();
+                if !LEX.common.contains(l.as_str()) {
+                    first_bytes[usize::from(l.as_bytes()[0])] = true;
+                    wanted.insert(l);
+                }
+            }
+        }
+    }
+    let mut lower = HashSet::default();
+    if !wanted.is_empty() {
+        for (i, t) in a.tokens.iter().enumerate() {
+            let w = a.tok(i);
+            if t.kind == TokenKind::Word && first_bytes[usize::from(w.as_bytes()[0])] && wanted.contains(w) {
+                lower.insert(w.to_string());
+            }
+        }
+    }
+    DocInfo { lower, mid_caps, headline, initial, freq: HashMap::default() }
 }
 
 /// Text of tokens `i..j`, if they are separated by single spaces only.
@@ -246,6 +324,9 @@ fn phrase<'t>(a: &Analysis<'t>, i: usize, j: usize) -> Option<&'t str> {
 
 /// Length in tokens of the longest known place/organisation starting at `i` and ending by `end`.
 fn known_at(a: &Analysis, i: usize, end: usize) -> Option<(usize, EntityType)> {
+    if !LEX.known_starts.contains(a.tok(i)) {
+        return None;
+    }
     let max = LEX.max_words.min(end - i);
     for n in (1..=max).rev() {
         // Names with hyphens or dots are single tokens, so token count may exceed word count.
@@ -262,6 +343,10 @@ fn known_at(a: &Analysis, i: usize, end: usize) -> Option<(usize, EntityType)> {
 
 /// Length of a title starting at token `i` (multi-word titles first).
 fn title_len(a: &Analysis, i: usize, end: usize) -> usize {
+    let w = a.tok(i);
+    if !LEX.title_starts.contains(w) {
+        return usize::from(is_title(w));
+    }
     for t in &lexicon().multiword_titles {
         if i + t.len() <= end && t.iter().enumerate().all(|(k, w)| a.tok(i + k) == *w) {
             return t.len();
@@ -518,13 +603,13 @@ fn classify(a: &Analysis, info: &DocInfo, i: usize, j: usize, title: Option<usiz
     // Context: a reporting verb after, a role noun before.
     let after = next_word(a, j);
     let after2 = next_word(a, j + 1);
-    let cue = |w: Option<&str>| w.is_some_and(|w| lexicon().cue_forms.contains_key(w));
+    let cue = |w: Option<&str>| w.is_some_and(|w| LEX.cues.contains(w));
     if cue(after) || (matches!(after, Some(",")) && cue(after2)) {
         return (EntityType::Person, 2);
     }
     let before = i.checked_sub(1).map(|b| a.tok(b));
     if let Some(b) = before {
-        if lexicon().speaker_nouns.contains(b) && b.chars().all(char::is_lowercase) && !matches!(b, "statement" | "report") {
+        if LEX.speaker_nouns.contains(b) && b.chars().all(char::is_lowercase) && !matches!(b, "statement" | "report") {
             return (EntityType::Person, 2);
         }
         if matches!(b, "in" | "In" | "near" | "across" | "throughout" | "outside" | "inside") {
@@ -585,79 +670,94 @@ fn shape(w: &str) -> &'static str {
 }
 
 /// Features of a name candidate for the type model.
-fn features(a: &Analysis, info: &DocInfo, c: &Cand) -> Vec<String> {
-    let mut f = Vec::with_capacity(32);
+/// Passes each feature to a callback through one reused buffer.
+struct Sink<'e> {
+    buf: String,
+    emit: &'e mut dyn FnMut(&str),
+}
+
+impl Sink<'_> {
+    fn add(&mut self, args: std::fmt::Arguments) {
+        use std::fmt::Write;
+        self.buf.clear();
+        let _ = self.buf.write_fmt(args);
+        (self.emit)(&self.buf);
+    }
+}
+
+fn features(a: &Analysis, info: &DocInfo, c: &Cand, emit: &mut dyn FnMut(&str)) {
+    let mut f = Sink { buf: String::with_capacity(64), emit };
     let n = c.end - c.start;
     let first = a.tok(c.start);
     let last = a.tok(c.end - 1);
-    f.push("bias".to_string());
-    f.push(format!("len={}", n.min(4)));
-    f.push(format!("rule={}:{}", c.ty.as_str(), c.strength));
-    f.push(format!("first={first}"));
-    f.push(format!("last={last}"));
-    f.push(format!("shape={}", shape(last)));
+    f.add(format_args!("bias"));
+    f.add(format_args!("len={}", n.min(4)));
+    f.add(format_args!("rule={}:{}", c.ty.as_str(), c.strength));
+    f.add(format_args!("first={first}"));
+    f.add(format_args!("last={last}"));
+    f.add(format_args!("shape={}", shape(last)));
     let lower = last.to_lowercase();
     let chars: Vec<char> = lower.chars().collect();
     for k in [2usize, 3] {
         if chars.len() > k {
-            f.push(format!("suf{k}={}", chars[chars.len() - k..].iter().collect::<String>()));
+            f.add(format_args!("suf{k}={}", chars[chars.len() - k..].iter().collect::<String>()));
         }
     }
     for i in c.start..c.end {
-        f.push(format!("w={}", a.tok(i)));
+        f.add(format_args!("w={}", a.tok(i)));
     }
     let sent = a.sentence_at(a.tokens[c.start].span.start()).map(|s| a.sentences[s].tokens.clone()).unwrap_or(0..a.tokens.len());
     let from = c.title.unwrap_or(c.start);
     let prev = |k: usize| if from >= sent.start + k { a.tok(from - k).to_lowercase() } else { "<s>".to_string() };
     let next = |k: usize| if c.end + k - 1 < sent.end { a.tok(c.end + k - 1).to_lowercase() } else { "</s>".to_string() };
     let (p1, p2, n1, n2) = (prev(1), prev(2), next(1), next(2));
-    f.push(format!("prev={p1}"));
-    f.push(format!("prev2={p2} {p1}"));
-    f.push(format!("next={n1}"));
-    f.push(format!("next2={n1} {n2}"));
+    f.add(format_args!("prev={p1}"));
+    f.add(format_args!("prev2={p2} {p1}"));
+    f.add(format_args!("next={n1}"));
+    f.add(format_args!("next2={n1} {n2}"));
     if let Some(t) = c.title {
-        f.push("title".to_string());
-        f.push(format!("title={}", a.tok(t)));
+        f.add(format_args!("title"));
+        f.add(format_args!("title={}", a.tok(t)));
     }
     let ph = phrase(a, c.start, c.end).unwrap_or("");
     if n >= 2 && LEX.forenames.contains_key(first) {
-        f.push("forename".to_string());
+        f.add(format_args!("forename"));
     }
     if n == 1 && LEX.forenames.contains_key(first) {
-        f.push("forename1".to_string());
+        f.add(format_args!("forename1"));
     }
     if LEX.places.contains(ph) || LEX.place_aliases.contains_key(ph) {
-        f.push("gazetteer".to_string());
+        f.add(format_args!("gazetteer"));
     }
     if LEX.orgs.contains(ph) {
-        f.push("known_org".to_string());
+        f.add(format_args!("known_org"));
     }
     if is_org_word(last) {
-        f.push("org_word".to_string());
+        f.add(format_args!("org_word"));
     }
     if (c.start..c.end).any(|i| is_org_word(a.tok(i))) {
-        f.push("has_org_word".to_string());
+        f.add(format_args!("has_org_word"));
     }
     if LEX.place_words.contains(last) {
-        f.push("place_word".to_string());
+        f.add(format_args!("place_word"));
     }
     if LEX.demonyms.contains_key(first) {
-        f.push("demonym".to_string());
+        f.add(format_args!("demonym"));
     }
     if is_acronym(first) && n == 1 {
-        f.push("acronym".to_string());
+        f.add(format_args!("acronym"));
     }
     if (c.start..c.end).any(|i| LEX.common.contains(a.tok(i).to_lowercase().as_str())) {
-        f.push("has_common".to_string());
+        f.add(format_args!("has_common"));
     }
     if info.initial[c.start] {
-        f.push("initial".to_string());
+        f.add(format_args!("initial"));
     }
     if (c.start..c.end).any(|i| !is_cap_word(a, i)) {
-        f.push("connector".to_string());
+        f.add(format_args!("connector"));
     }
     let df = info.freq.get(ph).copied().unwrap_or(0);
-    f.push(format!(
+    f.add(format_args!(
         "df={}",
         match df {
             0 | 1 => "1",
@@ -666,36 +766,42 @@ fn features(a: &Analysis, info: &DocInfo, c: &Cand) -> Vec<String> {
         }
     ));
     if n == 1 && last.ends_with('s') && !last.ends_with("ss") {
-        f.push("plural".to_string());
+        f.add(format_args!("plural"));
     }
-    if lexicon().cue_forms.contains_key(n1.as_str()) {
-        f.push("next_cue".to_string());
+    if LEX.cues.contains(n1.as_str()) {
+        f.add(format_args!("next_cue"));
     }
-    if lexicon().cue_forms.contains_key(p1.as_str()) {
-        f.push("prev_cue".to_string());
+    if LEX.cues.contains(p1.as_str()) {
+        f.add(format_args!("prev_cue"));
     }
     if (c.start..c.end).all(|i| LEX.common.contains(a.tok(i).to_lowercase().as_str())) {
-        f.push("all_common".to_string());
+        f.add(format_args!("all_common"));
     }
-    f
 }
 
-fn scores(feats: &[String]) -> [f32; 4] {
+fn scores(a: &Analysis, info: &DocInfo, c: &Cand) -> [f32; 4] {
     let mut s = [0f32; 4];
-    for f in feats {
-        if let Some(w) = WEIGHTS.get(f.as_str()) {
+    features(a, info, c, &mut |f| {
+        if let Some(w) = WEIGHTS.get(f) {
             for k in 0..4 {
                 s[k] += w[k];
             }
         }
-    }
+    });
     s
 }
 
 /// Name candidates of a document with their spans and model features (for training the type model).
 pub fn candidate_features(a: &Analysis) -> Vec<(Span, Vec<String>)> {
     let (info, cands) = candidates(a);
-    cands.iter().map(|c| (c_span(a, c), features(a, &info, c))).collect()
+    cands
+        .iter()
+        .map(|c| {
+            let mut f = Vec::new();
+            features(a, &info, c, &mut |s| f.push(s.to_string()));
+            (c_span(a, c), f)
+        })
+        .collect()
 }
 
 /// Words of a name as the document writes them.
@@ -726,7 +832,7 @@ fn cluster(a: &Analysis, cands: &[Cand]) -> (Vec<usize>, usize) {
         })
         .collect();
     // Same key.
-    let mut by_key: HashMap<&str, usize> = HashMap::new();
+    let mut by_key: HashMap<&str, usize> = HashMap::default();
     for (i, k) in keys.iter().enumerate() {
         match by_key.get(k.as_str()) {
             Some(&r) => {
@@ -782,13 +888,21 @@ fn cluster(a: &Analysis, cands: &[Cand]) -> (Vec<usize>, usize) {
         }
     }
     // Acronyms: "NASA" = "National Aeronautics and Space Administration".
+    let has_acronym = words.iter().any(|w| w.len() == 1 && is_acronym(w[0]));
+    let long_initials: Vec<String> = if has_acronym {
+        (0..n)
+            .map(|p| if words[p].len() >= 2 && cands[p].ty != EntityType::Person { initials(&words[p]) } else { String::new() })
+            .collect()
+    } else {
+        Vec::new()
+    };
     for i in 0..n {
         if words[i].len() != 1 || !is_acronym(words[i][0]) {
             continue;
         }
         let acr: String = words[i][0].chars().filter(|c| c.is_alphabetic()).collect();
         for p in 0..n {
-            if words[p].len() >= 2 && cands[p].ty != EntityType::Person && initials(&words[p]) == acr {
+            if !long_initials[p].is_empty() && long_initials[p] == acr {
                 let (x, y) = (find(&mut parent, p), find(&mut parent, i));
                 parent[y] = x;
                 break;
@@ -834,7 +948,7 @@ pub fn find(a: &Analysis) -> Extraction {
         cands
             .iter()
             .map(|c| {
-                let mut s = scores(&features(a, &info, c));
+                let mut s = scores(a, &info, c);
                 let boost = boost(c.strength);
                 if let Some(k) = class_index(c.ty) {
                     s[k] += boost;
@@ -862,7 +976,7 @@ pub fn find(a: &Analysis) -> Extraction {
     let (roots, n) = cluster(a, &cands);
     // Entity type: the strongest evidence wins; ties go to person > org > place > other.
     let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut group_of: HashMap<usize, usize> = HashMap::new();
+    let mut group_of: HashMap<usize, usize> = HashMap::default();
     for (i, &r) in roots.iter().enumerate().take(n) {
         let g = *group_of.entry(r).or_insert_with(|| {
             groups.push(Vec::new());
@@ -970,7 +1084,7 @@ fn group_type(cands: &[Cand], g: &[usize]) -> EntityType {
         EntityType::Other => 0,
     };
     let mut best = (0u8, 0u8, EntityType::Other);
-    let mut votes: HashMap<EntityType, u32> = HashMap::new();
+    let mut votes: HashMap<EntityType, u32> = HashMap::default();
     for &i in g {
         let c = &cands[i];
         *votes.entry(c.ty).or_default() += 1;
@@ -1158,7 +1272,7 @@ fn roles(a: &Analysis, cands: &[Cand], x: &mut Extraction) {
             while k > sent && k + 6 > first {
                 let w = a.tok(k - 1);
                 let tk: Token = a.tokens[k - 1];
-                if tk.kind != TokenKind::Word || is_determiner(w) || (lexicon().cue_forms.contains_key(w) && k < first) {
+                if tk.kind != TokenKind::Word || is_determiner(w) || (LEX.cues.contains(w) && k < first) {
                     break;
                 }
                 k -= 1;
@@ -1174,7 +1288,7 @@ fn roles(a: &Analysis, cands: &[Cand], x: &mut Extraction) {
             while k < stop
                 && k < end_tok + 8
                 && a.tokens[k].kind == TokenKind::Word
-                && !(lexicon().cue_forms.contains_key(a.tok(k)) && k > end_tok + 1)
+                && !(LEX.cues.contains(a.tok(k)) && k > end_tok + 1)
             {
                 k += 1;
             }
