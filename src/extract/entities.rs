@@ -1044,27 +1044,23 @@ pub fn find(a: &Analysis) -> Extraction {
 /// The best class; "none" only when it beats the best type by [`NONE_MARGIN`].
 fn argmax(s: &[f32; 4]) -> usize {
     let best = (0..3).max_by(|&x, &y| s[x].total_cmp(&s[y]).then(y.cmp(&x))).unwrap_or(0);
-    if s[3] - s[best] > none_margin() {
+    if s[3] - s[best] > NONE_MARGIN {
         3
     } else {
         best
     }
 }
 
-fn none_margin() -> f32 {
-    std::env::var("QG_NONE_MARGIN").ok().and_then(|v| v.parse().ok()).unwrap_or(NONE_MARGIN)
-}
-
+/// How far "none" must beat the best type before a name is not typed.
 const NONE_MARGIN: f32 = 2.0;
 
+/// How much rule evidence of a given strength adds to the model's score for the rule's type.
 fn boost(strength: u8) -> f32 {
-    let (var, default) = match strength {
-        3 => ("QG_BOOST3", 10.0),
-        2 => ("QG_BOOST2", 5.0),
-        1 => ("QG_BOOST1", 0.0),
-        _ => return 0.0,
-    };
-    std::env::var(var).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+    match strength {
+        3 => 10.0,
+        2 => 5.0,
+        _ => 0.0,
+    }
 }
 
 fn class_index(t: EntityType) -> Option<usize> {
