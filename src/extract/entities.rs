@@ -896,17 +896,14 @@ fn cluster(a: &Analysis, cands: &[Cand]) -> (Vec<usize>, usize) {
     } else {
         Vec::new()
     };
-    for i in 0..n {
-        if words[i].len() != 1 || !is_acronym(words[i][0]) {
+    for (i, wi) in words.iter().enumerate() {
+        if wi.len() != 1 || !is_acronym(wi[0]) {
             continue;
         }
-        let acr: String = words[i][0].chars().filter(|c| c.is_alphabetic()).collect();
-        for p in 0..n {
-            if !long_initials[p].is_empty() && long_initials[p] == acr {
-                let (x, y) = (find(&mut parent, p), find(&mut parent, i));
-                parent[y] = x;
-                break;
-            }
+        let acr: String = wi[0].chars().filter(|c| c.is_alphabetic()).collect();
+        if let Some(p) = long_initials.iter().position(|l| !l.is_empty() && *l == acr) {
+            let (x, y) = (find(&mut parent, p), find(&mut parent, i));
+            parent[y] = x;
         }
     }
     let roots: Vec<usize> = (0..n).map(|i| find(&mut parent, i)).collect();
