@@ -454,6 +454,7 @@ fn split_run(a: &Analysis, info: &DocInfo, headline: bool, mut i: usize, j: usiz
                         continue;
                     }
                 }
+                let ty = if ty == EntityType::Place && is_team_context(a, i, end) { EntityType::Organization } else { ty };
                 push(out, i, end, None, ty, 3);
                 i = end;
                 continue;
@@ -517,6 +518,31 @@ fn split_run(a: &Analysis, info: &DocInfo, headline: bool, mut i: usize, j: usiz
         push(out, i, end, None, ty, st);
         i = end;
     }
+}
+
+/// A country or city named as a sports team: "Sweden beat Mexico", "Belgium's
+/// coach", "lost to England" (metonymy: the team is an organisation).
+fn is_team_context(a: &Analysis, i: usize, end: usize) -> bool {
+    let word = |k: usize| if k < a.tokens.len() { a.tok(k) } else { "" };
+    let mut after = end;
+    if matches!(word(after), "'s" | "\u{2019}s") {
+        after += 1;
+        if matches!(word(after), "coach" | "team" | "squad" | "players" | "goalkeeper" | "captain" | "striker" | "manager" | "defence" | "defense" | "midfield" | "fans") {
+            return true;
+        }
+    }
+    let verbs = |w: &str| {
+        matches!(
+            w,
+            "beat" | "beats" | "defeated" | "defeats" | "drew" | "draws" | "thrashed" | "edged" | "routed" | "outplayed" | "eliminated" | "scored" | "scores" | "equalised" | "equalized" | "advanced" | "qualified"
+        )
+    };
+    if verbs(word(end)) {
+        return true;
+    }
+    let before = if i > 0 { word(i - 1) } else { "" };
+    let before2 = if i > 1 { word(i - 2) } else { "" };
+    verbs(before) || matches!(before, "vs" | "vs." | "v" | "v." | "versus") || (before == "to" && matches!(before2, "lost" | "fell"))
 }
 
 /// "US-Israeli", "Israeli-American": demonym compounds are adjectives, not names.
@@ -1435,6 +1461,12 @@ mod tests {
     fn demonyms_are_not_names() {
         let v = ents("An Israeli soldier and Egyptian mediators met.");
         assert!(v.is_empty(), "{v:?}");
+    }
+
+    #[test]
+    fn countries_as_teams_are_organisations() {
+        let v = ents("In the final, Sweden beat Mexico after Mexico's coach resigned. Fans in Sweden celebrated.");
+        assert_eq!(find_ent(&v, "Mexico").1, "organization", "{v:?}");
     }
 
     #[test]
