@@ -1464,6 +1464,31 @@ mod tests {
     }
 
     #[test]
+    fn odd_inputs_do_not_panic() {
+        for t in ["", " ", "A", "Dr.", "Dr. ", "The", "“Mr.”", "U.S.-", "of the and", "President", "ÉLAN Ärzte Über", "X\n\nY Z.", "NASA NASA", "'s 's"] {
+            let a = Analysis::new(t);
+            let x = find(&a);
+            for m in &x.mentions {
+                assert!(m.span.end() <= t.len());
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_gives_valid_spans(t in "[A-Za-z .,'\"“”\n-]{0,80}") {
+            let a = Analysis::new(&t);
+            let x = find(&a);
+            for e in &x.entities {
+                for &m in &e.mentions {
+                    let sp = x.mentions[m as usize].span;
+                    proptest::prop_assert!(sp.end() <= t.len() && t.is_char_boundary(sp.start()) && t.is_char_boundary(sp.end()));
+                }
+            }
+        }
+    }
+
+    #[test]
     fn countries_as_teams_are_organisations() {
         let v = ents("In the final, Sweden beat Mexico after Mexico's coach resigned. Fans in Sweden celebrated.");
         assert_eq!(find_ent(&v, "Mexico").1, "organization", "{v:?}");
