@@ -9,12 +9,18 @@
 //!
 //! Each listed entity must exist with that canonical name and type; `mentions`
 //! (texts, in order), `aliases` and `roles` are compared only when given.
-//! Names in `absent` must be no entity's name. Set `UPDATE_CASES=1` to print
-//! the actual findings of a failing case.
+//! Names in `absent` must be no entity's name. `speakers` checks speaker
+//! resolution: each item makes a quote candidate whose content is the first
+//! occurrence of `quote` and whose speaker mention is the first occurrence of
+//! `speaker` after it (or before it, if none follows; `speaker_at` picks the
+//! n-th occurrence), and the resolved entity must be `entity` (null: none).
+//! Set `UPDATE_CASES=1` to print the actual findings of a failing case.
 
 use std::path::Path;
 
-use quotegraph::extract::{entities, Analysis};
+use quotegraph::extract::quotes::Candidate;
+use quotegraph::extract::{coref, entities, Analysis};
+use quotegraph::model::{QuoteKind, Span};
 use serde_json::{json, Value};
 
 fn actual(text: &str) -> Vec<Value> {
@@ -52,6 +58,7 @@ fn check(name: &str, text: &str, expected: &Value) -> Vec<String> {
             }
         }
     }
+    errors.extend(check_speakers(name, text, expected));
     for absent in expected["absent"].as_array().into_iter().flatten() {
         if got.iter().any(|e| &e["name"] == absent) {
             errors.push(format!("{name}: {absent} should not be an entity"));
@@ -59,6 +66,55 @@ fn check(name: &str, text: &str, expected: &Value) -> Vec<String> {
     }
     if !errors.is_empty() && std::env::var_os("UPDATE_CASES").is_some() {
         eprintln!("{name}: actual = {}", serde_json::to_string_pretty(&got).unwrap_or_default());
+    }
+    errors
+}
+
+fn check_speakers(name: &str, text: &str, expected: &Value) -> Vec<String> {
+    let items: Vec<&Value> = expected["speakers"].as_array().into_iter().flatten().collect();
+    if items.is_empty() {
+        return Vec::new();
+    }
+    let mut cands = Vec::new();
+    for it in &items {
+        let quote = it["quote"].as_str().expect("quote");
+        let qs = text.find(quote).unwrap_or_else(|| panic!("{name}: quote {quote:?} not in text"));
+        let speaker = it["speaker"].as_str().expect("speaker");
+        let occurrences: Vec<usize> = text.match_indices(speaker).map(|(p, _)| p).collect();
+        let at = match it["speaker_at"].as_u64() {
+            Some(n) => occurrences[n as usize],
+            None => occurrences.iter().copied().find(|&p| p > qs).or(occurrences.last().copied()).expect("speaker in text"),
+        };
+        cands.push(Candidate {
+            kind: QuoteKind::Direct,
+            content: Span::new(qs, qs + quote.len()),
+            fragments: Vec::new(),
+            speaker: Some(Span::new(at, at + speaker.len())),
+            carried_from: None,
+            cue: None,
+            confidence: 1.0,
+            rule: "case",
+            trail: Vec::new(),
+        });
+    }
+    let a = Analysis::new(text);
+    let mut x = entities::find(&a);
+    coref::attach(&a, &mut x, cands);
+    let mut errors = Vec::new();
+    for it in items {
+        let quote = it["quote"].as_str().unwrap_or_default();
+        let qs = text.find(quote).unwrap_or_default() as u32;
+        let got = x
+            .quotes
+            .iter()
+            .find(|q| q.content.start == qs)
+            .and_then(|q| q.speaker)
+            .and_then(|s| s.entity)
+            .map(|e| x.entity(e).name.clone());
+        let want = it["entity"].as_str().map(str::to_string);
+        if got != want {
+            errors.push(format!("{name}: speaker of {quote:?} resolved to {got:?}, expected {want:?}"));
+        }
     }
     errors
 }

@@ -138,7 +138,9 @@ pub fn resolve(
     });
     if let Some(h) = head {
         let base = role_base(h);
-        if let Some(p) = person_with_role(x, span.start(), base, org, speakers) {
+        // "Hamas officials" are the organisation, not one official.
+        let plural = !head_is_singular_person(h) || h.starts_with("spokespe") && h.ends_with("ople");
+        if let Some(p) = person_with_role(x, span.start(), base, org, speakers).filter(|_| !plural) {
             return Some((p, MentionKind::Nominal));
         }
         if head_is_singular_person(h) && org.is_none() {

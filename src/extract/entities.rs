@@ -527,14 +527,44 @@ fn is_team_context(a: &Analysis, i: usize, end: usize) -> bool {
     let mut after = end;
     if matches!(word(after), "'s" | "\u{2019}s") {
         after += 1;
-        if matches!(word(after), "coach" | "team" | "squad" | "players" | "goalkeeper" | "captain" | "striker" | "manager" | "defence" | "defense" | "midfield" | "fans") {
+        if matches!(
+            word(after),
+            "coach"
+                | "team"
+                | "squad"
+                | "players"
+                | "goalkeeper"
+                | "captain"
+                | "striker"
+                | "manager"
+                | "defence"
+                | "defense"
+                | "midfield"
+                | "fans"
+        ) {
             return true;
         }
     }
     let verbs = |w: &str| {
         matches!(
             w,
-            "beat" | "beats" | "defeated" | "defeats" | "drew" | "draws" | "thrashed" | "edged" | "routed" | "outplayed" | "eliminated" | "scored" | "scores" | "equalised" | "equalized" | "advanced" | "qualified"
+            "beat"
+                | "beats"
+                | "defeated"
+                | "defeats"
+                | "drew"
+                | "draws"
+                | "thrashed"
+                | "edged"
+                | "routed"
+                | "outplayed"
+                | "eliminated"
+                | "scored"
+                | "scores"
+                | "equalised"
+                | "equalized"
+                | "advanced"
+                | "qualified"
         )
     };
     if verbs(word(end)) {
@@ -542,7 +572,9 @@ fn is_team_context(a: &Analysis, i: usize, end: usize) -> bool {
     }
     let before = if i > 0 { word(i - 1) } else { "" };
     let before2 = if i > 1 { word(i - 2) } else { "" };
-    verbs(before) || matches!(before, "vs" | "vs." | "v" | "v." | "versus") || (before == "to" && matches!(before2, "lost" | "fell"))
+    verbs(before)
+        || matches!(before, "vs" | "vs." | "v" | "v." | "versus")
+        || (before == "to" && matches!(before2, "lost" | "fell"))
 }
 
 /// "US-Israeli", "Israeli-American": demonym compounds are adjectives, not names.
@@ -1465,7 +1497,22 @@ mod tests {
 
     #[test]
     fn odd_inputs_do_not_panic() {
-        for t in ["", " ", "A", "Dr.", "Dr. ", "The", "“Mr.”", "U.S.-", "of the and", "President", "ÉLAN Ärzte Über", "X\n\nY Z.", "NASA NASA", "'s 's"] {
+        for t in [
+            "",
+            " ",
+            "A",
+            "Dr.",
+            "Dr. ",
+            "The",
+            "“Mr.”",
+            "U.S.-",
+            "of the and",
+            "President",
+            "ÉLAN Ärzte Über",
+            "X\n\nY Z.",
+            "NASA NASA",
+            "'s 's",
+        ] {
             let a = Analysis::new(t);
             let x = find(&a);
             for m in &x.mentions {
