@@ -1,4 +1,4 @@
-//! Data-driven entity cases: `tests/cases/entities/NAME.txt` is a document,
+//! Data-driven entity cases: `tests/entity-cases/NAME.txt` is a document,
 //! `NAME.expected.json` what `extract` must find in it:
 //!
 //! ```json
@@ -121,9 +121,9 @@ fn check_speakers(name: &str, text: &str, expected: &Value) -> Vec<String> {
 
 #[test]
 fn entity_cases() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/entities");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/entity-cases");
     let mut names: Vec<_> = std::fs::read_dir(&dir)
-        .expect("tests/cases/entities")
+        .expect("tests/entity-cases")
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
