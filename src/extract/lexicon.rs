@@ -1,6 +1,6 @@
 //! Lexicons compiled into the binary from `data/lexicon/` and loaded once.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// How a reporting verb takes its content.
@@ -26,6 +26,9 @@ pub const PARTICLES: &[&str] = &["out", "for", "to", "on", "about", "of", "again
 pub struct Lexicon {
     /// Inflected form (lower case, possibly two words) -> verb.
     pub cue_forms: HashMap<String, CueVerb>,
+    /// First words of two-word cues ("pointed" of "pointed out"), so the
+    /// finder only builds a two-word key where one can match.
+    pub phrasal_heads: HashSet<String>,
     pub cue_phrases: Vec<Vec<String>>,
     pub titles: HashSet<&'static str>,
     /// Multi-word titles as word sequences.
@@ -57,7 +60,7 @@ fn regular_forms(lemma: &str) -> Vec<String> {
 }
 
 fn load() -> Lexicon {
-    let mut cue_forms = HashMap::new();
+    let mut cue_forms = HashMap::default();
     for line in lines(include_str!("../../data/lexicon/cue_verbs.txt")) {
         let (words, flag) = match line.split_once('|') {
             Some((w, f)) => (w.trim(), f.trim()),
@@ -86,10 +89,11 @@ fn load() -> Lexicon {
             cue_forms.entry(f).or_insert(CueVerb { lemma, frame });
         }
     }
+    let phrasal_heads = cue_forms.keys().filter_map(|k: &String| k.split_once(' ').map(|(h, _)| h.to_string())).collect();
     let cue_phrases = lines(include_str!("../../data/lexicon/cue_phrases.txt"))
         .map(|l| l.split_whitespace().map(str::to_string).collect())
         .collect();
-    let mut titles = HashSet::new();
+    let mut titles = HashSet::default();
     let mut multiword_titles = Vec::new();
     for l in lines(include_str!("../../data/lexicon/titles.txt")) {
         if l.contains(' ') {
@@ -101,6 +105,7 @@ fn load() -> Lexicon {
     multiword_titles.sort_by_key(|t: &Vec<&str>| std::cmp::Reverse(t.len()));
     Lexicon {
         cue_forms,
+        phrasal_heads,
         cue_phrases,
         titles,
         multiword_titles,

@@ -425,7 +425,7 @@ impl<'a, 'b> Finder<'a, 'b> {
                     continue;
                 }
                 // Two-word cues first ("pointed out").
-                if i + 1 < r.end && super::lexicon::PARTICLES.contains(&self.tok(i + 1)) {
+                if i + 1 < r.end && super::lexicon::PARTICLES.contains(&self.tok(i + 1)) && lex.phrasal_heads.contains(w) {
                     let two = format!("{w} {}", self.tok(i + 1));
                     if let Some(v) = lex.cue_forms.get(&two) {
                         self.push_cue(i, i + 2, v.frame, v.lemma, si);
