@@ -443,7 +443,10 @@ impl<'a, 'b> Finder<'a, 'b> {
                                     p,
                                     &["the", "a", "an", "his", "her", "their", "its", "this", "these", "those", "our", "my"],
                                 ))
-                    }) || (i > r.start && self.a.tokens[i - 1].kind == TokenKind::Number);
+                    }) || (i > r.start
+                        && self.a.tokens[i - 1].kind == TokenKind::Number
+                        && w != v.lemma
+                        && !w.ends_with('s'));
                     // "went on to say that ...", "wrote to say: “…”": an infinitive that reports.
                     let reporting_infinitive = prev == Some("to")
                         && self.a.tokens.get(i + 1).is_some_and(|t| {
@@ -1526,6 +1529,8 @@ impl<'a, 'b> Finder<'a, 'b> {
                 (Some(m), None, "reported:speaker-cue")
             } else if let Some(m) = self.appositive_subject(cue.aux_start, sr.start) {
                 (Some(m), None, "reported:speaker-appositive-cue")
+            } else if let Some(m) = self.relative_clause_subject(cue.aux_start, sr.start) {
+                (Some(m), None, "reported:speaker-relative-cue")
             } else if let Some(m) = (cue.aux_start > sr.start && matches!(self.tok(cue.aux_start - 1), "and" | "but"))
                 .then(|| self.sentence_subject(cue.sentence, cue.aux_start))
                 .flatten()
@@ -1870,6 +1875,21 @@ impl<'a, 'b> Finder<'a, 'b> {
             }
         }
         nearest
+    }
+
+    /// "Officials who spoke with The Huffington Post said ...": the noun phrase
+    /// before a relative clause that ends at the cue.
+    fn relative_clause_subject(&self, cue_start: usize, floor: usize) -> Option<Span> {
+        let rel = (floor + 1..cue_start)
+            .rev()
+            .take(14)
+            .take_while(|&k| self.is_word(k))
+            .find(|&k| lower_eq(self.tok(k), &["who", "that", "which"]))?;
+        let (np, m) = self.left_np(rel, floor)?;
+        let head = self.tok(np.end - 1).to_ascii_lowercase();
+        let speaks =
+            self.is_cap(np.end - 1) || lexicon().speaker_nouns.contains(head.as_str()) || (head.len() > 3 && head.ends_with('s'));
+        speaks.then_some(m)
     }
 
     // ------------------------------------------------------ quotes left over

@@ -63,8 +63,11 @@ fn merge_after_titles(text: &str, spans: &mut Vec<Span>) {
         let last_word = cur.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
         let stem = last_word.strip_suffix('.').unwrap_or("");
         let initial = stem.len() == 1 && stem.chars().all(|c| c.is_ascii_uppercase()) && cur.len() > 2;
-        let next_is_name = spans[i + 1].slice(text).starts_with(|c: char| c.is_uppercase());
-        if (TITLE_ABBREVIATIONS.contains(&stem) || initial) && next_is_name {
+        let next = spans[i + 1].slice(text);
+        let next_is_name = next.starts_with(|c: char| c.is_uppercase());
+        // No sentence starts in lower case: "Sen. Rand Paul, R-Ky., told Fox News ...".
+        let next_is_lower = next.starts_with(|c: char| c.is_lowercase());
+        if ((TITLE_ABBREVIATIONS.contains(&stem) || initial) && next_is_name) || (next_is_lower && cur.ends_with('.')) {
             spans[i] = spans[i].cover(spans[i + 1]);
             spans.remove(i + 1);
         } else {
@@ -91,9 +94,17 @@ mod tests {
 
     #[test]
     fn titles_and_initials_do_not_end_sentences() {
-        let text = "The network said it would send Ms. Martin to Crimea. George W. Bush spoke.";
+        let text =
+            "The network said it would send Ms. Martin to Crimea. George W. Bush spoke. Sen. Rand Paul, R-Ky., told Fox News.";
         let s: Vec<&str> = sentences(text).iter().map(|s| s.slice(text)).collect();
-        assert_eq!(s, ["The network said it would send Ms. Martin to Crimea.", "George W. Bush spoke."]);
+        assert_eq!(
+            s,
+            [
+                "The network said it would send Ms. Martin to Crimea.",
+                "George W. Bush spoke.",
+                "Sen. Rand Paul, R-Ky., told Fox News."
+            ]
+        );
     }
 
     #[test]
