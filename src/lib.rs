@@ -19,3 +19,4 @@ pub mod extract;
 pub mod input;
 pub mod model;
 pub mod text;
+pub mod store;
