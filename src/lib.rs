@@ -20,3 +20,5 @@ pub mod input;
 pub mod model;
 pub mod text;
 pub mod store;
+pub mod graph;
+pub mod export;
