@@ -3,6 +3,8 @@
 //! through [`registry`] and runs with bound parameters.
 
 pub mod aliases;
+#[doc(hidden)]
+pub mod fixture;
 pub mod read;
 pub mod registry;
 pub mod write;
@@ -157,6 +159,9 @@ fn json_value(v: ValueRef<'_>) -> serde_json::Value {
         ValueRef::Blob(b) => b.iter().map(|x| format!("{x:02x}")).collect::<String>().into(),
     }
 }
+
+#[cfg(test)]
+mod store_tests;
 
 #[cfg(test)]
 mod tests {

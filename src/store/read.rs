@@ -55,6 +55,9 @@ pub struct AffiliationRecord {
     pub document_id: String,
 }
 
+/// Parameters that hold entity names: bound normalised, see [`super::normalize`].
+pub const ENTITY_PARAMS: &[&str] = &["name", "about"];
+
 /// Everything the graph is built from, each list in a defined order.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct GraphData {
@@ -92,7 +95,11 @@ impl Store {
             }
         }
         for (i, n) in names.iter().enumerate() {
-            let v = params.iter().find(|(k, _)| k == n).map_or(Value::Null, |(_, v)| v.clone());
+            let mut v = params.iter().find(|(k, _)| k == n).map_or(Value::Null, |(_, v)| v.clone());
+            // Entity names compare normalised (case, spacing, apostrophes), like the alias table.
+            if let (true, Value::Text(t)) = (ENTITY_PARAMS.contains(&n.as_str()), &v) {
+                v = Value::Text(super::normalize(t));
+            }
             st.raw_bind_parameter(i + 1, v).map_err(ctx)?;
         }
         let rows = st.raw_query();
@@ -121,7 +128,8 @@ impl Store {
 
     fn classify(&self, name: &str, params: &[(&str, Value)], e: rusqlite::Error) -> StoreError {
         let msg = e.to_string();
-        if name == "search" && (msg.contains("fts5") || msg.contains("syntax error") || msg.contains("no such column")) {
+        let fts = ["fts5", "syntax error", "no such column", "unterminated string", "unknown special query"];
+        if name == "search" && fts.iter().any(|f| msg.contains(f)) {
             let query = params.iter().find(|(k, _)| *k == "query").map_or(String::new(), |(_, v)| match v {
                 Value::Text(t) => t.clone(),
                 other => format!("{other:?}"),
@@ -134,7 +142,7 @@ impl Store {
     /// Entity ids a name refers to (canonical name or alias, case-insensitive), full-name matches first.
     pub fn resolve_name(&self, name: &str) -> Result<Vec<i64>, StoreError> {
         let mut st = self.conn.prepare_cached(sql("resolve_name")).map_err(|e| self.err("resolve_name", e))?;
-        let rows = st.query_map(named_params! {":name": name.trim()}, |r| r.get(0)).map_err(|e| self.err("resolve_name", e))?;
+        let rows = st.query_map(named_params! {":name": super::normalize(name)}, |r| r.get(0)).map_err(|e| self.err("resolve_name", e))?;
         rows.collect::<Result<_, _>>().map_err(|e| self.err("resolve_name", e))
     }
 
