@@ -39,3 +39,15 @@ pub fn print<T: Serialize>(rows: &[T], format: ListFormat) -> Result<()> {
     out.flush()?;
     Ok(())
 }
+
+/// Writes rows; a table shows only `table_columns` (the other formats show every field).
+pub fn print_rows(rows: &[quotegraph::store::Row], format: ListFormat, table_columns: &[&str]) -> Result<()> {
+    if format != ListFormat::Table {
+        return print(rows, format);
+    }
+    let narrow: Vec<quotegraph::store::Row> = rows
+        .iter()
+        .map(|r| table_columns.iter().filter_map(|c| r.get(*c).map(|v| (c.to_string(), v.clone()))).collect())
+        .collect();
+    print(&narrow, format)
+}

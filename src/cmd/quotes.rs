@@ -48,6 +48,6 @@ pub fn run(db_path: &Path, f: &Filter, format: ListFormat) -> Result<Outcome> {
         }
     }
     let rows = store.rows(name, &params)?;
-    db::print(&rows, format)?;
+    db::print_rows(&rows, format, &["doc", "date", "speaker", "kind", "quote"])?;
     Ok(Outcome::default())
 }

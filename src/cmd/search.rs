@@ -11,6 +11,6 @@ use crate::cli::ListFormat;
 pub fn run(db_path: &Path, query: &str, limit: usize, format: ListFormat) -> Result<Outcome> {
     let store = db::open(db_path)?;
     let rows = store.rows("search", &[("query", Value::Text(query.to_string())), ("limit", Value::Integer(limit as i64))])?;
-    db::print(&rows, format)?;
+    db::print_rows(&rows, format, &["speaker", "doc", "match"])?;
     Ok(Outcome::default())
 }

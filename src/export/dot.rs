@@ -44,7 +44,7 @@ fn tooltip(n: &Node) -> String {
             if let Some(x) = &e.external_id {
                 t.push_str(&format!(" {x}"));
             }
-            t.push_str(&format!("\nsaid {} quotes, named in {}", e.said, e.about));
+            t.push_str(&format!("\nquotes said: {}, quotes naming it: {}", e.said, e.about));
             t
         }
         Node::Quote(q) => q.text.clone(),

@@ -321,7 +321,7 @@ fn write_document(
                     ":text": text, ":fragments": fragments, ":speaker_id": speaker_id, ":speaker_text": speaker_text,
                     ":speaker_start": speaker_span.map(|s| s.start), ":speaker_end": speaker_span.map(|s| s.end),
                     ":cue": cue, ":cue_start": q.cue.map(|c| c.start), ":cue_end": q.cue.map(|c| c.end),
-                    ":confidence": f64::from(q.confidence), ":rule": q.rule,
+                    ":confidence": (f64::from(q.confidence) * 1e4).round() / 1e4, ":rule": q.rule,
                 })
             })
             .map_err(|e| err("quote_insert", e))?;
