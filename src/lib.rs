@@ -15,10 +15,10 @@
 //! assert_eq!(x.entity(speaker.entity.unwrap()).name, "Basem Naim");
 //! ```
 
+pub mod export;
 pub mod extract;
+pub mod graph;
 pub mod input;
 pub mod model;
-pub mod text;
 pub mod store;
-pub mod graph;
-pub mod export;
+pub mod text;

@@ -120,7 +120,13 @@ pub fn run(db_path: &Path, name: &str, format: ListFormat) -> Result<Outcome> {
             super::output::write_rows(&mut out, &[flat], format)?;
         }
         ListFormat::Table => {
-            writeln!(out, "{} ({}{})", p.name, p.entity_type, p.external_id.as_ref().map_or(String::new(), |x| format!(", {x}")))?;
+            writeln!(
+                out,
+                "{} ({}{})",
+                p.name,
+                p.entity_type,
+                p.external_id.as_ref().map_or(String::new(), |x| format!(", {x}"))
+            )?;
             writeln!(out, "  aliases:         {}", p.aliases.join(", "))?;
             let roles: Vec<String> = p.roles.iter().map(role).collect();
             writeln!(out, "  roles:           {}", if roles.is_empty() { "-".into() } else { roles.join("; ") })?;

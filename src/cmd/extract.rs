@@ -21,7 +21,7 @@ pub fn run(input: &InputArgs, format: ExtractFormat, explain: bool) -> Result<Ou
     let mut batch = Vec::with_capacity(BATCH);
     let mut all = Vec::new();
     let mut first_error: Option<std::io::Error> = None;
-    let mut flush = |batch: &mut Vec<quotegraph::model::Document>,
+    let flush = |batch: &mut Vec<quotegraph::model::Document>,
                      out: &mut dyn Write,
                      all: &mut Vec<ExtractRecord>|
      -> std::io::Result<()> {

@@ -31,7 +31,8 @@ pub fn run(
         None => Vec::new(),
     };
     let builtin: Vec<&NamedQuery> = registry::builtin().values().filter(|q| !q.internal).collect();
-    let all: Vec<&NamedQuery> = user.iter().chain(builtin.iter().copied().filter(|b| !user.iter().any(|u| u.name == b.name))).collect();
+    let all: Vec<&NamedQuery> =
+        user.iter().chain(builtin.iter().copied().filter(|b| !user.iter().any(|u| u.name == b.name))).collect();
     if list {
         let mut rows: Vec<ListRow> = all
             .iter()

@@ -77,8 +77,14 @@ pub fn write(g: &QuoteGraph, dir: &Path) -> Result<Vec<PathBuf>, ExportError> {
     for e in g.graph.edge_indices() {
         let (a, b) = g.graph.edge_endpoints(e).expect("edge of the graph");
         let w = &g.graph[e];
-        rels.write_record([g.graph[a].id(), g.graph[b].id(), w.kind.as_str().to_string(), w.role.clone().unwrap_or_default(), w.count.to_string()])
-            .map_err(io(&pr))?;
+        rels.write_record([
+            g.graph[a].id(),
+            g.graph[b].id(),
+            w.kind.as_str().to_string(),
+            w.role.clone().unwrap_or_default(),
+            w.count.to_string(),
+        ])
+        .map_err(io(&pr))?;
     }
     for (p, w) in [(&pe, &mut entities), (&pq, &mut quotes), (&pd, &mut documents), (&pr, &mut rels)] {
         w.flush().map_err(|e| ExportError::io(p, e))?;

@@ -48,9 +48,11 @@ fn tooltip(n: &Node) -> String {
             t
         }
         Node::Quote(q) => q.text.clone(),
-        Node::Document(d) => {
-            [Some(d.id.as_str()), d.title.as_deref(), d.date.as_deref(), d.url.as_deref()].into_iter().flatten().collect::<Vec<_>>().join("\n")
-        }
+        Node::Document(d) => [Some(d.id.as_str()), d.title.as_deref(), d.date.as_deref(), d.url.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join("\n"),
     }
 }
 
@@ -85,16 +87,21 @@ pub fn write(g: &QuoteGraph, out: &mut dyn Write) -> io::Result<()> {
         let (a, b) = g.graph.edge_endpoints(e).expect("edge of the graph");
         let w = &g.graph[e];
         let (text, extra) = match w.kind {
-            EdgeKind::AffiliatedWith => (
-                format!("{} ({})", w.role.as_deref().unwrap_or("AFFILIATED_WITH"), w.count),
-                ", style=dashed, color=\"#fb8500\"",
-            ),
+            EdgeKind::AffiliatedWith => {
+                (format!("{} ({})", w.role.as_deref().unwrap_or("AFFILIATED_WITH"), w.count), ", style=dashed, color=\"#fb8500\"")
+            }
             EdgeKind::AppearsIn => (format!("APPEARS_IN ({})", w.count), ", style=dotted, color=\"#aaaaaa\""),
             EdgeKind::Said => (format!("SAID ({})", w.count), ", color=\"#023047\", penwidth=1.5"),
             EdgeKind::About => (format!("ABOUT ({})", w.count), ", color=\"#219ebc\""),
             EdgeKind::In => (format!("IN ({})", w.count), ", color=\"#aaaaaa\""),
         };
-        writeln!(out, "  \"{}\" -> \"{}\" [label=\"{}\"{extra}];", escape(&g.graph[a].id()), escape(&g.graph[b].id()), escape(&text))?;
+        writeln!(
+            out,
+            "  \"{}\" -> \"{}\" [label=\"{}\"{extra}];",
+            escape(&g.graph[a].id()),
+            escape(&g.graph[b].id()),
+            escape(&text)
+        )?;
     }
     writeln!(out, "}}")
 }

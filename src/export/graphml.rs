@@ -99,7 +99,13 @@ pub fn write(g: &QuoteGraph, out: &mut dyn Write) -> io::Result<()> {
     for e in g.graph.edge_indices() {
         let (a, b) = g.graph.edge_endpoints(e).expect("edge of the graph");
         let w = &g.graph[e];
-        writeln!(out, "    <edge id=\"e{}\" source=\"{}\" target=\"{}\">", e.index(), escape(&g.graph[a].id()), escape(&g.graph[b].id()))?;
+        writeln!(
+            out,
+            "    <edge id=\"e{}\" source=\"{}\" target=\"{}\">",
+            e.index(),
+            escape(&g.graph[a].id()),
+            escape(&g.graph[b].id())
+        )?;
         data(out, "type", w.kind.as_str())?;
         if let Some(r) = &w.role {
             data(out, "role", r)?;

@@ -30,11 +30,12 @@ impl ExportError {
 pub fn svg(dot_text: &str) -> Result<Vec<u8>, ExportError> {
     use std::io::Write;
     use std::process::{Command, Stdio};
-    let mut child = match Command::new("dot").arg("-Tsvg").stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn() {
-        Ok(c) => c,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(ExportError::DotMissing),
-        Err(e) => return Err(ExportError::io("dot", e)),
-    };
+    let mut child =
+        match Command::new("dot").arg("-Tsvg").stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn() {
+            Ok(c) => c,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(ExportError::DotMissing),
+            Err(e) => return Err(ExportError::io("dot", e)),
+        };
     let mut stdin = child.stdin.take().expect("piped stdin");
     let text = dot_text.to_string();
     let writer = std::thread::spawn(move || stdin.write_all(text.as_bytes()));

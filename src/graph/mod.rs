@@ -355,7 +355,10 @@ impl QuoteGraph {
             if keep_q {
                 keep.insert(q);
                 keep.extend(
-                    self.graph.edges_directed(q, Direction::Outgoing).filter(|e| e.weight().kind == EdgeKind::In).map(|e| e.target()),
+                    self.graph
+                        .edges_directed(q, Direction::Outgoing)
+                        .filter(|e| e.weight().kind == EdgeKind::In)
+                        .map(|e| e.target()),
                 );
             }
         }
@@ -376,11 +379,8 @@ impl QuoteGraph {
         if k <= 0 {
             return self.clone();
         }
-        let entities: BTreeSet<NodeIndex> = self
-            .graph
-            .node_indices()
-            .filter(|&n| matches!(&self.graph[n], Node::Entity(e) if e.said + e.about >= k))
-            .collect();
+        let entities: BTreeSet<NodeIndex> =
+            self.graph.node_indices().filter(|&n| matches!(&self.graph[n], Node::Entity(e) if e.said + e.about >= k)).collect();
         self.induced(&self.quotes_and_documents(&entities))
     }
 
@@ -460,7 +460,10 @@ mod tests {
             g.neighbors(g.entity(3).unwrap(), 2).into_iter().map(|n| (n.name, n.depth, n.relation)).collect();
         assert_eq!(
             n,
-            vec![("Hamas".to_string(), 1, "talks about".to_string()), ("White House".to_string(), 1, "affiliated with".to_string())]
+            vec![
+                ("Hamas".to_string(), 1, "talks about".to_string()),
+                ("White House".to_string(), 1, "affiliated with".to_string())
+            ]
         );
     }
 

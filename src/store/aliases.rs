@@ -48,7 +48,8 @@ impl AliasTable {
 
     pub fn parse(src: &str, origin: &str) -> Result<AliasTable, StoreError> {
         let mut table = AliasTable::default();
-        let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).trim(csv::Trim::All).from_reader(src.as_bytes());
+        let mut reader =
+            csv::ReaderBuilder::new().has_headers(false).flexible(true).trim(csv::Trim::All).from_reader(src.as_bytes());
         for (i, rec) in reader.records().enumerate() {
             let line = i + 1;
             let bad = |message: String| StoreError::AliasFile { file: origin.to_string(), line, message };
@@ -65,9 +66,10 @@ impl AliasTable {
             };
             let entity_type = match field(2) {
                 None => None,
-                Some(t) => Some(EntityType::parse(t).ok_or_else(|| {
-                    bad(format!("unknown entity type {t:?} (use person, organization, place or other)"))
-                })?),
+                Some(t) => Some(
+                    EntityType::parse(t)
+                        .ok_or_else(|| bad(format!("unknown entity type {t:?} (use person, organization, place or other)")))?,
+                ),
             };
             let external_id = field(3).map(str::to_string);
             let key = normalize(canonical);

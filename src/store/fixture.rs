@@ -1,7 +1,9 @@
 //! Hand-built extractions for tests of the store, the graph and the
 //! exports, independent of how well the extractor does today.
 
-use crate::model::{Document, Entity, EntityType, Extraction, LocalEntityId, Mention, MentionKind, Quote, QuoteKind, Role, Span, Speaker};
+use crate::model::{
+    Document, Entity, EntityType, Extraction, LocalEntityId, Mention, MentionKind, Quote, QuoteKind, Role, Span, Speaker,
+};
 
 use super::write::content_hash;
 use super::Prepared;
@@ -26,7 +28,8 @@ impl Builder {
 
     /// The span of the `nth` (0-based) occurrence of `needle`. Panics when absent.
     pub fn span(&self, needle: &str, nth: usize) -> Span {
-        let (start, _) = self.doc.text.match_indices(needle).nth(nth).unwrap_or_else(|| panic!("{needle:?} #{nth} not in the text"));
+        let (start, _) =
+            self.doc.text.match_indices(needle).nth(nth).unwrap_or_else(|| panic!("{needle:?} #{nth} not in the text"));
         Span::new(start, start + needle.len())
     }
 

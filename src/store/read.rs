@@ -3,8 +3,8 @@
 
 use std::collections::BTreeMap;
 
-use rusqlite::types::Value;
 use rusqlite::named_params;
+use rusqlite::types::Value;
 use serde::Serialize;
 
 use super::registry::{self, sql, NamedQuery};
@@ -83,8 +83,9 @@ impl Store {
     pub fn run(&self, q: &NamedQuery, params: &[(&str, Value)]) -> Result<Vec<Row>, StoreError> {
         let ctx = |e| self.err(&q.name, e);
         let mut st = self.conn.prepare_cached(&q.sql).map_err(ctx)?;
-        let names: Vec<String> =
-            (1..=st.parameter_count()).map(|i| st.parameter_name(i).unwrap_or("").trim_start_matches([':', '@', '$']).to_string()).collect();
+        let names: Vec<String> = (1..=st.parameter_count())
+            .map(|i| st.parameter_name(i).unwrap_or("").trim_start_matches([':', '@', '$']).to_string())
+            .collect();
         for (k, _) in params {
             if !names.iter().any(|n| n == k) {
                 return Err(StoreError::UnknownParam {
@@ -142,7 +143,9 @@ impl Store {
     /// Entity ids a name refers to (canonical name or alias, case-insensitive), full-name matches first.
     pub fn resolve_name(&self, name: &str) -> Result<Vec<i64>, StoreError> {
         let mut st = self.conn.prepare_cached(sql("resolve_name")).map_err(|e| self.err("resolve_name", e))?;
-        let rows = st.query_map(named_params! {":name": super::normalize(name)}, |r| r.get(0)).map_err(|e| self.err("resolve_name", e))?;
+        let rows = st
+            .query_map(named_params! {":name": super::normalize(name)}, |r| r.get(0))
+            .map_err(|e| self.err("resolve_name", e))?;
         rows.collect::<Result<_, _>>().map_err(|e| self.err("resolve_name", e))
     }
 
@@ -167,9 +170,12 @@ impl Store {
     /// Counts for `stats`: (section, key, count) in a fixed order.
     pub fn stats(&self) -> Result<Vec<(String, String, i64)>, StoreError> {
         let mut out = Vec::new();
-        for (section, name) in
-            [("total", "stats_counts"), ("quotes", "stats_quote_kinds"), ("entities", "stats_entity_types"), ("edges", "stats_edges")]
-        {
+        for (section, name) in [
+            ("total", "stats_counts"),
+            ("quotes", "stats_quote_kinds"),
+            ("entities", "stats_entity_types"),
+            ("edges", "stats_edges"),
+        ] {
             for r in self.rows(name, &[])? {
                 let mut vals = r.values();
                 let key = vals.next().and_then(|v| v.as_str()).unwrap_or_default().to_string();
@@ -236,7 +242,12 @@ impl Store {
             let mut st = q("graph_affiliations")?;
             let rows = st
                 .query_map([], |r| {
-                    Ok(AffiliationRecord { entity_id: r.get(0)?, organization_id: r.get(1)?, role: r.get(2)?, document_id: r.get(3)? })
+                    Ok(AffiliationRecord {
+                        entity_id: r.get(0)?,
+                        organization_id: r.get(1)?,
+                        role: r.get(2)?,
+                        document_id: r.get(3)?,
+                    })
                 })
                 .map_err(e("graph_affiliations"))?;
             g.affiliations = rows.collect::<Result<_, _>>().map_err(e("graph_affiliations"))?;

@@ -115,7 +115,9 @@ fn who_about_ranks_speakers_and_search_highlights() {
 #[test]
 fn query_paths_use_indexes() {
     let s = store();
-    for (name, index) in [("quotes_by_speaker", "quote_speaker"), ("who_about", "quote_about_entity"), ("quotes_about", "quote_about_entity")] {
+    for (name, index) in
+        [("quotes_by_speaker", "quote_speaker"), ("who_about", "quote_about_entity"), ("quotes_about", "quote_about_entity")]
+    {
         let sql = format!("EXPLAIN QUERY PLAN {}", registry::sql(name));
         let mut st = s.connection().prepare(&sql).unwrap();
         for i in 1..=st.parameter_count() {

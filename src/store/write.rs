@@ -123,7 +123,8 @@ fn apply_aliases_tx(tx: &Connection, path: &std::path::Path, aliases: &AliasTabl
 
 fn add_user_aliases(tx: &Connection, path: &std::path::Path, id: i64, t: &AliasTarget) -> Result<(), StoreError> {
     let mut st = tx.prepare_cached(sql("entity_set_external_id")).map_err(|e| sqlite_err(path, "entity_set_external_id", e))?;
-    st.execute(named_params! {":id": id, ":external_id": t.external_id}).map_err(|e| sqlite_err(path, "entity_set_external_id", e))?;
+    st.execute(named_params! {":id": id, ":external_id": t.external_id})
+        .map_err(|e| sqlite_err(path, "entity_set_external_id", e))?;
     for a in &t.aliases {
         insert_alias(tx, path, id, a, "user")?;
     }
@@ -165,7 +166,7 @@ fn find_or_insert(
     Ok(tx.last_insert_rowid())
 }
 
-fn slice<'a>(doc: &'a Document, span: Span) -> Result<&'a str, StoreError> {
+fn slice(doc: &Document, span: Span) -> Result<&str, StoreError> {
     doc.text.get(span.start()..span.end()).ok_or_else(|| StoreError::BadSpan {
         doc: doc.id.clone(),
         start: span.start,
@@ -231,12 +232,14 @@ fn write_document(
         let e = &x.entities[i];
         e.entity_type == EntityType::Person && is_single_token(&e.name) && aliases.lookup(&e.name).is_none()
     };
-    let order: Vec<usize> = (0..x.entities.len()).filter(|&i| !lone(i)).chain((0..x.entities.len()).filter(|&i| lone(i))).collect();
+    let order: Vec<usize> =
+        (0..x.entities.len()).filter(|&i| !lone(i)).chain((0..x.entities.len()).filter(|&i| lone(i))).collect();
     for i in order {
         let e = &x.entities[i];
         let target = std::iter::once(&e.name).chain(&e.aliases).find_map(|n| aliases.lookup(n));
         let id = if let Some(t) = target {
-            let id = find_or_insert(tx, path, &t.canonical, t.entity_type.unwrap_or(e.entity_type), "", t.external_id.as_deref())?;
+            let id =
+                find_or_insert(tx, path, &t.canonical, t.entity_type.unwrap_or(e.entity_type), "", t.external_id.as_deref())?;
             add_user_aliases(tx, path, id, t)?;
             id
         } else if lone(i) {
@@ -308,8 +311,9 @@ fn write_document(
         } else {
             q.fragments.iter().map(|f| slice(doc, *f)).collect::<Result<Vec<_>, _>>()?.join(" … ")
         };
-        let fragments = (!q.fragments.is_empty())
-            .then(|| serde_json::to_string(&q.fragments.iter().map(|f| [f.start, f.end]).collect::<Vec<_>>()).unwrap_or_default());
+        let fragments = (!q.fragments.is_empty()).then(|| {
+            serde_json::to_string(&q.fragments.iter().map(|f| [f.start, f.end]).collect::<Vec<_>>()).unwrap_or_default()
+        });
         let speaker_id = q.speaker.and_then(|s| s.entity).and_then(|e| global.get(e.0 as usize).copied().flatten());
         let speaker_span = q.speaker.and_then(|s| s.mention);
         let speaker_text = speaker_span.map(|s| slice(doc, s)).transpose()?;

@@ -57,7 +57,9 @@ fn dot_expected(s: &str) -> String {
 }
 
 fn xml_expected(s: &str) -> String {
-    s.chars().map(|c| if (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{FFFE}' || c == '\u{FFFF}' { ' ' } else { c }).collect()
+    s.chars()
+        .map(|c| if (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{FFFE}' || c == '\u{FFFF}' { ' ' } else { c })
+        .collect()
 }
 
 proptest! {
