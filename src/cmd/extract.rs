@@ -22,8 +22,8 @@ pub fn run(input: &InputArgs, format: ExtractFormat, explain: bool) -> Result<Ou
     let mut all = Vec::new();
     let mut first_error: Option<std::io::Error> = None;
     let flush = |batch: &mut Vec<quotegraph::model::Document>,
-                     out: &mut dyn Write,
-                     all: &mut Vec<ExtractRecord>|
+                 out: &mut dyn Write,
+                 all: &mut Vec<ExtractRecord>|
      -> std::io::Result<()> {
         let records: Vec<ExtractRecord> =
             batch.par_iter().map(|d| ExtractRecord::new(&d.id, &d.text, &extract(&d.text), explain)).collect();
