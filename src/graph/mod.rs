@@ -365,13 +365,34 @@ impl QuoteGraph {
         keep
     }
 
-    /// The ego graph of `start`: entities within `depth` relations, the quotes they said, and their documents.
+    /// The ego graph of `start`: the entities within `depth` relations, the
+    /// quotes behind those relations (said by `start`, or said by a kept entity
+    /// and naming a kept entity), the kept entities' affiliations, and the
+    /// quotes' documents.
     pub fn ego(&self, start: &[NodeIndex], depth: usize) -> QuoteGraph {
-        let mut entities: BTreeSet<NodeIndex> = start.iter().copied().collect();
+        let origin: BTreeSet<NodeIndex> = start.iter().copied().collect();
+        let mut entities = origin.clone();
         for &s in start {
             entities.extend(self.neighbors(s, depth).into_iter().map(|n| n.node));
         }
-        self.induced(&self.quotes_and_documents(&entities))
+        let mut keep = entities.clone();
+        for q in self.graph.node_indices().filter(|&n| matches!(self.graph[n], Node::Quote(_))) {
+            let speaker = self.graph.edges_directed(q, Direction::Incoming).find(|e| e.weight().kind == EdgeKind::Said).map(|e| e.source());
+            let mut about =
+                self.graph.edges_directed(q, Direction::Outgoing).filter(|e| e.weight().kind == EdgeKind::About).map(|e| e.target());
+            let keep_q = match speaker {
+                Some(s) if origin.contains(&s) => true,
+                Some(s) => entities.contains(&s) && about.any(|a| entities.contains(&a)),
+                None => about.any(|a| origin.contains(&a)),
+            };
+            if keep_q {
+                keep.insert(q);
+                keep.extend(
+                    self.graph.edges_directed(q, Direction::Outgoing).filter(|e| e.weight().kind == EdgeKind::In).map(|e| e.target()),
+                );
+            }
+        }
+        self.induced(&keep)
     }
 
     /// Keeps entities with at least `k` quotes (said plus about), with their quotes and documents.
