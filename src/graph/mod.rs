@@ -377,9 +377,13 @@ impl QuoteGraph {
         }
         let mut keep = entities.clone();
         for q in self.graph.node_indices().filter(|&n| matches!(self.graph[n], Node::Quote(_))) {
-            let speaker = self.graph.edges_directed(q, Direction::Incoming).find(|e| e.weight().kind == EdgeKind::Said).map(|e| e.source());
-            let mut about =
-                self.graph.edges_directed(q, Direction::Outgoing).filter(|e| e.weight().kind == EdgeKind::About).map(|e| e.target());
+            let speaker =
+                self.graph.edges_directed(q, Direction::Incoming).find(|e| e.weight().kind == EdgeKind::Said).map(|e| e.source());
+            let mut about = self
+                .graph
+                .edges_directed(q, Direction::Outgoing)
+                .filter(|e| e.weight().kind == EdgeKind::About)
+                .map(|e| e.target());
             let keep_q = match speaker {
                 Some(s) if origin.contains(&s) => true,
                 Some(s) => entities.contains(&s) && about.any(|a| entities.contains(&a)),
@@ -388,7 +392,10 @@ impl QuoteGraph {
             if keep_q {
                 keep.insert(q);
                 keep.extend(
-                    self.graph.edges_directed(q, Direction::Outgoing).filter(|e| e.weight().kind == EdgeKind::In).map(|e| e.target()),
+                    self.graph
+                        .edges_directed(q, Direction::Outgoing)
+                        .filter(|e| e.weight().kind == EdgeKind::In)
+                        .map(|e| e.target()),
                 );
             }
         }

@@ -112,3 +112,38 @@ fn dot_with_hostile_text_renders() {
         assert!(String::from_utf8_lossy(&svg).contains("<svg"), "{text:?}");
     }
 }
+
+/// Renders DOT with `dot -Tjson0` and returns the quote node's tooltip as Graphviz parsed it.
+fn graphviz_tooltip(dot_text: &str) -> String {
+    use std::io::Write;
+    let mut child = std::process::Command::new("dot")
+        .arg("-Tjson0")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(dot_text.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "dot failed on {dot_text}: {}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let node = v["objects"].as_array().unwrap().iter().find(|o| o["name"] == "quote:1").unwrap();
+    node["tooltip"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn dot_strings_round_trip_through_graphviz() {
+    if !super::have("dot", &["-V"], "DOT round trip through Graphviz") {
+        return;
+    }
+    let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(24));
+    runner
+        .run(&any::<String>(), |text| {
+            let mut buf = Vec::new();
+            dot::write(&graph(&text), &mut buf).unwrap();
+            let parsed = graphviz_tooltip(&String::from_utf8(buf).unwrap());
+            prop_assert_eq!(dot_unescape(&parsed), dot_expected(&text));
+            Ok(())
+        })
+        .unwrap();
+}
