@@ -64,3 +64,41 @@ fn jsonl_metadata_is_stored_and_a_failed_input_keeps_the_rest() {
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("\"title\":\"Quiet day\"") && out.contains("\"date\":\"2025-01-02\""), "{out}");
 }
+
+/// Whatever the extractor finds, the store gives it back: every quote of
+/// `extract` is listed by `quotes --by` its speaker's canonical name, with
+/// the same span, kind and cue.
+#[test]
+fn stored_quotes_match_the_extraction() {
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join(SEED);
+    if !seed.exists() {
+        eprintln!("SKIP: the seed article {SEED} is missing");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("q.db");
+    let (code, extracted, err) = run_db(&db, &["extract", "--format", "jsonl", seed.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let record: serde_json::Value = serde_json::from_str(extracted.lines().next().unwrap()).unwrap();
+    let quotes = record["quotes"].as_array().cloned().unwrap_or_default();
+    if quotes.is_empty() {
+        eprintln!("SKIP: the extractor finds no quote in the seed article yet");
+        return;
+    }
+    let (code, _, err) = run_db(&db, &["ingest", "--quiet", seed.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let (code, all, err) = run_db(&db, &["quotes", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let all: Vec<serde_json::Value> = serde_json::from_str(&all).unwrap();
+    assert_eq!(all.len(), quotes.len());
+    for q in &quotes {
+        let Some(speaker) = q["speaker"]["entity"].as_str() else { continue };
+        let (code, out, err) = run_db(&db, &["quotes", "--by", speaker, "--format", "json"]);
+        assert_eq!(code, 0, "{err}");
+        let rows: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
+        let found = rows.iter().find(|r| r["start"] == q["start"] && r["end"] == q["end"]);
+        let found = found.unwrap_or_else(|| panic!("quote {q} not listed by --by {speaker:?}: {out}"));
+        assert_eq!(found["kind"], q["kind"]);
+        assert_eq!(found["cue"], q["cue"]["text"]);
+    }
+}
