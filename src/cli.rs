@@ -71,9 +71,17 @@ pub enum Command {
     },
     /// Score extraction against a gold file (PolNeAR-style or extract-format gold).
     Eval {
+        /// Gold file: PolNeAR-style records with `attributions`, or extract-format gold (`quotes` + `text`/`text_file`).
         gold: PathBuf,
+        /// The table of ../shared/eval/score.py, or its --json report (same keys).
         #[arg(long, value_enum, default_value = "table")]
         format: EvalFormat,
+        /// Score this prediction file (`extract --format jsonl` records) instead of running extraction.
+        #[arg(long, hide_short_help = true)]
+        pred: Option<PathBuf>,
+        /// GenderGapTracker overlap thresholds, comma-separated.
+        #[arg(long, hide_short_help = true, value_delimiter = ',', default_value = "0.3,0.8")]
+        thresholds: Vec<f64>,
     },
     /// Extract documents and store them in the database (idempotent: unchanged documents are skipped).
     Ingest {

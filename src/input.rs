@@ -195,9 +195,9 @@ pub fn strip_html(html: &str) -> String {
         .replace("&rsquo;", "\u{2019}")
         .replace("&mdash;", "\u{2014}")
         .replace("&amp;", "&");
-    let mut lines: Vec<&str> = decoded.lines().map(str::trim).collect();
-    lines.dedup_by(|a, b| a.is_empty() && b.is_empty());
-    lines.join("\n").trim().to_string()
+    // One paragraph per line, as the text layer reads it.
+    let lines: Vec<&str> = decoded.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    lines.join("\n")
 }
 
 fn looks_like_html(text: &str) -> bool {

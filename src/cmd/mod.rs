@@ -1,5 +1,6 @@
 //! One module per subcommand: thin glue between the CLI and the library.
 
+pub mod eval;
 pub mod extract;
 pub mod output;
 
@@ -31,7 +32,7 @@ pub struct Outcome {
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Extract { input, format, explain } => extract::run(&input, format, explain),
-        Command::Eval { .. } => anyhow::bail!("eval is not available yet"),
+        Command::Eval { gold, format, pred, thresholds } => eval::run(&gold, pred.as_deref(), format, &thresholds),
         Command::Ingest { input, aliases, quiet } => ingest::run(&cli.db, &input, aliases.as_deref(), quiet),
         Command::Reindex { aliases, quiet } => reindex::run(&cli.db, aliases.as_deref(), quiet),
         Command::Quotes { by, about, doc, since, until, kind, format } => {

@@ -48,6 +48,21 @@ impl<'a> Analysis<'a> {
         (i < self.sentences.len() && self.sentences[i].span.start() <= pos).then_some(i)
     }
 
+    /// Quoted passages that may overlap `span`: a slice of `quoted` found by
+    /// binary search, so long documents stay linear.
+    pub fn quoted_near(&self, span: Span) -> &[Quoted] {
+        let hi = self.quoted.partition_point(|q| q.open.start() < span.end());
+        // Top-level passages are disjoint, so only a few that open before `span`
+        // can still reach into it; nested ones sit inside those.
+        let mut lo = self.quoted.partition_point(|q| q.open.start() < span.start());
+        let mut back = 0;
+        while lo > 0 && back < 8 {
+            lo -= 1;
+            back += 1;
+        }
+        &self.quoted[lo..hi.max(lo)]
+    }
+
     /// Index of the first token starting at or after `pos`.
     pub fn token_at_or_after(&self, pos: usize) -> usize {
         self.tokens.partition_point(|t| t.span.start() < pos)

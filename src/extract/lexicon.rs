@@ -20,6 +20,9 @@ pub struct CueVerb {
     pub frame: CueFrame,
 }
 
+/// Particles of two-word cues ("point out", "call for", "refer to").
+pub const PARTICLES: &[&str] = &["out", "for", "to", "on", "about", "of", "against"];
+
 pub struct Lexicon {
     /// Inflected form (lower case, possibly two words) -> verb.
     pub cue_forms: HashMap<String, CueVerb>,
@@ -28,6 +31,8 @@ pub struct Lexicon {
     /// Multi-word titles as word sequences.
     pub multiword_titles: Vec<Vec<&'static str>>,
     pub speaker_nouns: HashSet<&'static str>,
+    /// Nouns that report ("a report that ...", "In a statement, ...").
+    pub cue_nouns: HashSet<&'static str>,
     pub org_words: HashSet<&'static str>,
     pub stop_capitalized: HashSet<&'static str>,
 }
@@ -65,7 +70,11 @@ fn load() -> Lexicon {
         };
         // Phrasal verbs ("point out pointed out ...") pair up their words.
         let parts: Vec<&'static str> = words.split_whitespace().collect();
-        let forms: Vec<String> = if parts.len() >= 2 && parts[1] == "out" {
+        let phrasal = parts.len() >= 2
+            && parts.len() % 2 == 0
+            && PARTICLES.contains(&parts[1])
+            && parts.iter().skip(1).step_by(2).all(|p| *p == parts[1]);
+        let forms: Vec<String> = if phrasal {
             parts.chunks(2).map(|c| c.join(" ")).collect()
         } else if parts.len() == 1 {
             regular_forms(parts[0])
@@ -96,6 +105,7 @@ fn load() -> Lexicon {
         titles,
         multiword_titles,
         speaker_nouns: lines(include_str!("../../data/lexicon/speaker_nouns.txt")).collect(),
+        cue_nouns: lines(include_str!("../../data/lexicon/cue_nouns.txt")).collect(),
         org_words: lines(include_str!("../../data/lexicon/org_words.txt")).collect(),
         stop_capitalized: lines(include_str!("../../data/lexicon/stop_capitalized.txt")).collect(),
     }

@@ -54,10 +54,15 @@ struct Mark {
     role: Role,
 }
 
+/// Invisible formatting characters (bidi marks, zero-width spaces) count as space.
+fn is_space_like(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}')
+}
+
 fn is_open_context(c: Option<char>) -> bool {
     match c {
         None => true,
-        Some(c) => c.is_whitespace() || "([{\u{2014}\u{2013}-/:\u{201c}\u{2018}\u{ab}".contains(c),
+        Some(c) => is_space_like(c) || "([{\u{2014}\u{2013}-/:\u{201c}\u{2018}\u{ab}".contains(c),
     }
 }
 
@@ -80,6 +85,10 @@ fn double_marks(text: &str, para: Span) -> Vec<Mark> {
         let mut push = |len: usize, role: Role| out.push(Mark { span: Span::new(base + i, base + i + len), role });
         match c {
             '\u{201c}' | '\u{201e}' | '\u{201f}' | '\u{ab}' => push(c.len_utf8(), Role::Open),
+            // A right mark at a word start is an opening mark typed wrong ("”Fear. I am …”").
+            '\u{201d}' if is_open_context(prev) && next.is_some_and(|n| n.is_alphanumeric() || n == '\u{2026}') => {
+                push(c.len_utf8(), Role::Open)
+            }
             '\u{201d}' | '\u{bb}' => push(c.len_utf8(), Role::Close),
             '"' | '\u{ff02}' => push(c.len_utf8(), Role::Either),
             '`' if next == Some('`') => {
@@ -157,7 +166,10 @@ pub fn find_quoted(text: &str) -> Vec<Quoted> {
             if skip_first && mi == 0 {
                 continue;
             }
-            match (m.role, open) {
+            // „…“: the German closing mark looks like an English opening one.
+            let low_open = open.is_some_and(|(o, _, _)| text[o.start()..].starts_with('\u{201e}'));
+            let role = if low_open && text[m.span.start()..].starts_with('\u{201c}') { Role::Close } else { m.role };
+            match (role, open) {
                 (Role::Open, None) | (Role::Either, None) => open = Some((m.span, m.span.end(), false)),
                 (Role::Close, Some((o, cs, multi))) | (Role::Either, Some((o, cs, multi))) => {
                     push_double(&mut out, text, o, Some(m.span), cs, m.span.start(), multi);
