@@ -11,7 +11,7 @@ use super::registry::{self, sql, NamedQuery};
 use super::{json_value, Store, StoreError};
 
 /// One result row: column name -> value, in the query's column order.
-pub type Row = serde_json::Map<String, serde_json::Value>;
+pub type Row = indexmap::IndexMap<String, serde_json::Value>;
 
 /// An entity record for the graph.
 #[derive(Clone, Debug, PartialEq, Serialize)]
