@@ -1,20 +1,337 @@
 //! Resolving speaker mentions (names, pronouns, nominals) to entities.
+//!
+//! A speaker span that overlaps a name resolves to that name's entity (a
+//! person inside it first: "White House spokesman James Hewitt"). A pronoun
+//! resolves to the best preceding named entity of a compatible gender and
+//! number, scored by recency, by having spoken before and by being a
+//! sentence subject. A nominal ("the spokesperson", "a spokesman for the
+//! ministry", "Hamas officials") resolves to a person whose role matches its
+//! head noun, else to the organisation or place named inside it, else to
+//! nothing. Resolved pronouns and nominals become mentions of their entity.
 
+use super::entities::{self, Gender};
 use super::quotes::Candidate;
 use super::Analysis;
-use crate::model::{Extraction, Quote, Speaker};
+use crate::model::{EntityType, Extraction, LocalEntityId, Mention, MentionKind, Quote, Span, Speaker};
+use crate::text::TokenKind;
 
-pub fn attach(_a: &Analysis, x: &mut Extraction, candidates: Vec<Candidate>) {
-    for c in candidates {
+/// Turns quote candidates into quotes with resolved speakers, sorted by content start.
+pub fn attach(a: &Analysis, x: &mut Extraction, candidates: Vec<Candidate>) {
+    let mut resolved: Vec<Option<LocalEntityId>> = Vec::with_capacity(candidates.len());
+    let mut speakers: Vec<(usize, LocalEntityId)> = Vec::new();
+    let mut added: Vec<Mention> = Vec::new();
+    for c in &candidates {
+        let entity = match (c.carried_from, c.speaker) {
+            (Some(i), _) if i < resolved.len() && resolved[i].is_some() => resolved[i],
+            (_, Some(span)) => {
+                let r = resolve(a, x, span, &speakers);
+                if let Some((e, kind)) = r {
+                    if kind != MentionKind::Name {
+                        added.push(Mention { span, kind, entity: Some(e) });
+                    }
+                }
+                r.map(|(e, _)| e)
+            }
+            _ => None,
+        };
+        if let (Some(e), Some(span)) = (entity, c.speaker) {
+            speakers.push((span.start(), e));
+        }
+        resolved.push(entity);
+    }
+    for (c, entity) in candidates.into_iter().zip(resolved) {
+        let speaker = match (c.speaker, entity) {
+            (None, None) => None,
+            (mention, entity) => Some(Speaker { mention, entity }),
+        };
         x.quotes.push(Quote {
             kind: c.kind,
             content: c.content,
             fragments: c.fragments,
-            speaker: c.speaker.map(|s| Speaker { mention: Some(s), entity: None }),
+            speaker,
             cue: c.cue,
             confidence: c.confidence,
             rule: c.rule,
             trail: c.trail,
         });
+    }
+    x.quotes.sort_by_key(|q| (q.content.start, q.content.end));
+    add_mentions(x, added);
+}
+
+/// Adds pronoun and nominal mentions, keeping mentions sorted and entity indices right.
+fn add_mentions(x: &mut Extraction, added: Vec<Mention>) {
+    let mut fresh = 0;
+    for m in added {
+        if x.mentions.iter().any(|o| o.span == m.span) {
+            continue;
+        }
+        x.mentions.push(m);
+        fresh += 1;
+    }
+    if fresh == 0 {
+        return;
+    }
+    let mut order: Vec<usize> = (0..x.mentions.len()).collect();
+    order.sort_by_key(|&i| (x.mentions[i].span, x.mentions[i].kind, x.mentions[i].entity));
+    x.mentions = order.iter().map(|&i| x.mentions[i]).collect();
+    for e in &mut x.entities {
+        e.mentions.clear();
+    }
+    for (i, m) in x.mentions.iter().enumerate() {
+        if let Some(e) = m.entity {
+            x.entities[e.0 as usize].mentions.push(i as u32);
+        }
+    }
+}
+
+/// What a pronoun can refer to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Want {
+    Person(Option<Gender>),
+    /// "they", "we": an organisation or a group; a person as a last resort.
+    Group,
+    /// "it": an organisation or place.
+    Thing,
+}
+
+fn pronoun(w: &str) -> Option<Want> {
+    Some(match w.to_lowercase().as_str() {
+        "he" | "him" | "his" => Want::Person(Some(Gender::Male)),
+        "she" | "her" | "hers" => Want::Person(Some(Gender::Female)),
+        "i" | "me" => Want::Person(None),
+        "they" | "them" | "we" | "us" => Want::Group,
+        "it" => Want::Thing,
+        _ => return None,
+    })
+}
+
+/// Resolves a speaker span to an entity and says what kind of mention it is.
+pub fn resolve(
+    a: &Analysis,
+    x: &Extraction,
+    span: Span,
+    speakers: &[(usize, LocalEntityId)],
+) -> Option<(LocalEntityId, MentionKind)> {
+    // A name inside: a person first.
+    let names: Vec<&Mention> = x.mentions.iter().filter(|m| m.kind == MentionKind::Name && m.span.overlaps(span)).collect();
+    if let Some(m) = names.iter().find(|m| m.entity.is_some_and(|e| x.entity(e).entity_type == EntityType::Person)) {
+        return m.entity.map(|e| (e, MentionKind::Name));
+    }
+    let text = span.slice(a.text).trim();
+    if let Some(want) = pronoun(text) {
+        return resolve_pronoun(a, x, span.start(), want, speakers).map(|e| (e, MentionKind::Pronoun));
+    }
+    // A nominal: a person with a matching role, else the organisation named inside.
+    let first = a.token_at_or_after(span.start());
+    let last = a.token_at_or_after(span.end()).saturating_sub(1);
+    let head = (first..=last.max(first))
+        .rev()
+        .filter(|&i| i < a.tokens.len() && a.tokens[i].kind == TokenKind::Word)
+        .map(|i| a.tok(i))
+        .find(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .filter(|_| names.iter().all(|m| m.span.end() < span.end()));
+    let org = names.iter().find_map(|m| m.entity.filter(|&e| x.entity(e).entity_type != EntityType::Person)).or_else(|| {
+        // "a spokesman for the ministry": the organisation a common noun names.
+        let nouns: Vec<&str> = (first..=last.min(a.tokens.len().saturating_sub(1))).map(|i| a.tok(i)).collect();
+        recent_org_by_word(a, x, span.start(), &nouns)
+    });
+    if let Some(h) = head {
+        let base = role_base(h);
+        // "Hamas officials" are the organisation, not one official.
+        let plural = !head_is_singular_person(h) || h.starts_with("spokespe") && h.ends_with("ople");
+        if let Some(p) = person_with_role(x, span.start(), base, org, speakers).filter(|_| !plural) {
+            return Some((p, MentionKind::Nominal));
+        }
+        if head_is_singular_person(h) && org.is_none() {
+            return None;
+        }
+    }
+    org.map(|e| (e, MentionKind::Nominal))
+}
+
+fn head_is_singular_person(h: &str) -> bool {
+    !h.ends_with('s') || matches!(h, "boss" | "actress")
+}
+
+/// "spokesman", "spokeswoman", "spokesperson" -> "spokes"; plural -> singular.
+fn role_base(h: &str) -> &str {
+    if h.starts_with("spokes") {
+        return "spokes";
+    }
+    h.strip_suffix('s').unwrap_or(h)
+}
+
+fn person_with_role(
+    x: &Extraction,
+    pos: usize,
+    base: &str,
+    org: Option<LocalEntityId>,
+    speakers: &[(usize, LocalEntityId)],
+) -> Option<LocalEntityId> {
+    let mut best: Option<(bool, usize, LocalEntityId)> = None;
+    for (i, e) in x.entities.iter().enumerate() {
+        if e.entity_type != EntityType::Person {
+            continue;
+        }
+        let id = LocalEntityId(i as u32);
+        let fits = e.roles.iter().any(|r| {
+            r.role.split(' ').next_back().is_some_and(|w| role_base(w) == base) && (org.is_none() || r.affiliation == org)
+        });
+        if !fits {
+            continue;
+        }
+        let Some(last) = last_mention_before(x, id, pos).or_else(|| speakers.iter().rev().find(|s| s.1 == id).map(|s| s.0))
+        else {
+            continue;
+        };
+        let key = (true, last, id);
+        if best.is_none_or(|b| key.1 > b.1) {
+            best = Some(key);
+        }
+    }
+    best.map(|b| b.2)
+}
+
+fn last_mention_before(x: &Extraction, e: LocalEntityId, pos: usize) -> Option<usize> {
+    x.entity(e).mentions.iter().map(|&m| x.mentions[m as usize].span.start()).filter(|&s| s < pos).max()
+}
+
+fn recent_org_by_word(a: &Analysis, x: &Extraction, pos: usize, words: &[&str]) -> Option<LocalEntityId> {
+    let mut best: Option<(usize, LocalEntityId)> = None;
+    for (i, e) in x.entities.iter().enumerate() {
+        if e.entity_type != EntityType::Organization {
+            continue;
+        }
+        let hit = words.iter().any(|w| {
+            w.len() > 3
+                && w.chars().next().is_some_and(char::is_lowercase)
+                && e.name.split(' ').any(|n| n.eq_ignore_ascii_case(w) && super::lexicon::lexicon().org_words.contains(n))
+        });
+        if !hit {
+            continue;
+        }
+        let id = LocalEntityId(i as u32);
+        if let Some(p) = last_mention_before(x, id, pos) {
+            if best.is_none_or(|b| p > b.0) {
+                best = Some((p, id));
+            }
+        }
+    }
+    let _ = a;
+    best.map(|b| b.1)
+}
+
+fn resolve_pronoun(
+    a: &Analysis,
+    x: &Extraction,
+    pos: usize,
+    want: Want,
+    speakers: &[(usize, LocalEntityId)],
+) -> Option<LocalEntityId> {
+    let here = a.sentence_at(pos).unwrap_or(0);
+    let mut best: Option<(i64, LocalEntityId)> = None;
+    for m in x.mentions.iter().rev() {
+        if m.span.start() >= pos || m.kind != MentionKind::Name {
+            continue;
+        }
+        let Some(e) = m.entity else { continue };
+        let ent = x.entity(e);
+        let ok = match want {
+            Want::Person(g) => {
+                ent.entity_type == EntityType::Person
+                    && match (g, entities::person_gender(a, x, e)) {
+                        (Some(w), Some(h)) => h == w || h == Gender::Either,
+                        _ => true,
+                    }
+            }
+            Want::Group => ent.entity_type == EntityType::Organization,
+            Want::Thing => matches!(ent.entity_type, EntityType::Organization | EntityType::Place),
+        };
+        if !ok {
+            continue;
+        }
+        let sent = a.sentence_at(m.span.start()).unwrap_or(0);
+        let dist = here.saturating_sub(sent) as i64;
+        if dist > 6 {
+            break;
+        }
+        let mut score = -10 * dist;
+        if speakers.iter().any(|s| s.1 == e) {
+            score += 8;
+        }
+        // A sentence subject: the first word of its sentence.
+        if a.sentences
+            .get(sent)
+            .is_some_and(|s| s.tokens.start < a.tokens.len() && a.token_at_or_after(m.span.start()) <= s.tokens.start + 1)
+        {
+            score += 5;
+        }
+        // Same-sentence mention inside the quote's own clause is too close to be the speaker of "he said".
+        if best.is_none_or(|b| score > b.0) {
+            best = Some((score, e));
+        }
+    }
+    best.map(|b| b.1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::QuoteKind;
+
+    fn cand(text: &str, content: &str, speaker: Option<&str>, carried_from: Option<usize>) -> Candidate {
+        let cs = text.find(content).unwrap();
+        let speaker = speaker.map(|s| {
+            let p = text[cs..].find(s).map(|p| p + cs).or_else(|| text.rfind(s)).unwrap();
+            Span::new(p, p + s.len())
+        });
+        Candidate {
+            kind: QuoteKind::Direct,
+            content: Span::new(cs, cs + content.len()),
+            fragments: Vec::new(),
+            speaker,
+            carried_from,
+            cue: None,
+            confidence: 0.9,
+            rule: "test",
+            trail: Vec::new(),
+        }
+    }
+
+    fn speakers(text: &str, cands: Vec<Candidate>) -> Vec<Option<String>> {
+        let a = Analysis::new(text);
+        let mut x = entities::find(&a);
+        attach(&a, &mut x, cands);
+        x.quotes.iter().map(|q| q.speaker.and_then(|s| s.entity).map(|e| x.entity(e).name.clone())).collect()
+    }
+
+    #[test]
+    fn pronoun_takes_gender_into_account() {
+        let text = "Mary Smith met John Brown on Monday. \"We agreed,\" he said.";
+        assert_eq!(speakers(text, vec![cand(text, "We agreed,", Some("he"), None)]), [Some("John Brown".to_string())]);
+        let text = "John Brown met Mary Smith on Monday. \"We agreed,\" she said.";
+        assert_eq!(speakers(text, vec![cand(text, "We agreed,", Some("she"), None)]), [Some("Mary Smith".to_string())]);
+    }
+
+    #[test]
+    fn nominal_matches_role_or_org() {
+        let text =
+            "James Hewitt, White House spokesperson, spoke. Later \"No,\" the spokesperson said. \"Yes,\" Hamas officials said.";
+        let got = speakers(
+            text,
+            vec![cand(text, "No,", Some("the spokesperson"), None), cand(text, "Yes,", Some("Hamas officials"), None)],
+        );
+        assert_eq!(got, [Some("James Hewitt".to_string()), Some("Hamas".to_string())]);
+    }
+
+    #[test]
+    fn carried_speaker_and_sorting() {
+        let text = "\"One,\" said Basem Naim. \"Two.\"";
+        let got = speakers(text, vec![cand(text, "Two.", None, Some(1)), cand(text, "One,", Some("Basem Naim"), None)]);
+        assert_eq!(got.len(), 2);
+        let text = "\"One,\" said Basem Naim. \"Two.\"";
+        let got = speakers(text, vec![cand(text, "One,", Some("Basem Naim"), None), cand(text, "Two.", None, Some(0))]);
+        assert_eq!(got, [Some("Basem Naim".to_string()), Some("Basem Naim".to_string())]);
     }
 }

@@ -1,8 +1,1550 @@
 //! Named-entity mentions and their clustering within one document.
+//!
+//! Rules, in order:
+//! 1. runs of capitalised words (with "of", "for", "&", "de", "bin" ... inside
+//!    organisation and place names) are name candidates;
+//! 2. a capitalised common word that starts a sentence or sits in a
+//!    title-case headline is not a name ("Police said", "Senior Hamas
+//!    official"), nor is a lone title ("the President"), day or demonym;
+//! 3. a leading title ("Dr.", "President", "Prime Minister") is cut off the
+//!    name and makes it a person; whatever stands before the title ("US",
+//!    "Israeli") is its affiliation;
+//! 4. the type comes from the known-organisation list, organisation words
+//!    ("Ministry", "University"), place words ("River", "County"), the place
+//!    gazetteer, a forename, an acronym, or the context (a reporting verb
+//!    after, a role noun before, "in"/"at" before);
+//! 5. within the document "Dr. Basem Naim" = "Basem Naim" = "Naim", "U.S." =
+//!    "United States", "NASA" = "National Aeronautics and Space
+//!    Administration"; the canonical name is the longest form without title;
+//! 6. roles and affiliations from appositives ("James Hewitt, White House
+//!    spokesperson") and pre-modifiers ("Senior Hamas official Dr. Basem Naim").
 
+use std::collections::{HashMap as StdHashMap, HashSet as StdHashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
+use super::lexicon::lexicon;
 use super::Analysis;
-use crate::model::Extraction;
+use crate::model::{Entity, EntityType, Extraction, LocalEntityId, Mention, MentionKind, Role, Span};
+use crate::text::{Token, TokenKind};
 
-pub fn find(_a: &Analysis) -> Extraction {
-    Extraction::default()
+/// A small fast hasher (the FxHash mix) for the string sets of this module.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut v = 0u64;
+            for (i, b) in chunk.iter().enumerate() {
+                v |= u64::from(*b) << (8 * i);
+            }
+            self.add(v);
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl FxHasher {
+    fn add(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type Fx = BuildHasherDefault<FxHasher>;
+pub type HashMap<K, V> = StdHashMap<K, V, Fx>;
+pub type HashSet<K> = StdHashSet<K, Fx>;
+
+/// Grammatical gender of a forename or pronoun.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+    /// Used for both.
+    Either,
+}
+
+/// The lexicons this module reads, loaded once.
+pub struct EntityLexicon {
+    pub places: HashSet<&'static str>,
+    /// Place alias -> canonical place name ("U.S." -> "United States").
+    pub place_aliases: HashMap<&'static str, &'static str>,
+    pub forenames: HashMap<&'static str, Gender>,
+    pub orgs: HashSet<&'static str>,
+    /// Demonym -> place ("Israeli" -> "Israel").
+    pub demonyms: HashMap<&'static str, &'static str>,
+    pub place_words: HashSet<&'static str>,
+    pub common: HashSet<&'static str>,
+    /// Copies of the shared lexicon's sets with this module's hasher.
+    pub titles: HashSet<&'static str>,
+    /// First words of multi-word titles.
+    pub title_starts: HashSet<&'static str>,
+    pub org_words: HashSet<&'static str>,
+    pub stop: HashSet<&'static str>,
+    pub cues: HashSet<&'static str>,
+    pub speaker_nouns: HashSet<&'static str>,
+    /// First words of `places` and `orgs` entries.
+    pub known_starts: HashSet<&'static str>,
+    /// Longest entry of `places`/`orgs`, in words.
+    pub max_words: usize,
+}
+
+fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
+    src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn pairs(src: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    lines(src).filter_map(|l| l.split_once('\t')).map(|(a, b)| (a.trim(), b.trim()))
+}
+
+fn load() -> EntityLexicon {
+    let places: HashSet<&str> = lines(include_str!("../../data/lexicon/places.txt")).collect();
+    let orgs: HashSet<&str> = lines(include_str!("../../data/lexicon/orgs.txt")).collect();
+    let max_words = places.iter().chain(orgs.iter()).map(|p| p.split(' ').count()).max().unwrap_or(1);
+    let place_aliases: HashMap<&str, &str> = pairs(include_str!("../../data/lexicon/place_aliases.tsv")).collect();
+    let known_starts = places.iter().chain(orgs.iter()).chain(place_aliases.keys()).filter_map(|p| p.split(' ').next()).collect();
+    let l = lexicon();
+    let titles = l.titles.iter().copied().collect();
+    let title_starts = l.multiword_titles.iter().filter_map(|t| t.first().copied()).collect();
+    EntityLexicon {
+        places,
+        place_aliases,
+        titles,
+        title_starts,
+        org_words: l.org_words.iter().copied().collect(),
+        stop: l.stop_capitalized.iter().copied().collect(),
+        cues: l.cue_forms.keys().map(String::as_str).collect(),
+        speaker_nouns: l.speaker_nouns.iter().copied().collect(),
+        known_starts,
+        forenames: pairs(include_str!("../../data/lexicon/forenames.tsv"))
+            .map(|(n, g)| {
+                let g = match g {
+                    "m" => Gender::Male,
+                    "f" => Gender::Female,
+                    _ => Gender::Either,
+                };
+                (n, g)
+            })
+            .collect(),
+        orgs,
+        demonyms: pairs(include_str!("../../data/lexicon/demonyms.tsv")).collect(),
+        place_words: lines(include_str!("../../data/lexicon/place_words.txt")).collect(),
+        common: lines(include_str!("../../data/lexicon/common_words.txt")).collect(),
+        max_words,
+    }
+}
+
+static LEX: LazyLock<EntityLexicon> = LazyLock::new(load);
+
+pub fn entity_lexicon() -> &'static EntityLexicon {
+    &LEX
+}
+
+/// Words that may join capitalised words inside an organisation or place name.
+fn is_inner_connector(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "for"
+            | "&"
+            | "de"
+            | "del"
+            | "della"
+            | "da"
+            | "di"
+            | "du"
+            | "van"
+            | "von"
+            | "der"
+            | "bin"
+            | "ibn"
+            | "al"
+            | "el"
+            | "la"
+            | "le"
+            | "on"
+            | "the"
+            | "and"
+    )
+}
+
+/// Honorifics: titles that say nothing about a role.
+fn is_honorific(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches('.'),
+        "Dr" | "Mr" | "Mrs" | "Ms" | "Miss" | "Prof" | "Professor" | "Sir" | "Dame" | "Lord" | "Lady" | "Mx"
+    )
+}
+
+/// Words that name a person's gender when used as a title.
+pub fn title_gender(w: &str) -> Option<Gender> {
+    match w.trim_end_matches('.') {
+        "Mr" | "Sir" | "Lord" | "King" | "Prince" | "Father" | "Brother" | "Emperor" | "Sultan" | "Congressman" | "Chairman" => {
+            Some(Gender::Male)
+        }
+        "Mrs" | "Ms" | "Miss" | "Dame" | "Lady" | "Queen" | "Princess" | "Sister" | "Congresswoman" | "Chairwoman" => {
+            Some(Gender::Female)
+        }
+        _ => None,
+    }
+}
+
+fn is_acronym(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=6).contains(&letters) && w.chars().all(|c| c.is_ascii_uppercase() || c == '.' || c == '&')
+}
+
+fn is_title(w: &str) -> bool {
+    LEX.titles.contains(w)
+}
+
+fn is_org_word(w: &str) -> bool {
+    LEX.org_words.contains(w)
+}
+
+fn is_stop(w: &str) -> bool {
+    LEX.stop.contains(w) || LEX.stop.contains(w.trim_end_matches('.'))
+}
+
+fn is_opening(w: &str) -> bool {
+    matches!(w, "\"" | "\u{201c}" | "\u{2018}" | "'" | "(" | "[" | "-" | "\u{2013}" | "\u{2014}" | ":" | "*" | "\u{2022}" | "`")
+}
+
+/// A name found in the text, before clustering.
+#[derive(Clone, Debug)]
+struct Cand {
+    /// Token range of the name itself (title excluded).
+    start: usize,
+    end: usize,
+    /// First token of a title before the name ("Dr.", "Prime Minister").
+    title: Option<usize>,
+    ty: EntityType,
+    /// How sure the type is: 3 lexicon/structure, 2 cue, 1 context, 0 default.
+    strength: u8,
+}
+
+/// Per-document facts the rules look at.
+struct DocInfo<'t> {
+    /// Lower-case forms of sentence-initial or headline words that the document also uses in lower case.
+    lower: HashSet<String>,
+    /// Capitalised words seen in running text (not sentence-initially, not in headlines).
+    mid_caps: HashSet<&'t str>,
+    headline: Vec<bool>,
+    initial: Vec<bool>,
+    /// How often each candidate name occurs in the document (filled after candidates are found).
+    freq: HashMap<&'t str, u32>,
+}
+
+impl DocInfo<'_> {
+    fn is_common(&self, w: &str) -> bool {
+        let lower = w.to_lowercase();
+        LEX.common.contains(lower.as_str()) || self.lower.contains(lower.as_str())
+    }
+}
+
+fn doc_info<'t>(a: &Analysis<'t>) -> DocInfo<'t> {
+    let mut headline = vec![false; a.sentences.len()];
+    let mut initial = vec![false; a.tokens.len()];
+    for (si, s) in a.sentences.iter().enumerate() {
+        let mut words = 0usize;
+        let mut caps = 0usize;
+        let mut prev_opening = true;
+        for i in s.tokens.clone() {
+            let t = a.tokens[i];
+            let w = a.tok(i);
+            if t.kind == TokenKind::Word {
+                if prev_opening {
+                    initial[i] = true;
+                }
+                prev_opening = false;
+                if w.len() > 3 || t.is_capitalized(a.text) {
+                    words += 1;
+                    caps += usize::from(t.is_capitalized(a.text));
+                }
+            } else {
+                prev_opening = t.kind == TokenKind::Punct && (is_opening(w) || matches!(w, "." | "!" | "?"));
+            }
+        }
+        let last = s.tokens.clone().last().map(|i| a.tok(i));
+        let ends_sentence = matches!(last, Some("." | "\u{201d}" | "\""));
+        headline[si] = words >= 2 && caps * 10 >= words * 7 && !ends_sentence;
+    }
+    let mut mid_caps = HashSet::default();
+    for (si, s) in a.sentences.iter().enumerate() {
+        if headline[si] {
+            continue;
+        }
+        for i in s.tokens.clone() {
+            if !initial[i] && a.tokens[i].is_capitalized(a.text) {
+                mid_caps.insert(a.tok(i));
+            }
+        }
+    }
+    // Capitalised words where capitals say nothing (sentence starts, headlines)
+    // that the document also writes in lower case are common words.
+    let mut wanted: HashSet<String> = HashSet::default();
+    let mut first_bytes = [false; 256];
+    for (si, s) in a.sentences.iter().enumerate() {
+        for i in s.tokens.clone() {
+            if (initial[i] || headline[si]) && a.tokens[i].is_capitalized(a.text) {
+                let l = a.tok(i).to_lowercase();
+                if !LEX.common.contains(l.as_str()) {
+                    first_bytes[usize::from(l.as_bytes()[0])] = true;
+                    wanted.insert(l);
+                }
+            }
+        }
+    }
+    let mut lower = HashSet::default();
+    if !wanted.is_empty() {
+        for (i, t) in a.tokens.iter().enumerate() {
+            let w = a.tok(i);
+            if t.kind == TokenKind::Word && first_bytes[usize::from(w.as_bytes()[0])] && wanted.contains(w) {
+                lower.insert(w.to_string());
+            }
+        }
+    }
+    DocInfo { lower, mid_caps, headline, initial, freq: HashMap::default() }
+}
+
+/// Text of tokens `i..j`, if they are separated by single spaces only.
+fn phrase<'t>(a: &Analysis<'t>, i: usize, j: usize) -> Option<&'t str> {
+    let s = a.tokens[i].span.start();
+    let e = a.tokens[j - 1].span.end();
+    let p = &a.text[s..e];
+    (!p.contains(['\n', '\t']) && !p.contains("  ")).then_some(p)
+}
+
+/// Length in tokens of the longest known place/organisation starting at `i` and ending by `end`.
+fn known_at(a: &Analysis, i: usize, end: usize) -> Option<(usize, EntityType)> {
+    if !LEX.known_starts.contains(a.tok(i)) {
+        return None;
+    }
+    let max = LEX.max_words.min(end - i);
+    for n in (1..=max).rev() {
+        // Names with hyphens or dots are single tokens, so token count may exceed word count.
+        let Some(p) = phrase(a, i, i + n) else { continue };
+        if LEX.orgs.contains(p) {
+            return Some((n, EntityType::Organization));
+        }
+        if LEX.places.contains(p) || LEX.place_aliases.contains_key(p) {
+            return Some((n, EntityType::Place));
+        }
+    }
+    None
+}
+
+/// Length of a title starting at token `i` (multi-word titles first).
+fn title_len(a: &Analysis, i: usize, end: usize) -> usize {
+    let w = a.tok(i);
+    if !LEX.title_starts.contains(w) {
+        return usize::from(is_title(w));
+    }
+    for t in &lexicon().multiword_titles {
+        if i + t.len() <= end && t.iter().enumerate().all(|(k, w)| a.tok(i + k) == *w) {
+            return t.len();
+        }
+    }
+    usize::from(is_title(a.tok(i)))
+}
+
+fn is_cap_word(a: &Analysis, i: usize) -> bool {
+    let t = a.tokens[i];
+    if t.kind != TokenKind::Word {
+        return false;
+    }
+    let w = a.tok(i);
+    let mut cs = w.chars();
+    match cs.next() {
+        Some(c) if c.is_uppercase() => true,
+        // "al-Qaeda", "bin Laden"-style particles are handled as connectors; "iPhone" is a name.
+        Some(c) if c.is_lowercase() => cs.next().is_some_and(char::is_uppercase),
+        _ => false,
+    }
+}
+
+/// Finds the name candidates of one sentence.
+fn sentence_cands(a: &Analysis, info: &DocInfo, si: usize, out: &mut Vec<Cand>) {
+    let range = a.sentences[si].tokens.clone();
+    let headline = info.headline[si];
+    let mut i = range.start;
+    while i < range.end {
+        if !is_cap_word(a, i) {
+            i += 1;
+            continue;
+        }
+        // Maximal run of capitalised words with inner connectors.
+        let mut j = i + 1;
+        loop {
+            if j < range.end && is_cap_word(a, j) {
+                j += 1;
+                continue;
+            }
+            // connector(s) followed by a capitalised word
+            let mut k = j;
+            while k < range.end && k < j + 2 && is_inner_connector(a.tok(k)) {
+                k += 1;
+            }
+            if k > j && k < range.end && is_cap_word(a, k) && connector_ok(a, i, j, k) {
+                j = k + 1;
+                continue;
+            }
+            break;
+        }
+        split_run(a, info, headline, i, j, out);
+        i = j;
+    }
+}
+
+/// Whether connector tokens `j..k` may join the run `i..j` to the capitalised word at `k`.
+fn connector_ok(a: &Analysis, i: usize, j: usize, k: usize) -> bool {
+    let first = a.tok(j);
+    match first {
+        "&" => true,
+        "de" | "del" | "della" | "da" | "di" | "du" | "van" | "von" | "der" | "bin" | "ibn" | "al" | "el" | "la" | "le" => {
+            k == j + 1
+        }
+        "of" | "for" | "on" | "the" | "and" => {
+            // Only inside organisation/place names: "University of Texas", "Bank of America",
+            // "National Aeronautics and Space Administration".
+            let headword = |t: usize| {
+                let w = a.tok(t);
+                is_org_word(w)
+                    || LEX.place_words.contains(w)
+                    || matches!(w, "Republic" | "Kingdom" | "Isle" | "Cape" | "Duchy")
+                    || (first == "of" && is_title(w))
+            };
+            let ahead = (k..a.tokens.len().min(k + 3)).take_while(|&t| is_cap_word(a, t)).any(|t| is_org_word(a.tok(t)));
+            if first == "and" {
+                // "Ministry of Trade and Industry", "National Aeronautics and Space Administration";
+                // but "the University of Texas and Acme Corporation" are two.
+                (i..j).any(|t| is_org_word(a.tok(t))) != ahead
+            } else {
+                (i..j).any(headword) || (first != "of" && ahead)
+            }
+        }
+        _ => false,
+    }
+}
+
+/// Cuts a run of capitalised words into names, dropping what is not a name.
+fn split_run(a: &Analysis, info: &DocInfo, headline: bool, mut i: usize, j: usize, out: &mut Vec<Cand>) {
+    while i < j {
+        let w = a.tok(i);
+        // Known multi-word place or organisation wins over everything.
+        if let Some((n, ty)) = known_at(a, i, j) {
+            if n > 1 || !(info.initial[i] || headline) || !info.is_common(w) {
+                // "Reading", "Bath" at a sentence start are words.
+                let end = i + n;
+                // An organisation word right after a place makes an organisation: "Texas Rangers".
+                if end < j && !is_connector_tok(a, end) {
+                    let rest = name_end(a, end, j);
+                    let full = (i..rest).any(|t| is_org_word(a.tok(t)));
+                    if full {
+                        let (ty2, st) = classify(a, info, i, rest, None);
+                        push(out, i, rest, None, ty2, st);
+                        i = rest;
+                        continue;
+                    }
+                }
+                let ty = if ty == EntityType::Place && is_team_context(a, i, end) { EntityType::Organization } else { ty };
+                push(out, i, end, None, ty, 3);
+                i = end;
+                continue;
+            }
+        }
+        if is_connector_tok(a, i) {
+            i += 1;
+            continue;
+        }
+        let tl = title_len(a, i, j);
+        if tl > 0 {
+            let after = i + tl;
+            if after < j && !is_connector_tok(a, after) && !is_org_word(a.tok(after)) {
+                // Titles may stack: "Former President Dr. X".
+                let mut name = after;
+                while name < j {
+                    let t2 = title_len(a, name, j);
+                    if t2 == 0 {
+                        break;
+                    }
+                    name += t2;
+                }
+                if name < j {
+                    let end = name_end(a, name, j);
+                    let (ty, st) = classify(a, info, name, end, Some(i));
+                    push(out, name, end, Some(i), ty, st);
+                    i = end;
+                    continue;
+                }
+            }
+            // A title alone or a title of an organisation ("Minister of Defence") is no name.
+            if after >= j || is_connector_tok(a, after) {
+                i = skip_of_phrase(a, after, j);
+                continue;
+            }
+        }
+        if is_stop(w) || is_demonym_compound(w) {
+            i += 1;
+            continue;
+        }
+        if (info.initial[i] || headline) && info.is_common(w) && !LEX.forenames.contains_key(w) {
+            i += 1;
+            continue;
+        }
+        if headline && !info.mid_caps.contains(w) && !LEX.forenames.contains_key(w) && !is_acronym(w) {
+            i += 1;
+            continue;
+        }
+        let end = name_end(a, i, j);
+        // Single words that are never names on their own.
+        if end == i + 1 && (LEX.demonyms.contains_key(w) || is_org_word(w) || LEX.place_words.contains(w)) {
+            // "the Court", "the Church": a capitalised organisation word in running text names one.
+            if is_org_word(w) && !info.initial[i] && !headline && w.len() > 3 {
+                push(out, i, end, None, EntityType::Organization, 1);
+            }
+            i += 1;
+            continue;
+        }
+        // A demonym before an organisation or name: "Israeli Army" stays whole; "Israeli Netanyahu" splits.
+        let (ty, st) = classify(a, info, i, end, None);
+        push(out, i, end, None, ty, st);
+        i = end;
+    }
+}
+
+/// A country or city named as a sports team: "Sweden beat Mexico", "Belgium's
+/// coach", "lost to England" (metonymy: the team is an organisation).
+fn is_team_context(a: &Analysis, i: usize, end: usize) -> bool {
+    let word = |k: usize| if k < a.tokens.len() { a.tok(k) } else { "" };
+    let mut after = end;
+    if matches!(word(after), "'s" | "\u{2019}s") {
+        after += 1;
+        if matches!(
+            word(after),
+            "coach"
+                | "team"
+                | "squad"
+                | "players"
+                | "goalkeeper"
+                | "captain"
+                | "striker"
+                | "manager"
+                | "defence"
+                | "defense"
+                | "midfield"
+                | "fans"
+        ) {
+            return true;
+        }
+    }
+    let verbs = |w: &str| {
+        matches!(
+            w,
+            "beat"
+                | "beats"
+                | "defeated"
+                | "defeats"
+                | "drew"
+                | "draws"
+                | "thrashed"
+                | "edged"
+                | "routed"
+                | "outplayed"
+                | "eliminated"
+                | "scored"
+                | "scores"
+                | "equalised"
+                | "equalized"
+                | "advanced"
+                | "qualified"
+        )
+    };
+    if verbs(word(end)) {
+        return true;
+    }
+    let before = if i > 0 { word(i - 1) } else { "" };
+    let before2 = if i > 1 { word(i - 2) } else { "" };
+    verbs(before)
+        || matches!(before, "vs" | "vs." | "v" | "v." | "versus")
+        || (before == "to" && matches!(before2, "lost" | "fell"))
+}
+
+/// "US-Israeli", "Israeli-American": demonym compounds are adjectives, not names.
+fn is_demonym_compound(w: &str) -> bool {
+    w.contains('-')
+        && w.split('-').all(|p| LEX.demonyms.contains_key(p) || LEX.place_aliases.contains_key(p) || LEX.places.contains(p))
+        && w.split('-').any(|p| LEX.demonyms.contains_key(p))
+}
+
+fn is_connector_tok(a: &Analysis, i: usize) -> bool {
+    !is_cap_word(a, i)
+}
+
+/// Skips "of the Treasury" after a bare title.
+fn skip_of_phrase(a: &Analysis, mut i: usize, j: usize) -> usize {
+    while i < j && (is_connector_tok(a, i) || is_cap_word(a, i)) {
+        i += 1;
+    }
+    i
+}
+
+/// End of the name starting at `i`: up to the next title or known place that
+/// begins a new name inside the run ("Hamas Dr. Basem Naim").
+fn name_end(a: &Analysis, i: usize, j: usize) -> usize {
+    let mut e = i + 1;
+    while e < j {
+        if title_len(a, e, j) > 0 && is_honorific(a.tok(e)) {
+            break;
+        }
+        e += 1;
+    }
+    // Trailing connectors are not part of the name.
+    while e > i + 1 && is_connector_tok(a, e - 1) {
+        e -= 1;
+    }
+    e
+}
+
+fn push(out: &mut Vec<Cand>, start: usize, end: usize, title: Option<usize>, ty: EntityType, strength: u8) {
+    if end > start {
+        out.push(Cand { start, end, title, ty, strength });
+    }
+}
+
+fn next_word<'t>(a: &Analysis<'t>, i: usize) -> Option<&'t str> {
+    a.tokens.get(i).map(|t| t.span.slice(a.text))
+}
+
+/// Types the name `i..j`.
+fn classify(a: &Analysis, info: &DocInfo, i: usize, j: usize, title: Option<usize>) -> (EntityType, u8) {
+    let first = a.tok(i);
+    let last = a.tok(j - 1);
+    if let Some(p) = phrase(a, i, j) {
+        if LEX.orgs.contains(p) {
+            return (EntityType::Organization, 3);
+        }
+    }
+    // Facilities are places ("Kennedy Space Center", "Museum of Flight").
+    let head_of = (i..j).find(|&t| t + 1 < j && a.tok(t + 1) == "of").map(|t| a.tok(t));
+    let facility = |w: &str| LEX.place_words.contains(w) && is_org_word(w);
+    if j - i >= 2 && (facility(last) || head_of.is_some_and(facility)) {
+        return (EntityType::Place, 3);
+    }
+    if j - i >= 2 && is_org_word(last) || head_of.is_some_and(is_org_word) {
+        return (EntityType::Organization, 3);
+    }
+    if j - i >= 2 && (LEX.place_words.contains(last) || matches!(first, "Mount" | "Mt." | "Lake" | "Cape" | "Fort" | "Port")) {
+        return (EntityType::Place, 3);
+    }
+    if title.is_some() {
+        return (EntityType::Person, 3);
+    }
+    if let Some(p) = phrase(a, i, j) {
+        if LEX.places.contains(p) || LEX.place_aliases.contains_key(p) {
+            return (EntityType::Place, 3);
+        }
+    }
+    if j - i >= 2 && LEX.forenames.contains_key(first) {
+        return (EntityType::Person, 2);
+    }
+    if j - i == 1 && is_acronym(first) {
+        return (EntityType::Organization, 2);
+    }
+    // Context: a reporting verb after, a role noun before.
+    let after = next_word(a, j);
+    let after2 = next_word(a, j + 1);
+    let cue = |w: Option<&str>| w.is_some_and(|w| LEX.cues.contains(w));
+    if cue(after) || (matches!(after, Some(",")) && cue(after2)) {
+        return (EntityType::Person, 2);
+    }
+    let before = i.checked_sub(1).map(|b| a.tok(b));
+    if let Some(b) = before {
+        if LEX.speaker_nouns.contains(b) && b.chars().all(char::is_lowercase) && !matches!(b, "statement" | "report") {
+            return (EntityType::Person, 2);
+        }
+        if matches!(b, "in" | "In" | "near" | "across" | "throughout" | "outside" | "inside") {
+            return (EntityType::Place, 1);
+        }
+    }
+    // "Houston, Texas": a place before a comma and a known place.
+    if after == Some(",") && j + 1 < a.tokens.len() && is_cap_word(a, j + 1) {
+        if let Some(p) = phrase(a, j + 1, j + 2) {
+            if LEX.places.contains(p) {
+                return (EntityType::Place, 1);
+            }
+        }
+    }
+    let _ = info;
+    if j - i >= 2 && (i..j).all(|t| is_cap_word(a, t)) {
+        (EntityType::Person, 1)
+    } else if j - i >= 2 {
+        (EntityType::Person, 0)
+    } else {
+        (EntityType::Other, 0)
+    }
+}
+
+/// Classes of the mention-type model, in weight-column order.
+pub const CLASSES: [&str; 4] = ["person", "organization", "place", "none"];
+
+/// Averaged-perceptron weights for typing a name from its features
+/// (`data/entity_types.tsv`, trained on GUM by `examples/train_entity_types.rs`).
+static WEIGHTS: LazyLock<HashMap<&'static str, [f32; 4]>> = LazyLock::new(|| {
+    lines(include_str!("../../data/entity_types.tsv"))
+        .filter_map(|l| {
+            let mut it = l.split('\t');
+            let f = it.next()?;
+            let mut w = [0f32; 4];
+            for x in &mut w {
+                *x = it.next()?.parse().ok()?;
+            }
+            Some((f, w))
+        })
+        .collect()
+});
+
+fn shape(w: &str) -> &'static str {
+    if w.chars().any(|c| c.is_ascii_digit()) {
+        "digit"
+    } else if w.contains('-') {
+        "hyphen"
+    } else if w.contains('.') {
+        "dot"
+    } else if w.chars().all(|c| !c.is_lowercase()) {
+        "upper"
+    } else if w.chars().skip(1).any(char::is_uppercase) {
+        "camel"
+    } else {
+        "title"
+    }
+}
+
+/// Features of a name candidate for the type model.
+/// Passes each feature to a callback through one reused buffer.
+struct Sink<'e> {
+    buf: String,
+    emit: &'e mut dyn FnMut(&str),
+}
+
+impl Sink<'_> {
+    fn add(&mut self, args: std::fmt::Arguments) {
+        use std::fmt::Write;
+        self.buf.clear();
+        let _ = self.buf.write_fmt(args);
+        (self.emit)(&self.buf);
+    }
+}
+
+fn features(a: &Analysis, info: &DocInfo, c: &Cand, emit: &mut dyn FnMut(&str)) {
+    let mut f = Sink { buf: String::with_capacity(64), emit };
+    let n = c.end - c.start;
+    let first = a.tok(c.start);
+    let last = a.tok(c.end - 1);
+    f.add(format_args!("bias"));
+    f.add(format_args!("len={}", n.min(4)));
+    f.add(format_args!("rule={}:{}", c.ty.as_str(), c.strength));
+    f.add(format_args!("first={first}"));
+    f.add(format_args!("last={last}"));
+    f.add(format_args!("shape={}", shape(last)));
+    let lower = last.to_lowercase();
+    let chars: Vec<char> = lower.chars().collect();
+    for k in [2usize, 3] {
+        if chars.len() > k {
+            f.add(format_args!("suf{k}={}", chars[chars.len() - k..].iter().collect::<String>()));
+        }
+    }
+    for i in c.start..c.end {
+        f.add(format_args!("w={}", a.tok(i)));
+    }
+    let sent = a.sentence_at(a.tokens[c.start].span.start()).map(|s| a.sentences[s].tokens.clone()).unwrap_or(0..a.tokens.len());
+    let from = c.title.unwrap_or(c.start);
+    let prev = |k: usize| if from >= sent.start + k { a.tok(from - k).to_lowercase() } else { "<s>".to_string() };
+    let next = |k: usize| if c.end + k - 1 < sent.end { a.tok(c.end + k - 1).to_lowercase() } else { "</s>".to_string() };
+    let (p1, p2, n1, n2) = (prev(1), prev(2), next(1), next(2));
+    f.add(format_args!("prev={p1}"));
+    f.add(format_args!("prev2={p2} {p1}"));
+    f.add(format_args!("next={n1}"));
+    f.add(format_args!("next2={n1} {n2}"));
+    if let Some(t) = c.title {
+        f.add(format_args!("title"));
+        f.add(format_args!("title={}", a.tok(t)));
+    }
+    let ph = phrase(a, c.start, c.end).unwrap_or("");
+    if n >= 2 && LEX.forenames.contains_key(first) {
+        f.add(format_args!("forename"));
+    }
+    if n == 1 && LEX.forenames.contains_key(first) {
+        f.add(format_args!("forename1"));
+    }
+    if LEX.places.contains(ph) || LEX.place_aliases.contains_key(ph) {
+        f.add(format_args!("gazetteer"));
+    }
+    if LEX.orgs.contains(ph) {
+        f.add(format_args!("known_org"));
+    }
+    if is_org_word(last) {
+        f.add(format_args!("org_word"));
+    }
+    if (c.start..c.end).any(|i| is_org_word(a.tok(i))) {
+        f.add(format_args!("has_org_word"));
+    }
+    if LEX.place_words.contains(last) {
+        f.add(format_args!("place_word"));
+    }
+    if LEX.demonyms.contains_key(first) {
+        f.add(format_args!("demonym"));
+    }
+    if is_acronym(first) && n == 1 {
+        f.add(format_args!("acronym"));
+    }
+    if (c.start..c.end).any(|i| LEX.common.contains(a.tok(i).to_lowercase().as_str())) {
+        f.add(format_args!("has_common"));
+    }
+    if info.initial[c.start] {
+        f.add(format_args!("initial"));
+    }
+    if (c.start..c.end).any(|i| !is_cap_word(a, i)) {
+        f.add(format_args!("connector"));
+    }
+    let df = info.freq.get(ph).copied().unwrap_or(0);
+    f.add(format_args!(
+        "df={}",
+        match df {
+            0 | 1 => "1",
+            2 | 3 => "2-3",
+            _ => "4+",
+        }
+    ));
+    if n == 1 && last.ends_with('s') && !last.ends_with("ss") {
+        f.add(format_args!("plural"));
+    }
+    if LEX.cues.contains(n1.as_str()) {
+        f.add(format_args!("next_cue"));
+    }
+    if LEX.cues.contains(p1.as_str()) {
+        f.add(format_args!("prev_cue"));
+    }
+    if (c.start..c.end).all(|i| LEX.common.contains(a.tok(i).to_lowercase().as_str())) {
+        f.add(format_args!("all_common"));
+    }
+}
+
+fn scores(a: &Analysis, info: &DocInfo, c: &Cand) -> [f32; 4] {
+    let mut s = [0f32; 4];
+    features(a, info, c, &mut |f| {
+        if let Some(w) = WEIGHTS.get(f) {
+            for k in 0..4 {
+                s[k] += w[k];
+            }
+        }
+    });
+    s
+}
+
+/// Name candidates of a document with their spans and model features (for training the type model).
+pub fn candidate_features(a: &Analysis) -> Vec<(Span, Vec<String>)> {
+    let (info, cands) = candidates(a);
+    cands
+        .iter()
+        .map(|c| {
+            let mut f = Vec::new();
+            features(a, &info, c, &mut |s| f.push(s.to_string()));
+            (c_span(a, c), f)
+        })
+        .collect()
+}
+
+/// Words of a name as the document writes them.
+fn words_of<'t>(a: &Analysis<'t>, c: &Cand) -> Vec<&'t str> {
+    (c.start..c.end).map(|i| a.tok(i)).collect()
+}
+
+fn initials(words: &[&str]) -> String {
+    words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).filter_map(|w| w.chars().next()).collect()
+}
+
+/// Clusters candidates into entities.
+fn cluster(a: &Analysis, cands: &[Cand]) -> (Vec<usize>, usize) {
+    let n = cands.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn find(p: &mut [usize], mut x: usize) -> usize {
+        while p[x] != x {
+            p[x] = p[p[x]];
+            x = p[x];
+        }
+        x
+    }
+    let keys: Vec<String> = cands
+        .iter()
+        .map(|c| {
+            let text = c_text(a, c);
+            LEX.place_aliases.get(text).map_or_else(|| text.replace('\u{2019}', "'"), |s| s.to_string())
+        })
+        .collect();
+    // Same key.
+    let mut by_key: HashMap<&str, usize> = HashMap::default();
+    for (i, k) in keys.iter().enumerate() {
+        match by_key.get(k.as_str()) {
+            Some(&r) => {
+                let (x, y) = (find(&mut parent, r), find(&mut parent, i));
+                parent[y] = x;
+            }
+            None => {
+                by_key.insert(k, i);
+            }
+        }
+    }
+    // Persons: a shorter form matches a longer one by surname, forename, or first+last.
+    let words: Vec<Vec<&str>> = cands.iter().map(|c| words_of(a, c)).collect();
+    let persons: Vec<usize> = (0..n).filter(|&i| cands[i].ty == EntityType::Person && words[i].len() >= 2).collect();
+    for i in 0..n {
+        let wi = &words[i];
+        if wi.len() >= 2 && cands[i].ty != EntityType::Person {
+            continue;
+        }
+        // Pick the nearest full name (preceding first) sharing the surname.
+        let mut best: Option<(usize, bool, usize)> = None;
+        for &p in &persons {
+            if p == i || words[p].len() <= wi.len() {
+                continue;
+            }
+            let wp = &words[p];
+            let ok = if wi.len() == 1 {
+                wp.last() == wi.first()
+                    || (wp.first() == wi.first() && cands[i].ty == EntityType::Person && cands[i].strength >= 2)
+            } else {
+                wp.first() == wi.first() && wp.last() == wi.last()
+            };
+            if !ok {
+                continue;
+            }
+            let after = p > i;
+            let dist = p.abs_diff(i);
+            let key = (dist, after, p);
+            if best.is_none_or(|b| (b.1, b.0) > (key.1, key.0)) {
+                best = Some(key);
+            }
+        }
+        // A single word that is a known place or organisation stays itself unless it is someone's surname.
+        if let Some((_, _, p)) = best {
+            if wi.len() == 1 && cands[i].strength >= 3 && cands[i].ty != EntityType::Person {
+                let surname_used = words[p].last() == wi.first();
+                if !surname_used {
+                    continue;
+                }
+            }
+            let (x, y) = (find(&mut parent, p), find(&mut parent, i));
+            parent[y] = x;
+        }
+    }
+    // Acronyms: "NASA" = "National Aeronautics and Space Administration".
+    let has_acronym = words.iter().any(|w| w.len() == 1 && is_acronym(w[0]));
+    let long_initials: Vec<String> = if has_acronym {
+        (0..n)
+            .map(|p| if words[p].len() >= 2 && cands[p].ty != EntityType::Person { initials(&words[p]) } else { String::new() })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    for (i, wi) in words.iter().enumerate() {
+        if wi.len() != 1 || !is_acronym(wi[0]) {
+            continue;
+        }
+        let acr: String = wi[0].chars().filter(|c| c.is_alphabetic()).collect();
+        if let Some(p) = long_initials.iter().position(|l| !l.is_empty() && *l == acr) {
+            let (x, y) = (find(&mut parent, p), find(&mut parent, i));
+            parent[y] = x;
+        }
+    }
+    let roots: Vec<usize> = (0..n).map(|i| find(&mut parent, i)).collect();
+    (roots, n)
+}
+
+fn c_span(a: &Analysis, c: &Cand) -> Span {
+    a.tokens[c.start].span.cover(a.tokens[c.end - 1].span)
+}
+
+/// The mention's span: the name with its title ("Dr. Basem Naim").
+fn m_span(a: &Analysis, c: &Cand) -> Span {
+    a.tokens[c.title.unwrap_or(c.start)].span.cover(a.tokens[c.end - 1].span)
+}
+
+fn c_text<'t>(a: &Analysis<'t>, c: &Cand) -> &'t str {
+    c_span(a, c).slice(a.text)
+}
+
+/// Finds named mentions, clusters them into entities and reads their roles.
+fn candidates<'t>(a: &Analysis<'t>) -> (DocInfo<'t>, Vec<Cand>) {
+    let mut info = doc_info(a);
+    let mut cands = Vec::new();
+    for si in 0..a.sentences.len() {
+        sentence_cands(a, &info, si, &mut cands);
+    }
+    for c in &cands {
+        *info.freq.entry(c_text(a, c)).or_default() += 1;
+    }
+    (info, cands)
+}
+
+pub fn find(a: &Analysis) -> Extraction {
+    let (info, mut cands) = candidates(a);
+    // The type model, where trained, weighs in; rule evidence is added as a boost.
+    let model: Vec<[f32; 4]> = if WEIGHTS.is_empty() {
+        Vec::new()
+    } else {
+        cands
+            .iter()
+            .map(|c| {
+                let mut s = scores(a, &info, c);
+                let boost = boost(c.strength);
+                if let Some(k) = class_index(c.ty) {
+                    s[k] += boost;
+                    // Structure (a title, an organisation word, the lexicons) says it is a name.
+                    if c.strength >= 2 {
+                        s[3] = s[3].min(s[k]);
+                    }
+                }
+                s
+            })
+            .collect()
+    };
+    for (c, s) in cands.iter_mut().zip(&model) {
+        let (ty, strength) = match argmax(s) {
+            0 => (EntityType::Person, 2),
+            1 => (EntityType::Organization, 2),
+            2 => (EntityType::Place, 2),
+            _ => (EntityType::Other, 0),
+        };
+        if ty != c.ty {
+            c.ty = ty;
+            c.strength = strength;
+        }
+    }
+    let (roots, n) = cluster(a, &cands);
+    // Entity type: the strongest evidence wins; ties go to person > org > place > other.
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut group_of: HashMap<usize, usize> = HashMap::default();
+    for (i, &r) in roots.iter().enumerate().take(n) {
+        let g = *group_of.entry(r).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[g].push(i);
+    }
+    let mut x = Extraction::default();
+    for g in &groups {
+        let ty = if model.is_empty() {
+            group_type(&cands, g)
+        } else {
+            // The fullest forms decide: "Valeska Paris" types "Paris" too.
+            let longest = g.iter().map(|&i| cands[i].end - cands[i].start).max().unwrap_or(1);
+            let mut sum = [0f32; 4];
+            for &i in g.iter().filter(|&&i| longest == 1 || cands[i].end - cands[i].start > 1) {
+                for k in 0..4 {
+                    sum[k] += model[i][k];
+                }
+            }
+            // "none" only when every mention is none on its own.
+            if g.iter().any(|&i| argmax(&model[i]) != 3) {
+                sum[3] = f32::MIN;
+            }
+            match argmax(&sum) {
+                0 => EntityType::Person,
+                1 => EntityType::Organization,
+                2 => EntityType::Place,
+                _ => EntityType::Other,
+            }
+        };
+        // Unknown single words with no evidence are left out.
+        if ty == EntityType::Other && g.iter().all(|&i| cands[i].strength == 0 && cands[i].end - cands[i].start == 1) {
+            let w = a.tok(cands[g[0]].start);
+            if !a.text.is_empty() && !info.mid_caps.contains(w) {
+                continue;
+            }
+        }
+        let id = LocalEntityId(x.entities.len() as u32);
+        let mut forms: Vec<&str> = g.iter().map(|&i| c_text(a, &cands[i])).collect();
+        let canonical = canonical_name(a, &cands, g, ty);
+        forms.sort_unstable();
+        forms.dedup();
+        let mut aliases: Vec<String> = forms.iter().filter(|f| **f != canonical).map(|f| f.to_string()).collect();
+        if ty == EntityType::Person {
+            if let Some(sur) = canonical.split(' ').next_back().filter(|_| canonical.contains(' ')) {
+                if !aliases.iter().any(|s| s == sur) {
+                    aliases.push(sur.to_string());
+                }
+            }
+        }
+        aliases.sort();
+        let mut mentions = Vec::new();
+        for &i in g {
+            mentions.push(x.mentions.len() as u32);
+            x.mentions.push(Mention { span: m_span(a, &cands[i]), kind: MentionKind::Name, entity: Some(id) });
+        }
+        x.entities.push(Entity { name: canonical, entity_type: ty, mentions, aliases, roles: Vec::new() });
+    }
+    sort_mentions(&mut x);
+    roles(a, &cands, &mut x);
+    x
+}
+
+/// The best class; "none" only when it beats the best type by [`NONE_MARGIN`].
+fn argmax(s: &[f32; 4]) -> usize {
+    let best = (0..3).max_by(|&x, &y| s[x].total_cmp(&s[y]).then(y.cmp(&x))).unwrap_or(0);
+    if s[3] - s[best] > NONE_MARGIN {
+        3
+    } else {
+        best
+    }
+}
+
+/// How far "none" must beat the best type before a name is not typed.
+const NONE_MARGIN: f32 = 2.0;
+
+/// How much rule evidence of a given strength adds to the model's score for the rule's type.
+fn boost(strength: u8) -> f32 {
+    match strength {
+        3 => 10.0,
+        2 => 5.0,
+        _ => 0.0,
+    }
+}
+
+fn class_index(t: EntityType) -> Option<usize> {
+    match t {
+        EntityType::Person => Some(0),
+        EntityType::Organization => Some(1),
+        EntityType::Place => Some(2),
+        EntityType::Other => None,
+    }
+}
+
+fn group_type(cands: &[Cand], g: &[usize]) -> EntityType {
+    let rank = |t: EntityType| match t {
+        EntityType::Person => 3,
+        EntityType::Organization => 2,
+        EntityType::Place => 1,
+        EntityType::Other => 0,
+    };
+    let mut best = (0u8, 0u8, EntityType::Other);
+    let mut votes: HashMap<EntityType, u32> = HashMap::default();
+    for &i in g {
+        let c = &cands[i];
+        *votes.entry(c.ty).or_default() += 1;
+        let key = (c.strength, rank(c.ty), c.ty);
+        if (key.0, key.1) > (best.0, best.1) {
+            best = key;
+        }
+    }
+    // Weak evidence everywhere: a typed guess beats "other".
+    if best.0 == 0 && best.2 == EntityType::Other {
+        if let Some((&t, _)) = votes.iter().filter(|(t, _)| **t != EntityType::Other).max_by_key(|(t, v)| (**v, rank(**t))) {
+            return t;
+        }
+    }
+    best.2
+}
+
+fn canonical_name(a: &Analysis, cands: &[Cand], g: &[usize], ty: EntityType) -> String {
+    let mut best: Option<&str> = None;
+    for &i in g {
+        let t = c_text(a, &cands[i]);
+        let t = LEX.place_aliases.get(t).copied().filter(|_| ty == EntityType::Place).unwrap_or(t);
+        let key = |s: &str| (s.split(' ').count(), s.len(), std::cmp::Reverse(s.to_string()));
+        if best.is_none_or(|b| key(t) > key(b)) {
+            best = Some(t);
+        }
+    }
+    best.unwrap_or("").replace('\u{2019}', "'")
+}
+
+/// Sorts mentions by span and remaps the entities' indices.
+fn sort_mentions(x: &mut Extraction) {
+    let mut order: Vec<usize> = (0..x.mentions.len()).collect();
+    order.sort_by_key(|&i| (x.mentions[i].span, x.mentions[i].entity));
+    let mut new_index = vec![0u32; order.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new as u32;
+    }
+    x.mentions = order.iter().map(|&i| x.mentions[i]).collect();
+    for e in &mut x.entities {
+        for m in &mut e.mentions {
+            *m = new_index[*m as usize];
+        }
+        e.mentions.sort_unstable();
+    }
+}
+
+/// The named mention whose span contains or overlaps `span`, preferring the largest overlap.
+pub fn mention_at(x: &Extraction, span: Span) -> Option<&Mention> {
+    let i = x.mentions.partition_point(|m| m.span.end <= span.start);
+    x.mentions[i..]
+        .iter()
+        .take_while(|m| m.span.start < span.end)
+        .filter(|m| m.kind == MentionKind::Name && m.span.overlaps(span))
+        .max_by_key(|m| {
+            let s = m.span.start.max(span.start);
+            let e = m.span.end.min(span.end);
+            (e - s, std::cmp::Reverse(m.span.start))
+        })
+}
+
+/// The type of the entity named at `span`, if a name is there.
+pub fn type_at(x: &Extraction, span: Span) -> Option<EntityType> {
+    mention_at(x, span).and_then(|m| m.entity).map(|e| x.entity(e).entity_type)
+}
+
+fn entity_at_token(a: &Analysis, x: &Extraction, i: usize) -> Option<LocalEntityId> {
+    mention_at(x, a.tokens[i].span).and_then(|m| m.entity)
+}
+
+/// Place entity for a demonym, created with a nominal mention when the document never names the place.
+fn demonym_entity(x: &mut Extraction, word: &str, span: Span) -> Option<LocalEntityId> {
+    // "US-Israeli": the first part that names a place.
+    let place = word
+        .split('-')
+        .find_map(|p| LEX.demonyms.get(p).or_else(|| LEX.place_aliases.get(p)).copied().or_else(|| LEX.places.get(p).copied()))?;
+    let found = x
+        .entities
+        .iter()
+        .position(|e| e.entity_type == EntityType::Place && (e.name == place || e.aliases.iter().any(|s| s == place)));
+    let id = match found {
+        Some(i) => LocalEntityId(i as u32),
+        None => {
+            let id = LocalEntityId(x.entities.len() as u32);
+            x.entities.push(Entity {
+                name: place.to_string(),
+                entity_type: EntityType::Place,
+                mentions: Vec::new(),
+                aliases: Vec::new(),
+                roles: Vec::new(),
+            });
+            id
+        }
+    };
+    let _ = span;
+    Some(id)
+}
+
+fn is_role_noun(w: &str) -> bool {
+    let l = lexicon();
+    if w.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    (l.speaker_nouns.contains(w)
+        && !matches!(
+            w,
+            "statement"
+                | "report"
+                | "study"
+                | "survey"
+                | "poll"
+                | "memo"
+                | "letter"
+                | "document"
+                | "documents"
+                | "people"
+                | "person"
+                | "man"
+                | "woman"
+        ))
+        || matches!(
+            w,
+            "citizen"
+                | "soldier"
+                | "member"
+                | "head"
+                | "chief"
+                | "founder"
+                | "ceo"
+                | "chair"
+                | "editor"
+                | "correspondent"
+                | "reporter"
+                | "negotiator"
+                | "envoy"
+                | "commander"
+                | "general"
+                | "author"
+                | "actor"
+                | "singer"
+                | "player"
+                | "captain"
+                | "manager"
+                | "candidate"
+                | "nominee"
+                | "deputy"
+                | "minister"
+                | "secretary"
+                | "leader"
+        )
+}
+
+fn is_determiner(w: &str) -> bool {
+    matches!(w, "a" | "an" | "the" | "A" | "An" | "The" | "its" | "their" | "his" | "her")
+}
+
+/// Roles and affiliations from appositives, pre-modifiers and titles.
+fn roles(a: &Analysis, cands: &[Cand], x: &mut Extraction) {
+    let persons: Vec<(Span, LocalEntityId, Option<usize>)> = cands
+        .iter()
+        .filter_map(|c| {
+            let span = c_span(a, c);
+            let m = mention_at(x, span)?;
+            let e = m.entity?;
+            (x.entity(e).entity_type == EntityType::Person).then_some((span, e, c.title))
+        })
+        .collect();
+    for (span, e, title) in persons {
+        let start_tok = a.token_at_or_after(span.start());
+        let end_tok = a.token_at_or_after(span.end());
+        let mut found: Vec<Role> = Vec::new();
+        // Title: "President Trump".
+        if let Some(t) = title {
+            let words: Vec<&str> = (t..start_tok).map(|k| a.tok(k)).filter(|w| !is_honorific(w)).collect();
+            if !words.is_empty() {
+                let role = words.join(" ").to_lowercase();
+                found.push(Role { role, affiliation: None, span: a.tokens[t].span.cover(a.tokens[start_tok - 1].span) });
+            }
+        }
+        // Pre-modifier: "Senior Hamas official Dr. Basem Naim", "White House spokesperson James Hewitt".
+        let first = title.unwrap_or(start_tok);
+        let sent = a.sentence_at(span.start()).map(|s| a.sentences[s].tokens.start).unwrap_or(0);
+        if first > sent && is_role_noun(a.tok(first - 1)) {
+            let mut k = first;
+            while k > sent && k + 6 > first {
+                let w = a.tok(k - 1);
+                let tk: Token = a.tokens[k - 1];
+                if tk.kind != TokenKind::Word || is_determiner(w) || (LEX.cues.contains(w) && k < first) {
+                    break;
+                }
+                k -= 1;
+            }
+            if let Some(r) = role_from(a, x, k, first) {
+                found.push(r);
+            }
+        }
+        // Appositive: "James Hewitt, White House spokesperson", "Dr. Basem Naim, senior Hamas official".
+        if end_tok < a.tokens.len() && a.tok(end_tok) == "," {
+            let mut k = end_tok + 1;
+            let stop = a.sentence_at(span.start()).map(|s| a.sentences[s].tokens.end).unwrap_or(a.tokens.len());
+            while k < stop
+                && k < end_tok + 8
+                && a.tokens[k].kind == TokenKind::Word
+                && !(LEX.cues.contains(a.tok(k)) && k > end_tok + 1)
+            {
+                k += 1;
+            }
+            let closed = k >= stop || matches!(a.tok(k), "," | "." | ";" | ")" | "\u{201d}" | "\"" | "-" | "\u{2014}");
+            if closed && k > end_tok + 1 && is_role_noun(a.tok(k - 1)) {
+                let mut from = end_tok + 1;
+                while from < k && is_determiner(a.tok(from)) {
+                    from += 1;
+                }
+                if let Some(r) = role_from(a, x, from, k) {
+                    found.push(r);
+                }
+            }
+        }
+        let ent = &mut x.entities[e.0 as usize];
+        for r in found {
+            if !ent.roles.iter().any(|o| o.role == r.role && o.affiliation == r.affiliation) {
+                ent.roles.push(r);
+            }
+        }
+    }
+}
+
+/// Reads "senior Hamas official" (tokens `i..j`) as role "senior official", affiliation Hamas.
+fn role_from(a: &Analysis, x: &mut Extraction, i: usize, j: usize) -> Option<Role> {
+    let mut words = Vec::new();
+    let mut affiliation = None;
+    let mut k = i;
+    while k < j {
+        let tk = a.tokens[k];
+        if let Some(m) = mention_at(x, tk.span).copied() {
+            if let Some(e) = m.entity {
+                if affiliation.is_none() && x.entity(e).entity_type != EntityType::Person {
+                    affiliation = Some(e);
+                }
+            }
+            while k < j && a.tokens[k].span.start < m.span.end {
+                k += 1;
+            }
+            continue;
+        }
+        let w = a.tok(k);
+        if let Some(e) = demonym_entity(x, w, tk.span).filter(|_| affiliation.is_none()) {
+            affiliation = Some(e);
+        } else if w.chars().next().is_some_and(char::is_uppercase) && k > i && !is_title(w) {
+            // An unrecognised name inside the phrase: keep out of the role.
+        } else if !is_determiner(w) {
+            words.push(w.to_lowercase());
+        }
+        k += 1;
+    }
+    if words.is_empty() {
+        return None;
+    }
+    Some(Role { role: words.join(" "), affiliation, span: a.tokens[i].span.cover(a.tokens[j - 1].span) })
+}
+
+/// The gender a person entity's name or titles suggest.
+pub fn person_gender(a: &Analysis, x: &Extraction, e: LocalEntityId) -> Option<Gender> {
+    let ent = x.entity(e);
+    if ent.entity_type != EntityType::Person {
+        return None;
+    }
+    for &m in &ent.mentions {
+        let m = &x.mentions[m as usize];
+        if m.kind != MentionKind::Name {
+            continue;
+        }
+        let t = a.token_at_or_after(m.span.start());
+        if t > 0 {
+            if let Some(g) = title_gender(a.tok(t - 1)) {
+                return Some(g);
+            }
+        }
+    }
+    for r in &ent.roles {
+        for w in r.role.split(' ') {
+            match w {
+                "spokesman" | "chairman" | "congressman" | "businessman" | "father" | "son" | "husband" | "brother" => {
+                    return Some(Gender::Male)
+                }
+                "spokeswoman" | "chairwoman" | "congresswoman" | "businesswoman" | "mother" | "daughter" | "wife" | "sister" => {
+                    return Some(Gender::Female)
+                }
+                _ => {}
+            }
+        }
+    }
+    let first = ent.name.split(' ').next()?;
+    if !ent.name.contains(' ') {
+        return None;
+    }
+    LEX.forenames.get(first).copied()
+}
+
+/// Index of the entity a token belongs to, for the coreference stage.
+pub fn entity_of_token(a: &Analysis, x: &Extraction, i: usize) -> Option<LocalEntityId> {
+    entity_at_token(a, x, i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ents(text: &str) -> Vec<(String, &'static str, Vec<String>)> {
+        let a = Analysis::new(text);
+        let x = find(&a);
+        x.entities
+            .iter()
+            .filter(|e| !e.mentions.is_empty())
+            .map(|e| {
+                (
+                    e.name.clone(),
+                    e.entity_type.as_str(),
+                    e.mentions.iter().map(|&m| x.mentions[m as usize].span.slice(text).to_string()).collect(),
+                )
+            })
+            .collect()
+    }
+
+    fn find_ent<'e>(v: &'e [(String, &'static str, Vec<String>)], name: &str) -> &'e (String, &'static str, Vec<String>) {
+        v.iter().find(|e| e.0 == name).unwrap_or_else(|| panic!("{name} not in {v:?}"))
+    }
+
+    #[test]
+    fn title_is_cut_and_makes_a_person() {
+        let v = ents("The talks were confirmed by Dr. Basem Naim on Monday. Naim said more.");
+        let e = find_ent(&v, "Basem Naim");
+        assert_eq!(e.1, "person");
+        assert_eq!(e.2, ["Dr. Basem Naim", "Naim"]);
+    }
+
+    #[test]
+    fn known_orgs_places_and_words() {
+        let v = ents("Officials at the White House met NATO envoys in Egypt. Police said the Ministry of Defence agreed.");
+        assert_eq!(find_ent(&v, "White House").1, "organization");
+        assert_eq!(find_ent(&v, "NATO").1, "organization");
+        assert_eq!(find_ent(&v, "Egypt").1, "place");
+        assert_eq!(find_ent(&v, "Ministry of Defence").1, "organization");
+        assert!(v.iter().all(|e| e.0 != "Police" && e.0 != "Officials"), "{v:?}");
+    }
+
+    #[test]
+    fn place_aliases_cluster() {
+        let v = ents("The United States said so. The U.S. later agreed, and the US confirmed.");
+        let e = find_ent(&v, "United States");
+        assert_eq!(e.2.len(), 3);
+    }
+
+    #[test]
+    fn demonyms_are_not_names() {
+        let v = ents("An Israeli soldier and Egyptian mediators met.");
+        assert!(v.is_empty(), "{v:?}");
+    }
+
+    #[test]
+    fn odd_inputs_do_not_panic() {
+        for t in [
+            "",
+            " ",
+            "A",
+            "Dr.",
+            "Dr. ",
+            "The",
+            "“Mr.”",
+            "U.S.-",
+            "of the and",
+            "President",
+            "ÉLAN Ärzte Über",
+            "X\n\nY Z.",
+            "NASA NASA",
+            "'s 's",
+        ] {
+            let a = Analysis::new(t);
+            let x = find(&a);
+            for m in &x.mentions {
+                assert!(m.span.end() <= t.len());
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_gives_valid_spans(t in "[A-Za-z .,'\"“”\n-]{0,80}") {
+            let a = Analysis::new(&t);
+            let x = find(&a);
+            for e in &x.entities {
+                for &m in &e.mentions {
+                    let sp = x.mentions[m as usize].span;
+                    proptest::prop_assert!(sp.end() <= t.len() && t.is_char_boundary(sp.start()) && t.is_char_boundary(sp.end()));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn countries_as_teams_are_organisations() {
+        let v = ents("In the final, Sweden beat Mexico after Mexico's coach resigned. Fans in Sweden celebrated.");
+        assert_eq!(find_ent(&v, "Mexico").1, "organization", "{v:?}");
+    }
+
+    #[test]
+    fn acronym_joins_its_long_form() {
+        let v = ents("The National Aeronautics and Space Administration said on Friday that NASA would launch.");
+        let e = find_ent(&v, "National Aeronautics and Space Administration");
+        assert_eq!(e.2.len(), 2, "{v:?}");
+    }
 }

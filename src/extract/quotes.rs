@@ -122,10 +122,10 @@ const SUBORDINATORS: &[&str] = &[
 ];
 /// Words after which a cue form is not a finite reporting verb.
 const NOT_A_CUE_AFTER: &[&str] = &[
-    "to", "not", "n't", "never", "the", "a", "an", "would", "could", "might", "may", "will", "should", "must", "can", "his",
-    "her", "their", "its", "our", "my", "your", "this", "that",
+    "to", "not", "n't", "never", "the", "a", "an", "could", "might", "may", "should", "must", "can", "his", "her", "their",
+    "its", "our", "my", "your", "this", "that",
 ];
-const AUX: &[&str] = &["has", "have", "had"];
+const AUX: &[&str] = &["has", "have", "had", "will", "would"];
 const SKIPPABLE_ADVERBS: &[&str] = &[
     "also",
     "later",
@@ -435,7 +435,6 @@ impl<'a, 'b> Finder<'a, 'b> {
                 }
                 if let Some(v) = lex.cue_forms.get(w) {
                     let prev = (i > r.start).then(|| self.tok(i - 1));
-                    // Modals are lower case: "Theresa May said" is a cue.
                     // Modals are lower case ("Theresa May said" is a cue); determiners may open a sentence.
                     let infinitive_or_negated = prev.is_some_and(|p| {
                         NOT_A_CUE_AFTER.contains(&p)
@@ -445,6 +444,13 @@ impl<'a, 'b> Finder<'a, 'b> {
                                     &["the", "a", "an", "his", "her", "their", "its", "this", "these", "those", "our", "my"],
                                 ))
                     }) || (i > r.start && self.a.tokens[i - 1].kind == TokenKind::Number);
+                    // "went on to say that ...", "wrote to say: “…”": an infinitive that reports.
+                    let reporting_infinitive = prev == Some("to")
+                        && self.a.tokens.get(i + 1).is_some_and(|t| {
+                            let n = t.span.slice(self.a.text);
+                            n == "that" || n == ":" || n == "," || n.starts_with(['\u{201c}', '"'])
+                        });
+                    let infinitive_or_negated = infinitive_or_negated && !reporting_infinitive;
                     // A bare base form is often a noun ("the current state of").
                     let base_form_ok = w != v.lemma
                         || prev.is_some_and(|p| {
@@ -479,6 +485,7 @@ impl<'a, 'b> Finder<'a, 'b> {
                     let is_noun_use = w == "report"
                         || w == "comment"
                         || w == "statement"
+                        || w == "attack"
                         || self.looks_like_noun_or_passive(i, r.start, w, v.lemma);
                     if !infinitive_or_negated && !is_noun_use && base_form_ok {
                         self.push_cue(i, i + 1, v.frame, v.lemma, si);
@@ -539,6 +546,8 @@ impl<'a, 'b> Finder<'a, 'b> {
             "estimates",
             "predictions",
             "remarks",
+            "attacks",
+            "supports",
             "disputes",
             "rejects",
             "signals",
@@ -709,7 +718,10 @@ impl<'a, 'b> Finder<'a, 'b> {
                 }
                 break;
             }
-            if self.a.lexicon_cue(w) && !self.is_cap(i) {
+            // A cue word ends the subject, unless it is a noun inside it ("Cruz's thinking").
+            let inside_np =
+                i > floor && (matches!(self.tok(i - 1), "'s" | "\u{2019}s") || lower_eq(self.tok(i - 1), DETERMINERS));
+            if self.a.lexicon_cue(w) && !self.is_cap(i) && !inside_np {
                 break;
             }
             k -= 1;
@@ -854,7 +866,9 @@ impl<'a, 'b> Finder<'a, 'b> {
         let np = start..e;
         let has_cap = np.clone().any(|i| self.is_cap(i));
         let head = self.tok(e - 1).to_ascii_lowercase();
-        if !has_cap && !lexicon().speaker_nouns.contains(head.as_str()) {
+        // "said the designer, who ...": a determiner and a noun that ends the clause.
+        let ends_clause = e >= limit || matches!(self.tok(e), "," | "." | ";" | "!" | "?");
+        if !has_cap && !lexicon().speaker_nouns.contains(head.as_str()) && !(det && ends_clause) {
             return None;
         }
         // The mention: the name part when there is one.
@@ -889,7 +903,7 @@ impl<'a, 'b> Finder<'a, 'b> {
         let inner_punct =
             q.close.is_some_and(|c| self.a.text[..c.start()].ends_with([',', '.', '!', '?', '\u{2026}', '-', '\u{2014}']));
         let outer_punct = i < limit && lower_eq(self.tok(i), PUNCT_BEFORE_ATTRIBUTION);
-        if !inner_punct && !outer_punct {
+        if !inner_punct && !outer_punct && !self.starts_statement(q) {
             return None;
         }
         while i < limit && lower_eq(self.tok(i), PUNCT_BEFORE_ATTRIBUTION) && self.tok(i) != "." {
@@ -937,7 +951,7 @@ impl<'a, 'b> Finder<'a, 'b> {
                 return Some((np, m, ci, self.cues[ci].tokens.end));
             }
             let t = self.tok(j);
-            if self.a.tokens[j].kind == TokenKind::Punct && !matches!(t, "," | "&" | "-" | "(" | ")" | ".") {
+            if self.a.tokens[j].kind == TokenKind::Punct && !matches!(t, "," | "&" | "-" | "(" | ")" | "." | "'" | "\u{2019}") {
                 return None;
             }
             // Past a dozen words only an appositive can still lead to the cue.
@@ -1002,7 +1016,7 @@ impl<'a, 'b> Finder<'a, 'b> {
         }
         let first = self.tok(between.start);
         // A prepositional setting: "in an op-ed piece before a 2014 hearing".
-        if lower_eq(first, &["in", "at", "during", "on", "before", "after", "via", "while", "from"]) {
+        if lower_eq(first, &["in", "at", "during", "on", "before", "after", "via", "while", "from", "to"]) {
             return between.clone().all(|k| {
                 (self.is_word(k) && !lower_eq(self.tok(k), &["that", "which", "who"]))
                     || matches!(self.tok(k), "," | "-" | "'s" | "\u{2019}s")
@@ -1131,7 +1145,16 @@ impl<'a, 'b> Finder<'a, 'b> {
                 }
                 let n_tok = self.a.token_at_or_after(n.open.start());
                 let gap = last_end.min(n_tok)..n_tok;
-                let gap_has_cue = gap.clone().any(|k| self.cue_at(k).is_some());
+                // "according to CNN", ", who said he left ...": the same speaker's
+                // attribution continues, no new speaker starts. (A participle such as
+                // ", referring to ..." usually closes the quote in news copy.)
+                let gap_has_cue = gap.clone().any(|k| {
+                    self.cue_at(k).is_some_and(|ci| {
+                        let c = &self.cues[ci];
+                        let relative = c.aux_start > 0 && self.tok(c.aux_start - 1) == "who";
+                        !(c.according_to || relative)
+                    })
+                });
                 if gap.len() > 40 || gap_has_cue {
                     break;
                 }
@@ -1508,6 +1531,12 @@ impl<'a, 'b> Finder<'a, 'b> {
                 .flatten()
             {
                 (Some(m), None, "reported:subject-and-cue")
+            } else if let Some(m) = (cue.aux_start > sr.start && self.tok(cue.aux_start - 1) == "to")
+                .then(|| self.sentence_subject(cue.sentence, cue.aux_start))
+                .flatten()
+            {
+                // "He went on to say that ...": the subject of the sentence.
+                (Some(m), None, "reported:subject-to-cue")
             } else {
                 continue;
             };

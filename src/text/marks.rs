@@ -86,7 +86,10 @@ fn double_marks(text: &str, para: Span) -> Vec<Mark> {
         match c {
             '\u{201c}' | '\u{201e}' | '\u{201f}' | '\u{ab}' => push(c.len_utf8(), Role::Open),
             // A right mark at a word start is an opening mark typed wrong ("”Fear. I am …”").
-            '\u{201d}' if is_open_context(prev) && next.is_some_and(|n| n.is_alphanumeric() || n == '\u{2026}') => {
+            '\u{201d}'
+                if (is_open_context(prev) && next.is_some_and(|n| n.is_alphanumeric() || n == '\u{2026}'))
+                    || (i == 0 && next.is_some_and(|n| !n.is_whitespace() || s[1 + c.len_utf8()..].starts_with('\u{2026}'))) =>
+            {
                 push(c.len_utf8(), Role::Open)
             }
             '\u{201d}' | '\u{bb}' => push(c.len_utf8(), Role::Close),
@@ -162,6 +165,9 @@ pub fn find_quoted(text: &str) -> Vec<Quoted> {
                 push_double(&mut out, text, mark, None, content_start, prev_end, false);
             }
         }
+        // One level of nesting for double marks: “… what he calls “hell” than …”.
+        let mut inner: Option<Span> = None;
+        let mut nested_pairs: Vec<usize> = Vec::new();
         for (mi, m) in marks.iter().enumerate() {
             if skip_first && mi == 0 {
                 continue;
@@ -171,15 +177,32 @@ pub fn find_quoted(text: &str) -> Vec<Quoted> {
             let role = if low_open && text[m.span.start()..].starts_with('\u{201c}') { Role::Close } else { m.role };
             match (role, open) {
                 (Role::Open, None) | (Role::Either, None) => open = Some((m.span, m.span.end(), false)),
+                (Role::Close, Some(_)) | (Role::Either, Some(_)) if inner.is_some() => {
+                    let i = inner.take().expect("checked");
+                    let before = out.len();
+                    push_double(&mut out, text, i, Some(m.span), i.end(), m.span.start(), false);
+                    if out.len() > before {
+                        out.last_mut().expect("pushed").nested = true;
+                        nested_pairs.push(before);
+                    }
+                }
                 (Role::Close, Some((o, cs, multi))) | (Role::Either, Some((o, cs, multi))) => {
                     push_double(&mut out, text, o, Some(m.span), cs, m.span.start(), multi);
                     open = None;
+                    nested_pairs.clear();
                 }
-                // A second opening mark before any close: the first was stray.
                 (Role::Open, Some((_, _, true))) => {}
-                (Role::Open, Some(_)) => open = Some((m.span, m.span.end(), false)),
+                (Role::Open, Some(_)) => inner = Some(m.span),
                 (Role::Close, None) => {}
             }
+        }
+        // An outer mark left open with quotes inside it was a stray: the inner
+        // ones are quotes of their own (“A said. “B,” he said.).
+        if open.is_some_and(|(_, _, multi)| !multi) && !nested_pairs.is_empty() {
+            for &i in &nested_pairs {
+                out[i].nested = false;
+            }
+            open = None;
         }
         if let Some((o, cs, multi)) = open {
             let next_continues = paras.get(pi + 1).is_some_and(|&n| starts_with_open_double(text, n).is_some());
@@ -294,6 +317,20 @@ mod tests {
         let t = "He said “this never closes.\nNext paragraph “is fine” here.";
         let c: Vec<&str> = contents(t).iter().map(|x| x.0).collect();
         assert_eq!(c, ["this never closes.", "is fine"]);
+    }
+
+    #[test]
+    fn nested_double_marks_of_one_style() {
+        let t = "“I’d rather live in what he calls “hell” than here.” ― Ana Ruiz";
+        let c = contents(t);
+        assert_eq!(c[0], ("I’d rather live in what he calls “hell” than here.", MarkStyle::Double, false));
+        assert_eq!(c[1], ("hell", MarkStyle::Double, true));
+    }
+
+    #[test]
+    fn an_unclosed_outer_mark_leaves_inner_quotes_on_their_own() {
+        let t = "“A stray mark. “We won,” he said.";
+        assert_eq!(contents(t), [("We won", MarkStyle::Double, false)]);
     }
 
     #[test]

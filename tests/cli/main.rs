@@ -2,6 +2,7 @@
 //! (Cargo builds each `tests/*.rs` file as its own binary, so modules live here.)
 
 mod cases;
+mod entity_cases;
 mod eval_parity;
 mod skeleton;
 mod store_cli;
