@@ -105,7 +105,8 @@ fn dot_with_hostile_text_renders() {
     if !super::have("dot", &["-V"], "DOT rendering of escaped labels") {
         return;
     }
-    for text in ["", "plain", "a \"quoted\" \\ back\\slash\nnew\r\nline\u{7}bell & <tag> \\N \\G {x}", "\\", "\"", "trailing \\"] {
+    for text in ["", "plain", "a \"quoted\" \\ back\\slash\nnew\r\nline\u{7}bell & <tag> \\N \\G {x}", "\\", "\"", "trailing \\"]
+    {
         let mut buf = Vec::new();
         dot::write(&graph(text), &mut buf).unwrap();
         let svg = export::svg(&String::from_utf8(buf).unwrap()).unwrap();
