@@ -41,9 +41,11 @@ fn ingesting_twice_changes_nothing_and_new_content_replaces() {
     let (code, _, err) = run_db(&db, &["ingest", input.to_str().unwrap()]);
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("1 replaced"), "{err}");
+    let before = stats(&db);
     let (code, _, err) = run_db(&db, &["reindex", "--quiet"]);
     assert_eq!(code, 0, "{err}");
     assert!(err.is_empty(), "{err}");
+    assert_eq!(stats(&db), before, "re-extracting with the same extractor changes nothing");
 }
 
 #[test]
