@@ -83,10 +83,180 @@ pub enum Command {
         #[arg(long, hide_short_help = true, value_delimiter = ',', default_value = "0.3,0.8")]
         thresholds: Vec<f64>,
     },
+    /// Extract documents and store them in the database (idempotent: unchanged documents are skipped).
+    Ingest {
+        #[command(flatten)]
+        input: InputArgs,
+        /// CSV of `alias,canonical name[,type[,external id]]` rows that merge and rename entities.
+        #[arg(long, value_name = "FILE")]
+        aliases: Option<PathBuf>,
+        /// No progress bar and no summary.
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// Re-extract every stored document (after the extractor changed).
+    Reindex {
+        /// CSV of aliases, as for ingest.
+        #[arg(long, value_name = "FILE")]
+        aliases: Option<PathBuf>,
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// List quotes, by speaker, about an entity, per document, kind or date.
+    Quotes {
+        /// Speaker: canonical name or alias (surname works), case-insensitive.
+        #[arg(long, value_name = "NAME")]
+        by: Option<String>,
+        /// Quotes whose content names this entity.
+        #[arg(long, value_name = "NAME")]
+        about: Option<String>,
+        /// Only this document id.
+        #[arg(long, value_name = "ID")]
+        doc: Option<String>,
+        /// Only documents dated on or after this date (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+        /// Only documents dated on or before this date (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        until: Option<String>,
+        #[arg(long, value_enum)]
+        kind: Option<KindArg>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: ListFormat,
+    },
+    /// Speakers ranked by how many of their quotes name an entity.
+    Who {
+        #[arg(long, value_name = "NAME")]
+        about: String,
+        #[arg(long, value_enum, default_value = "table")]
+        format: ListFormat,
+    },
+    /// The shortest connection between two entities through quotes, documents and affiliations.
+    Path {
+        from: String,
+        to: String,
+        #[arg(long, value_enum, default_value = "table")]
+        format: ListFormat,
+    },
+    /// Entities related to an entity through quotes and affiliations.
+    Neighbors {
+        name: String,
+        #[arg(long, default_value_t = 1)]
+        depth: usize,
+        #[arg(long, value_enum, default_value = "table")]
+        format: ListFormat,
+    },
+    /// The most quoted speakers or most talked-about entities.
+    Top {
+        #[arg(value_enum)]
+        what: TopWhat,
+        #[arg(long, value_enum, default_value = "quotes")]
+        by: TopBy,
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        #[arg(long, value_enum, default_value = "table")]
+        format: ListFormat,
+    },
+    /// Counts of documents, quotes by kind, entities by type and edges by type.
+    Stats {
+        #[arg(long, value_enum, default_value = "table")]
+        format: ListFormat,
+    },
+    /// Full-text search over quote text (SQLite FTS5 syntax).
+    Search {
+        query: String,
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        #[arg(long, value_enum, default_value = "table")]
+        format: ListFormat,
+    },
+    /// Run a named SQL query from queries/ (or --queries DIR); --list shows them.
+    Query {
+        /// The query's name.
+        #[arg(required_unless_present = "list")]
+        name: Option<String>,
+        /// A parameter, bound by name: --param name=Naim.
+        #[arg(long = "param", value_name = "KEY=VALUE")]
+        params: Vec<String>,
+        /// A directory of extra .sql query files.
+        #[arg(long, value_name = "DIR")]
+        queries: Option<PathBuf>,
+        /// List the queries with their descriptions.
+        #[arg(long)]
+        list: bool,
+        #[arg(long, value_enum, default_value = "table")]
+        format: ListFormat,
+    },
+    /// List entities, optionally of one type.
+    Entities {
+        #[arg(long = "type", value_name = "TYPE")]
+        entity_type: Option<String>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: ListFormat,
+    },
+    /// An entity's profile: type, aliases, roles, quotes, documents, whom they talk about and who talks about them.
+    Entity {
+        name: String,
+        #[arg(long, value_enum, default_value = "table")]
+        format: ListFormat,
+    },
+    /// Export the graph (or an ego graph) as DOT, SVG, GraphML, node-link JSON or Neo4j CSV.
+    Export {
+        #[arg(long, value_enum, default_value = "dot")]
+        format: ExportFormat,
+        /// Output file (directory for csv); stdout when absent.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Export only the ego graph of this entity.
+        #[arg(long, value_name = "NAME")]
+        entity: Option<String>,
+        /// Relations to follow from --entity.
+        #[arg(long, default_value_t = 1)]
+        depth: usize,
+        /// Keep only entities with at least K quotes (said or about them).
+        #[arg(long, value_name = "K", default_value_t = 0)]
+        min_quotes: i64,
+    },
+    /// Print shell completions.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff): quotegraph man > quotegraph.1
+    Man,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum EvalFormat {
     Table,
     Json,
+}
+
+/// Quote kinds for filtering.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    Direct,
+    Mixed,
+    Indirect,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TopWhat {
+    Speakers,
+    Entities,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TopBy {
+    Quotes,
+    Pagerank,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Dot,
+    Svg,
+    Graphml,
+    Json,
+    Csv,
 }

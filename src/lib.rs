@@ -16,7 +16,10 @@
 //! ```
 
 pub mod eval;
+pub mod export;
 pub mod extract;
+pub mod graph;
 pub mod input;
 pub mod model;
+pub mod store;
 pub mod text;

@@ -32,6 +32,37 @@ fn shorten(s: &str, width: usize) -> String {
     }
 }
 
+/// A row's fields in serialisation order (serde_json's own maps sort their keys).
+type Fields = Vec<(String, serde_json::Value)>;
+
+struct OrderedFields(Fields);
+
+impl<'de> serde::Deserialize<'de> for OrderedFields {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = OrderedFields;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a row object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut m: A) -> Result<OrderedFields, A::Error> {
+                let mut out = Vec::new();
+                while let Some((k, v)) = m.next_entry::<String, serde_json::Value>()? {
+                    out.push((k, v));
+                }
+                Ok(OrderedFields(out))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+/// The fields of a row, in the order `T` serialises them.
+fn fields<T: Serialize>(row: &T) -> Option<Fields> {
+    let text = serde_json::to_string(row).ok()?;
+    serde_json::from_str::<OrderedFields>(&text).ok().map(|f| f.0)
+}
+
 /// Writes `rows` in `format`. Columns are the fields of `T`, in order.
 pub fn write_rows<T: Serialize>(out: &mut dyn Write, rows: &[T], format: ListFormat) -> io::Result<()> {
     match format {
@@ -48,30 +79,22 @@ pub fn write_rows<T: Serialize>(out: &mut dyn Write, rows: &[T], format: ListFor
         }
         ListFormat::Csv => {
             let mut w = csv::Writer::from_writer(out);
-            let values: Vec<serde_json::Value> = rows.iter().map(|r| serde_json::to_value(r).unwrap_or_default()).collect();
-            if let Some(serde_json::Value::Object(first)) = values.first() {
-                w.write_record(first.keys())?;
+            let values: Vec<Fields> = rows.iter().filter_map(fields).collect();
+            if let Some(first) = values.first() {
+                w.write_record(first.iter().map(|(k, _)| k))?;
             }
-            for v in &values {
-                if let serde_json::Value::Object(m) = v {
-                    w.write_record(m.values().map(cell))?;
-                }
+            for m in &values {
+                w.write_record(m.iter().map(|(_, v)| cell(v)))?;
             }
             w.flush()
         }
         ListFormat::Table => {
-            let values: Vec<serde_json::Map<String, serde_json::Value>> = rows
-                .iter()
-                .filter_map(|r| match serde_json::to_value(r) {
-                    Ok(serde_json::Value::Object(m)) => Some(m),
-                    _ => None,
-                })
-                .collect();
+            let values: Vec<Fields> = rows.iter().filter_map(fields).collect();
             let Some(first) = values.first() else {
                 return writeln!(out, "(no rows)");
             };
-            let headers: Vec<&String> = first.keys().collect();
-            let cells: Vec<Vec<String>> = values.iter().map(|m| headers.iter().map(|h| cell(&m[*h])).collect()).collect();
+            let headers: Vec<&String> = first.iter().map(|(k, _)| k).collect();
+            let cells: Vec<Vec<String>> = values.iter().map(|m| m.iter().map(|(_, v)| cell(v)).collect()).collect();
             let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
             for row in &cells {
                 for (i, c) in row.iter().enumerate() {

@@ -5,3 +5,4 @@ mod cases;
 mod entity_cases;
 mod eval_parity;
 mod skeleton;
+mod store_cli;

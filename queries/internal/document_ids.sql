@@ -1,0 +1,4 @@
+-- name: document_ids
+-- description: Ids of every stored document, in id order.
+-- params: 
+SELECT id FROM document ORDER BY id;

@@ -1,0 +1,143 @@
+//! `quotegraph entity NAME`: an entity's profile.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::Result;
+use quotegraph::store::{Row, Store};
+use rusqlite::types::Value;
+use serde::Serialize;
+
+use super::{db, Outcome};
+use crate::cli::ListFormat;
+
+/// The profile (`--format json`): stable field names.
+#[derive(Serialize)]
+struct Profile {
+    name: String,
+    #[serde(rename = "type")]
+    entity_type: String,
+    external_id: Option<String>,
+    aliases: Vec<String>,
+    /// `{role, organization, documents}`
+    roles: Vec<Row>,
+    quotes: i64,
+    quoted_about: i64,
+    /// `{id, title, date, mentions}`
+    documents: Vec<Row>,
+    /// `{name, type, quotes}`: whom their quotes name most.
+    talks_about: Vec<Row>,
+    /// `{name, type, quotes}`: who names them most.
+    talked_about_by: Vec<Row>,
+}
+
+/// A flat profile for `--format csv`.
+#[derive(Serialize)]
+struct FlatProfile {
+    name: String,
+    #[serde(rename = "type")]
+    entity_type: String,
+    external_id: Option<String>,
+    aliases: String,
+    roles: String,
+    quotes: i64,
+    quoted_about: i64,
+    documents: String,
+    talks_about: String,
+    talked_about_by: String,
+}
+
+fn s(r: &Row, k: &str) -> String {
+    match r.get(k) {
+        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(serde_json::Value::Null) | None => String::new(),
+        Some(v) => v.to_string(),
+    }
+}
+
+fn profile(store: &Store, id: i64) -> Result<Profile> {
+    let p = [("id", Value::Integer(id))];
+    let e = store.rows("entity_get", &p)?.into_iter().next().unwrap_or_default();
+    let int = |k: &str| e.get(k).and_then(|v| v.as_i64()).unwrap_or(0);
+    Ok(Profile {
+        name: s(&e, "name"),
+        entity_type: s(&e, "type"),
+        external_id: e.get("external_id").and_then(|v| v.as_str()).map(str::to_string),
+        aliases: store.rows("entity_aliases", &p)?.iter().map(|r| s(r, "alias")).collect(),
+        roles: store.rows("entity_roles", &p)?,
+        quotes: int("quotes"),
+        quoted_about: int("quoted_about"),
+        documents: store.rows("entity_documents", &p)?,
+        talks_about: store.rows("entity_talks_about", &p)?,
+        talked_about_by: store.rows("entity_talked_about_by", &p)?,
+    })
+}
+
+fn counted(rows: &[Row], key: &str, n: &str) -> String {
+    rows.iter().map(|r| format!("{} ({})", s(r, key), s(r, n))).collect::<Vec<_>>().join("; ")
+}
+
+fn role(r: &Row) -> String {
+    let org = s(r, "organization");
+    if org.is_empty() {
+        s(r, "role")
+    } else {
+        format!("{}, {org}", s(r, "role"))
+    }
+}
+
+pub fn run(db_path: &Path, name: &str, format: ListFormat) -> Result<Outcome> {
+    let store = db::open(db_path)?;
+    let ids = db::resolve(&store, name)?;
+    let p = profile(&store, ids[0])?;
+    if ids.len() > 1 {
+        eprintln!("note: {name:?} names {} entities; showing the best match (use the full name to choose)", ids.len());
+    }
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    match format {
+        ListFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &p)?;
+            writeln!(out)?;
+        }
+        ListFormat::Jsonl => {
+            serde_json::to_writer(&mut out, &p)?;
+            writeln!(out)?;
+        }
+        ListFormat::Csv => {
+            let flat = FlatProfile {
+                name: p.name.clone(),
+                entity_type: p.entity_type.clone(),
+                external_id: p.external_id.clone(),
+                aliases: p.aliases.join("; "),
+                roles: p.roles.iter().map(role).collect::<Vec<_>>().join("; "),
+                quotes: p.quotes,
+                quoted_about: p.quoted_about,
+                documents: p.documents.iter().map(|r| s(r, "id")).collect::<Vec<_>>().join("; "),
+                talks_about: counted(&p.talks_about, "name", "quotes"),
+                talked_about_by: counted(&p.talked_about_by, "name", "quotes"),
+            };
+            super::output::write_rows(&mut out, &[flat], format)?;
+        }
+        ListFormat::Table => {
+            writeln!(
+                out,
+                "{} ({}{})",
+                p.name,
+                p.entity_type,
+                p.external_id.as_ref().map_or(String::new(), |x| format!(", {x}"))
+            )?;
+            writeln!(out, "  aliases:         {}", p.aliases.join(", "))?;
+            let roles: Vec<String> = p.roles.iter().map(role).collect();
+            writeln!(out, "  roles:           {}", if roles.is_empty() { "-".into() } else { roles.join("; ") })?;
+            writeln!(out, "  quotes:          {} said, named in {}", p.quotes, p.quoted_about)?;
+            let docs: Vec<String> = p.documents.iter().map(|r| s(r, "id")).collect();
+            writeln!(out, "  documents:       {} ({})", docs.len(), docs.join(", "))?;
+            let or_dash = |v: String| if v.is_empty() { "-".to_string() } else { v };
+            writeln!(out, "  talks about:     {}", or_dash(counted(&p.talks_about, "name", "quotes")))?;
+            writeln!(out, "  talked about by: {}", or_dash(counted(&p.talked_about_by, "name", "quotes")))?;
+        }
+    }
+    out.flush()?;
+    Ok(Outcome::default())
+}

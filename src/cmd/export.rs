@@ -1,0 +1,57 @@
+//! `quotegraph export --format dot|svg|graphml|json|csv`.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::{bail, Result};
+use quotegraph::export;
+use quotegraph::graph::QuoteGraph;
+
+use super::{db, Outcome};
+use crate::cli::ExportFormat;
+
+pub fn run(
+    db_path: &Path,
+    format: ExportFormat,
+    output: Option<&Path>,
+    entity: Option<&str>,
+    depth: usize,
+    min_quotes: i64,
+) -> Result<Outcome> {
+    let store = db::open(db_path)?;
+    let mut graph = QuoteGraph::load(&store)?;
+    if let Some(name) = entity {
+        let nodes = db::resolve_nodes(&store, &graph, name)?;
+        graph = graph.ego(&nodes[..1.min(nodes.len())], depth);
+    }
+    graph = graph.min_quotes(min_quotes);
+    if format == ExportFormat::Csv {
+        let Some(dir) = output else { bail!("export --format csv writes several files: give a directory with -o DIR") };
+        let files = export::csv::write(&graph, dir)?;
+        for f in files {
+            eprintln!("wrote {}", f.display());
+        }
+        return Ok(Outcome::default());
+    }
+    let mut buf = Vec::new();
+    match format {
+        ExportFormat::Dot => export::dot::write(&graph, &mut buf)?,
+        ExportFormat::Svg => {
+            let mut dot = Vec::new();
+            export::dot::write(&graph, &mut dot)?;
+            buf = export::svg(&String::from_utf8_lossy(&dot))?;
+        }
+        ExportFormat::Graphml => export::graphml::write(&graph, &mut buf)?,
+        ExportFormat::Json => export::json::write(&graph, &mut buf)?,
+        ExportFormat::Csv => unreachable!("handled above"),
+    }
+    match output {
+        Some(p) => std::fs::write(p, &buf).map_err(|e| export::ExportError::io(p, e))?,
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(&buf)?;
+            out.flush()?;
+        }
+    }
+    Ok(Outcome::default())
+}

@@ -1,0 +1,148 @@
+//! `quotegraph ingest`: extract documents in parallel batches and store
+//! them in input order, one transaction per batch.
+
+use std::io::IsTerminal;
+use std::path::Path;
+
+use anyhow::Result;
+use indicatif::{ProgressBar, ProgressStyle};
+use quotegraph::extract::extract;
+use quotegraph::input::{read_inputs, Item};
+use quotegraph::model::Document;
+use quotegraph::store::write::content_hash;
+use quotegraph::store::{AliasTable, IngestStatus, Prepared, Store, StoreError};
+use rayon::prelude::*;
+
+use super::{input_options, Outcome};
+use crate::cli::InputArgs;
+
+/// Documents per batch: extracted in parallel, written in one transaction.
+pub const BATCH: usize = 64;
+
+/// What an ingest or reindex did.
+#[derive(Debug, Default)]
+pub struct Summary {
+    pub added: usize,
+    pub replaced: usize,
+    pub unchanged: usize,
+    pub reindexed: usize,
+    pub failed: usize,
+    pub quotes: usize,
+}
+
+impl Summary {
+    pub fn documents(&self) -> usize {
+        self.added + self.replaced + self.unchanged + self.reindexed
+    }
+}
+
+/// A progress bar on a terminal, hidden when stderr is piped or with --quiet.
+pub fn progress(quiet: bool) -> ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let pb = ProgressBar::new_spinner();
+    pb.set_style(
+        ProgressStyle::with_template("{spinner} {pos} documents [{elapsed_precise}] {per_sec} {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+    );
+    pb.enable_steady_tick(std::time::Duration::from_millis(120));
+    pb
+}
+
+/// Extracts the documents in parallel and writes them; returns per-document errors as messages.
+pub fn process(
+    store: &mut Store,
+    docs: Vec<Document>,
+    aliases: &AliasTable,
+    force: bool,
+    summary: &mut Summary,
+    pb: &ProgressBar,
+) -> Result<(), StoreError> {
+    let n = docs.len();
+    let mut todo = Vec::with_capacity(n);
+    for d in docs {
+        let hash = content_hash(&d);
+        if !force && store.stored_hash(&d.id)?.as_deref() == Some(hash.as_str()) {
+            summary.unchanged += 1;
+        } else {
+            todo.push((d, hash));
+        }
+    }
+    let prepared: Vec<Prepared> =
+        todo.into_par_iter().map(|(doc, hash)| Prepared { extraction: extract(&doc.text), doc, hash }).collect();
+    let results = store.write_batch(&prepared, aliases, force)?;
+    for (p, r) in prepared.iter().zip(results) {
+        match r {
+            Ok(status) => {
+                match (force, status) {
+                    (true, _) => summary.reindexed += 1,
+                    (false, IngestStatus::Added) => summary.added += 1,
+                    (false, IngestStatus::Replaced) => summary.replaced += 1,
+                    (false, IngestStatus::Unchanged) => summary.unchanged += 1,
+                }
+                summary.quotes += p.extraction.quotes.len();
+            }
+            Err(e) => {
+                pb.suspend(|| eprintln!("error: {}: {e}", p.doc.id));
+                summary.failed += 1;
+            }
+        }
+    }
+    pb.inc(n as u64);
+    pb.set_message(format!("{} quotes", summary.quotes));
+    Ok(())
+}
+
+pub fn run(db: &Path, input: &InputArgs, aliases: Option<&Path>, quiet: bool) -> Result<Outcome> {
+    let table = match aliases {
+        Some(p) => AliasTable::read(p)?,
+        None => AliasTable::default(),
+    };
+    let mut store = Store::open(db)?;
+    let opts = input_options(input);
+    let pb = progress(quiet);
+    let mut summary = Summary::default();
+    let mut batch = Vec::with_capacity(BATCH);
+    let mut fatal: Option<StoreError> = None;
+    read_inputs(&input.paths, &opts, &mut |item| match item {
+        Item::Doc(d) => {
+            if fatal.is_some() {
+                return;
+            }
+            batch.push(d);
+            if batch.len() >= BATCH {
+                if let Err(e) = process(&mut store, std::mem::take(&mut batch), &table, false, &mut summary, &pb) {
+                    fatal = Some(e);
+                }
+            }
+        }
+        Item::Warning(w) => pb.suspend(|| eprintln!("warning: {}", w.0)),
+        Item::Error(e) => {
+            pb.suspend(|| eprintln!("error: {e}"));
+            summary.failed += 1;
+        }
+    });
+    if let Some(e) = fatal {
+        pb.finish_and_clear();
+        return Err(e.into());
+    }
+    process(&mut store, batch, &table, false, &mut summary, &pb)?;
+    if !table.is_empty() {
+        store.apply_aliases(&table)?;
+    }
+    pb.finish_and_clear();
+    if !quiet {
+        eprintln!(
+            "ingested {} documents into {}: {} added, {} replaced, {} unchanged, {} failed; {} quotes extracted",
+            summary.documents(),
+            db.display(),
+            summary.added,
+            summary.replaced,
+            summary.unchanged,
+            summary.failed,
+            summary.quotes
+        );
+    }
+    Ok(Outcome { partial_failure: summary.failed > 0 })
+}

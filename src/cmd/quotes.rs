@@ -1,0 +1,53 @@
+//! `quotegraph quotes`: quotes by speaker, about an entity, per document, kind or date.
+
+use std::path::Path;
+
+use anyhow::Result;
+use quotegraph::store::param_value;
+use rusqlite::types::Value;
+
+use super::{db, Outcome};
+use crate::cli::{KindArg, ListFormat};
+
+#[derive(Debug, Default, Clone)]
+pub struct Filter {
+    pub by: Option<String>,
+    pub about: Option<String>,
+    pub doc: Option<String>,
+    pub since: Option<String>,
+    pub until: Option<String>,
+    pub kind: Option<KindArg>,
+}
+
+pub fn run(db_path: &Path, f: &Filter, format: ListFormat) -> Result<Outcome> {
+    let store = db::open(db_path)?;
+    let text = |s: &Option<String>| s.as_deref().map_or(Value::Null, |v| Value::Text(v.to_string()));
+    let kind = f.kind.map_or(Value::Null, |k| {
+        param_value(match k {
+            KindArg::Direct => "direct",
+            KindArg::Mixed => "mixed",
+            KindArg::Indirect => "indirect",
+        })
+    });
+    let mut params = vec![("doc", text(&f.doc)), ("kind", kind), ("since", text(&f.since)), ("until", text(&f.until))];
+    let name = match (&f.by, &f.about) {
+        (Some(by), about) => {
+            params.push(("name", Value::Text(by.clone())));
+            params.push(("about", text(about)));
+            "quotes_by_speaker"
+        }
+        (None, Some(about)) => {
+            params.push(("name", Value::Text(about.clone())));
+            "quotes_about"
+        }
+        (None, None) => "quotes",
+    };
+    for n in [&f.by, &f.about].into_iter().flatten() {
+        if store.resolve_name(n)?.is_empty() {
+            eprintln!("note: no entity named {n:?}; `quotegraph entities` lists the known names");
+        }
+    }
+    let rows = store.rows(name, &params)?;
+    db::print_rows(&rows, format, &["doc", "date", "speaker", "kind", "quote"])?;
+    Ok(Outcome::default())
+}

@@ -1,0 +1,191 @@
+//! The SQLite graph store: documents, quotes, mentions, entities, aliases
+//! and typed edges (docs/schema.md). Every statement comes from `queries/`
+//! through [`registry`] and runs with bound parameters.
+
+pub mod aliases;
+#[doc(hidden)]
+pub mod fixture;
+pub mod read;
+pub mod registry;
+pub mod write;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::types::{Value, ValueRef};
+use rusqlite::Connection;
+use thiserror::Error;
+
+pub use aliases::AliasTable;
+pub use read::{GraphData, Row};
+pub use write::{IngestStatus, Prepared};
+
+/// The schema version this build writes (PRAGMA user_version).
+pub const SCHEMA_VERSION: i64 = 1;
+
+/// Migrations in order: entry `i` moves the database from version `i` to `i + 1`.
+const MIGRATIONS: &[&str] = &["schema_v1"];
+
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error("{path}: {context}: {source}")]
+    Sqlite { path: String, context: String, source: rusqlite::Error },
+    #[error("{path}: database schema version {found} is newer than this quotegraph understands ({SCHEMA_VERSION}); upgrade quotegraph")]
+    TooNew { path: String, found: i64 },
+    #[error("{path}: no database here; create one with `quotegraph ingest PATH...` (or choose another with --db)")]
+    Missing { path: String },
+    #[error("{file}:{line}: {message}")]
+    QueryFile { file: String, line: usize, message: String },
+    #[error("no query named `{name}`; `quotegraph query --list` shows the available ones")]
+    UnknownQuery { name: String },
+    #[error("query `{name}` has no parameter :{param} (its parameters: {params})")]
+    UnknownParam { name: String, param: String, params: String },
+    #[error("search query {query:?} is not valid full-text syntax ({message}); quote phrases with \"...\" or use plain words")]
+    FtsSyntax { query: String, message: String },
+    #[error("{file}:{line}: {message}")]
+    AliasFile { file: String, line: usize, message: String },
+    #[error("document {doc}: span {start}..{end} is not a slice of its text ({len} bytes)")]
+    BadSpan { doc: String, start: u32, end: u32, len: usize },
+    #[error("{path}: {source}")]
+    Io { path: String, source: std::io::Error },
+}
+
+/// An open quotegraph database.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and migrates it to [`SCHEMA_VERSION`].
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let conn = Connection::open(path).map_err(|e| sqlite_err(path, "opening the database", e))?;
+        Store::init(conn, path.to_path_buf())
+    }
+
+    /// Opens an existing database; a missing file is an error that says how to create one.
+    pub fn open_existing(path: &Path) -> Result<Store, StoreError> {
+        if !path.exists() {
+            return Err(StoreError::Missing { path: path.display().to_string() });
+        }
+        Store::open(path)
+    }
+
+    /// A fresh database in memory (tests).
+    pub fn open_in_memory() -> Result<Store, StoreError> {
+        let path = PathBuf::from(":memory:");
+        let conn = Connection::open_in_memory().map_err(|e| sqlite_err(&path, "opening the database", e))?;
+        Store::init(conn, path)
+    }
+
+    fn init(conn: Connection, path: PathBuf) -> Result<Store, StoreError> {
+        let mut store = Store { conn, path };
+        store.conn.execute_batch(registry::sql("connection")).map_err(|e| store.err("connection settings", e))?;
+        store.migrate()?;
+        Ok(store)
+    }
+
+    /// The database file's path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The underlying connection (read-only use: EXPLAIN, tests).
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub(crate) fn err(&self, context: &str, e: rusqlite::Error) -> StoreError {
+        sqlite_err(&self.path, context, e)
+    }
+
+    /// The schema version stored in the file.
+    pub fn user_version(&self) -> Result<i64, StoreError> {
+        self.conn.query_row(registry::sql("user_version"), [], |r| r.get(0)).map_err(|e| self.err("user_version", e))
+    }
+
+    fn migrate(&mut self) -> Result<(), StoreError> {
+        let found = self.user_version()?;
+        if found > SCHEMA_VERSION {
+            return Err(StoreError::TooNew { path: self.path.display().to_string(), found });
+        }
+        for (i, name) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+            let tx = self.conn.transaction().map_err(|e| sqlite_err(&self.path, "migration", e))?;
+            tx.execute_batch(registry::sql(name))
+                .map_err(|e| sqlite_err(&self.path, &format!("migration {i} -> {} ({name})", i + 1), e))?;
+            tx.commit().map_err(|e| sqlite_err(&self.path, "migration", e))?;
+        }
+        Ok(())
+    }
+}
+
+pub(crate) fn sqlite_err(path: &Path, context: &str, e: rusqlite::Error) -> StoreError {
+    StoreError::Sqlite { path: path.display().to_string(), context: context.to_string(), source: e }
+}
+
+/// Lower case, single spaces, straight apostrophes: how names are compared.
+pub fn normalize(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for w in name.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in w.chars() {
+            match c {
+                '\u{2019}' | '\u{2018}' => out.push('\''),
+                c => out.extend(c.to_lowercase()),
+            }
+        }
+    }
+    out
+}
+
+/// A parameter value given on the command line: integers and reals bind as numbers, the rest as text.
+pub fn param_value(s: &str) -> Value {
+    if let Ok(i) = s.parse::<i64>() {
+        Value::Integer(i)
+    } else if let Ok(f) = s.parse::<f64>() {
+        Value::Real(f)
+    } else {
+        Value::Text(s.to_string())
+    }
+}
+
+fn json_value(v: ValueRef<'_>) -> serde_json::Value {
+    match v {
+        ValueRef::Null => serde_json::Value::Null,
+        ValueRef::Integer(i) => i.into(),
+        ValueRef::Real(f) => serde_json::Number::from_f64(f).map_or(serde_json::Value::Null, serde_json::Value::Number),
+        ValueRef::Text(t) => String::from_utf8_lossy(t).into_owned().into(),
+        ValueRef::Blob(b) => b.iter().map(|x| format!("{x:02x}")).collect::<String>().into(),
+    }
+}
+
+#[cfg(test)]
+mod store_tests;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_database_is_at_the_current_version_and_reopening_keeps_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("q.db");
+        assert_eq!(Store::open(&p).unwrap().user_version().unwrap(), SCHEMA_VERSION);
+        assert_eq!(Store::open(&p).unwrap().user_version().unwrap(), SCHEMA_VERSION);
+    }
+
+    #[test]
+    fn a_newer_database_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("q.db");
+        Connection::open(&p).unwrap().pragma_update(None, "user_version", 99).unwrap();
+        assert!(matches!(Store::open(&p), Err(StoreError::TooNew { found: 99, .. })));
+    }
+
+    #[test]
+    fn normalize_folds_case_space_and_apostrophes() {
+        assert_eq!(normalize("  Basem   NAIM "), "basem naim");
+        assert_eq!(normalize("O\u{2019}Brien"), "o'brien");
+    }
+}

@@ -1,0 +1,158 @@
+//! The named SQL statements of `queries/`, compiled in with `include_str!`
+//! and keyed by the `-- name:` of their header.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::LazyLock;
+
+use serde::Serialize;
+
+use super::StoreError;
+
+/// One named SQL statement (or, for the schema, a batch of statements).
+#[derive(Clone, Debug, Serialize)]
+pub struct NamedQuery {
+    pub name: String,
+    pub description: String,
+    /// The parameters as the header lists them (`:name, :kind?`; `?` marks optional ones).
+    pub params: String,
+    #[serde(skip)]
+    pub sql: String,
+    /// Internal statements (schema, writes) are hidden from `query --list`.
+    pub internal: bool,
+    /// Where it comes from: `builtin` or the user file's path.
+    pub origin: String,
+}
+
+macro_rules! builtin {
+    ($($internal:literal $path:literal),* $(,)?) => {
+        &[$(($internal, $path, include_str!(concat!("../../queries/", $path)))),*]
+    };
+}
+
+const BUILTIN: &[(bool, &str, &str)] = builtin![
+    false "documents.sql",
+    false "entities.sql",
+    false "quotes.sql",
+    false "quotes_about.sql",
+    false "quotes_by_speaker.sql",
+    false "search.sql",
+    false "top_speakers.sql",
+    false "who_about.sql",
+    false "who_talks_about_whom.sql",
+    true "internal/affiliation_insert.sql",
+    true "internal/alias_insert.sql",
+    true "internal/appears_in_add.sql",
+    true "internal/connection.sql",
+    true "internal/document_delete.sql",
+    true "internal/document_get.sql",
+    true "internal/document_hash.sql",
+    true "internal/document_ids.sql",
+    true "internal/document_insert.sql",
+    true "internal/entity_aliases.sql",
+    true "internal/entity_by_key.sql",
+    true "internal/entity_documents.sql",
+    true "internal/entity_find.sql",
+    true "internal/entity_gc.sql",
+    true "internal/entity_get.sql",
+    true "internal/entity_insert.sql",
+    true "internal/entity_roles.sql",
+    true "internal/entity_set_external_id.sql",
+    true "internal/entity_talked_about_by.sql",
+    true "internal/entity_talks_about.sql",
+    true "internal/graph_about.sql",
+    true "internal/graph_affiliations.sql",
+    true "internal/graph_appears_in.sql",
+    true "internal/graph_documents.sql",
+    true "internal/graph_entities.sql",
+    true "internal/graph_quotes.sql",
+    true "internal/mention_insert.sql",
+    true "internal/quote_about_insert.sql",
+    true "internal/quote_insert.sql",
+    true "internal/resolve_name.sql",
+    true "internal/schema_v1.sql",
+    true "internal/stats_counts.sql",
+    true "internal/stats_edges.sql",
+    true "internal/stats_entity_types.sql",
+    true "internal/stats_quote_kinds.sql",
+    true "internal/user_version.sql",
+];
+
+/// Parses a query file: a header of `-- name:`, `-- description:` and
+/// `-- params:` comment lines, then the SQL.
+pub fn parse(src: &str, origin: &str, internal: bool) -> Result<NamedQuery, StoreError> {
+    let mut name = None;
+    let mut description = String::new();
+    let mut params = String::new();
+    for line in src.lines() {
+        let Some(rest) = line.trim().strip_prefix("--") else { break };
+        let rest = rest.trim();
+        if let Some(v) = rest.strip_prefix("name:") {
+            name = Some(v.trim().to_string());
+        } else if let Some(v) = rest.strip_prefix("description:") {
+            description = v.trim().to_string();
+        } else if let Some(v) = rest.strip_prefix("params:") {
+            params = v.trim().to_string();
+        }
+    }
+    let name = name.ok_or_else(|| StoreError::QueryFile {
+        file: origin.to_string(),
+        line: 1,
+        message: "missing the `-- name: NAME` header line".into(),
+    })?;
+    Ok(NamedQuery { name, description, params, sql: src.to_string(), internal, origin: origin.to_string() })
+}
+
+static REGISTRY: LazyLock<BTreeMap<String, NamedQuery>> = LazyLock::new(|| {
+    BUILTIN
+        .iter()
+        .map(|(internal, path, src)| {
+            let q = parse(src, &format!("queries/{path}"), *internal).expect("built-in queries have headers");
+            (q.name.clone(), q)
+        })
+        .collect()
+});
+
+/// The built-in queries, by name.
+pub fn builtin() -> &'static BTreeMap<String, NamedQuery> {
+    &REGISTRY
+}
+
+/// The SQL of a built-in query. Panics on an unknown name (a programming error).
+pub fn sql(name: &str) -> &'static str {
+    match REGISTRY.get(name) {
+        Some(q) => &q.sql,
+        None => panic!("no built-in query named {name}"),
+    }
+}
+
+/// Reads the `*.sql` files of a user directory, in file name order.
+pub fn load_dir(dir: &Path) -> Result<Vec<NamedQuery>, StoreError> {
+    let io = |e: std::io::Error| StoreError::Io { path: dir.display().to_string(), source: e };
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .map_err(io)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "sql"))
+        .collect();
+    files.sort();
+    let mut out = Vec::new();
+    for f in files {
+        let src = std::fs::read_to_string(&f).map_err(|e| StoreError::Io { path: f.display().to_string(), source: e })?;
+        out.push(parse(&src, &f.display().to_string(), false)?);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_builtin_has_a_description_and_a_unique_name() {
+        assert_eq!(builtin().len(), BUILTIN.len());
+        for q in builtin().values() {
+            assert!(!q.description.is_empty(), "{} has no description", q.origin);
+            assert!(q.origin.ends_with(&format!("{}.sql", q.name)), "{} is named {}", q.origin, q.name);
+        }
+    }
+}

@@ -1,0 +1,364 @@
+//! Writes: documents with their extraction, one transaction per batch.
+//!
+//! Entities merge across documents by normalised canonical name and type.
+//! A single-token person name ("Naim") never merges two documents' people:
+//! it joins a same-document multi-token person with that surname, or else
+//! stays scoped to its document.
+
+use std::collections::BTreeMap;
+
+use rusqlite::{named_params, Connection, OptionalExtension};
+
+use super::aliases::{AliasTable, AliasTarget};
+use super::{normalize, registry::sql, sqlite_err, Store, StoreError};
+use crate::model::{Document, EntityType, Extraction, MentionKind, Span};
+
+/// What happened to one document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum IngestStatus {
+    /// A new document id.
+    Added,
+    /// A known id with new content: the old version was replaced.
+    Replaced,
+    /// A known id with the same content: nothing written.
+    Unchanged,
+}
+
+/// A document ready to write.
+#[derive(Clone, Debug)]
+pub struct Prepared {
+    pub doc: Document,
+    pub hash: String,
+    pub extraction: Extraction,
+}
+
+/// The content hash of a document: its text and metadata.
+pub fn content_hash(doc: &Document) -> String {
+    let mut h = blake3::Hasher::new();
+    for part in [Some(doc.text.as_str()), doc.title.as_deref(), doc.date.as_deref(), doc.url.as_deref()] {
+        match part {
+            Some(p) => {
+                h.update(&(p.len() as u64).to_le_bytes());
+                h.update(p.as_bytes());
+            }
+            None => {
+                h.update(&u64::MAX.to_le_bytes());
+            }
+        }
+    }
+    h.finalize().to_hex()[..32].to_string()
+}
+
+impl Store {
+    /// The stored content hash of a document id.
+    pub fn stored_hash(&self, id: &str) -> Result<Option<String>, StoreError> {
+        let mut st = self.conn.prepare_cached(sql("document_hash")).map_err(|e| self.err("document_hash", e))?;
+        st.query_row(named_params! {":id": id}, |r| r.get(0)).optional().map_err(|e| self.err("document_hash", e))
+    }
+
+    /// Writes a batch in one transaction. Each document is written under its
+    /// own savepoint: one that fails is reported and the others are kept.
+    /// With `force`, a document with unchanged content is rewritten (reindex).
+    pub fn write_batch(
+        &mut self,
+        docs: &[Prepared],
+        aliases: &AliasTable,
+        force: bool,
+    ) -> Result<Vec<Result<IngestStatus, StoreError>>, StoreError> {
+        let path = self.path.clone();
+        let mut tx = self.conn.transaction().map_err(|e| sqlite_err(&path, "begin", e))?;
+        let mut out = Vec::with_capacity(docs.len());
+        let mut removed_any = false;
+        for p in docs {
+            let mut sp = tx.savepoint().map_err(|e| sqlite_err(&path, "savepoint", e))?;
+            match write_document(&sp, &path, p, aliases, force) {
+                Ok(status) => {
+                    sp.commit().map_err(|e| sqlite_err(&path, "savepoint", e))?;
+                    removed_any |= status != IngestStatus::Added;
+                    out.push(Ok(status));
+                }
+                Err(e) => {
+                    sp.rollback().map_err(|e| sqlite_err(&path, "rollback", e))?;
+                    drop(sp);
+                    out.push(Err(e));
+                }
+            }
+        }
+        if removed_any {
+            tx.execute(sql("entity_gc"), []).map_err(|e| sqlite_err(&path, "entity_gc", e))?;
+        }
+        apply_aliases_tx(&tx, &path, aliases)?;
+        tx.commit().map_err(|e| sqlite_err(&path, "commit", e))?;
+        Ok(out)
+    }
+
+    /// Attaches user aliases and external ids to stored entities with those canonical names.
+    pub fn apply_aliases(&mut self, aliases: &AliasTable) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        let tx = self.conn.transaction().map_err(|e| sqlite_err(&path, "begin", e))?;
+        apply_aliases_tx(&tx, &path, aliases)?;
+        tx.commit().map_err(|e| sqlite_err(&path, "commit", e))
+    }
+}
+
+fn apply_aliases_tx(tx: &Connection, path: &std::path::Path, aliases: &AliasTable) -> Result<(), StoreError> {
+    let err = |c: &str, e| sqlite_err(path, c, e);
+    for t in aliases.targets() {
+        let ids: Vec<i64> = {
+            let mut st = tx.prepare_cached(sql("entity_by_key")).map_err(|e| err("entity_by_key", e))?;
+            let rows = st
+                .query_map(named_params! {":key": normalize(&t.canonical), ":type": t.entity_type.map(|x| x.as_str())}, |r| {
+                    r.get(0)
+                })
+                .map_err(|e| err("entity_by_key", e))?;
+            rows.collect::<Result<_, _>>().map_err(|e| err("entity_by_key", e))?
+        };
+        for id in ids {
+            add_user_aliases(tx, path, id, t)?;
+        }
+    }
+    Ok(())
+}
+
+fn add_user_aliases(tx: &Connection, path: &std::path::Path, id: i64, t: &AliasTarget) -> Result<(), StoreError> {
+    let mut st = tx.prepare_cached(sql("entity_set_external_id")).map_err(|e| sqlite_err(path, "entity_set_external_id", e))?;
+    st.execute(named_params! {":id": id, ":external_id": t.external_id})
+        .map_err(|e| sqlite_err(path, "entity_set_external_id", e))?;
+    for a in &t.aliases {
+        insert_alias(tx, path, id, a, "user")?;
+    }
+    Ok(())
+}
+
+fn insert_alias(tx: &Connection, path: &std::path::Path, id: i64, alias: &str, source: &str) -> Result<(), StoreError> {
+    let norm = normalize(alias);
+    if norm.is_empty() {
+        return Ok(());
+    }
+    let mut st = tx.prepare_cached(sql("alias_insert")).map_err(|e| sqlite_err(path, "alias_insert", e))?;
+    st.execute(named_params! {":entity_id": id, ":alias": alias.trim(), ":norm": norm, ":source": source})
+        .map_err(|e| sqlite_err(path, "alias_insert", e))?;
+    Ok(())
+}
+
+fn find_or_insert(
+    tx: &Connection,
+    path: &std::path::Path,
+    name: &str,
+    entity_type: EntityType,
+    scope: &str,
+    external_id: Option<&str>,
+) -> Result<i64, StoreError> {
+    let key = normalize(name);
+    let found: Option<i64> = {
+        let mut st = tx.prepare_cached(sql("entity_find")).map_err(|e| sqlite_err(path, "entity_find", e))?;
+        st.query_row(named_params! {":key": key, ":type": entity_type.as_str(), ":scope": scope}, |r| r.get(0))
+            .optional()
+            .map_err(|e| sqlite_err(path, "entity_find", e))?
+    };
+    if let Some(id) = found {
+        return Ok(id);
+    }
+    let mut st = tx.prepare_cached(sql("entity_insert")).map_err(|e| sqlite_err(path, "entity_insert", e))?;
+    st.execute(named_params! {":name": name.trim(), ":type": entity_type.as_str(), ":scope": scope, ":key": key, ":external_id": external_id})
+        .map_err(|e| sqlite_err(path, "entity_insert", e))?;
+    Ok(tx.last_insert_rowid())
+}
+
+fn slice(doc: &Document, span: Span) -> Result<&str, StoreError> {
+    doc.text.get(span.start()..span.end()).ok_or_else(|| StoreError::BadSpan {
+        doc: doc.id.clone(),
+        start: span.start,
+        end: span.end,
+        len: doc.text.len(),
+    })
+}
+
+/// A mention's text without the leading words that are not part of the
+/// canonical name ("Dr. Basem Naim" -> "Basem Naim") and without a possessive.
+pub fn strip_title(mention: &str, canonical: &str) -> String {
+    let canon: Vec<String> = canonical.split_whitespace().map(normalize).collect();
+    let words: Vec<&str> = mention.split_whitespace().collect();
+    let first = words.iter().position(|w| canon.contains(&normalize(strip_possessive(w)))).unwrap_or(0);
+    let kept = words[first..].join(" ");
+    strip_possessive(&kept).to_string()
+}
+
+fn strip_possessive(s: &str) -> &str {
+    s.strip_suffix("'s").or_else(|| s.strip_suffix("\u{2019}s")).or_else(|| s.strip_suffix('\u{2019}')).unwrap_or(s)
+}
+
+fn is_single_token(name: &str) -> bool {
+    name.split_whitespace().count() == 1
+}
+
+fn write_document(
+    tx: &Connection,
+    path: &std::path::Path,
+    p: &Prepared,
+    aliases: &AliasTable,
+    force: bool,
+) -> Result<IngestStatus, StoreError> {
+    let err = |c: &str, e| sqlite_err(path, c, e);
+    let doc = &p.doc;
+    let x = &p.extraction;
+    let old: Option<String> = {
+        let mut st = tx.prepare_cached(sql("document_hash")).map_err(|e| err("document_hash", e))?;
+        st.query_row(named_params! {":id": doc.id}, |r| r.get(0)).optional().map_err(|e| err("document_hash", e))?
+    };
+    let status = match &old {
+        Some(h) if *h == p.hash && !force => return Ok(IngestStatus::Unchanged),
+        Some(h) if *h == p.hash => IngestStatus::Unchanged,
+        Some(_) => IngestStatus::Replaced,
+        None => IngestStatus::Added,
+    };
+    if old.is_some() {
+        tx.prepare_cached(sql("document_delete"))
+            .and_then(|mut st| st.execute(named_params! {":id": doc.id}))
+            .map_err(|e| err("document_delete", e))?;
+    }
+    tx.prepare_cached(sql("document_insert"))
+        .and_then(|mut st| {
+            st.execute(named_params! {":id": doc.id, ":title": doc.title, ":date": doc.date, ":url": doc.url, ":hash": p.hash, ":text": doc.text})
+        })
+        .map_err(|e| err("document_insert", e))?;
+
+    // Entities: multi-token names and non-persons first, so that a lone
+    // surname can join the full name of the same document.
+    let mut global: Vec<Option<i64>> = vec![None; x.entities.len()];
+    let mut surnames: BTreeMap<String, i64> = BTreeMap::new();
+    let lone = |i: usize| {
+        let e = &x.entities[i];
+        e.entity_type == EntityType::Person && is_single_token(&e.name) && aliases.lookup(&e.name).is_none()
+    };
+    let order: Vec<usize> =
+        (0..x.entities.len()).filter(|&i| !lone(i)).chain((0..x.entities.len()).filter(|&i| lone(i))).collect();
+    for i in order {
+        let e = &x.entities[i];
+        let target = std::iter::once(&e.name).chain(&e.aliases).find_map(|n| aliases.lookup(n));
+        let id = if let Some(t) = target {
+            let id =
+                find_or_insert(tx, path, &t.canonical, t.entity_type.unwrap_or(e.entity_type), "", t.external_id.as_deref())?;
+            add_user_aliases(tx, path, id, t)?;
+            id
+        } else if lone(i) {
+            match surnames.get(&normalize(&e.name)) {
+                Some(&id) => id,
+                None => find_or_insert(tx, path, &e.name, e.entity_type, &doc.id, None)?,
+            }
+        } else {
+            find_or_insert(tx, path, &e.name, e.entity_type, "", None)?
+        };
+        global[i] = Some(id);
+        insert_alias(tx, path, id, &e.name, "name")?;
+        for a in &e.aliases {
+            insert_alias(tx, path, id, &strip_title(a, &e.name), "mention")?;
+        }
+        if e.entity_type == EntityType::Person && !is_single_token(&e.name) {
+            if let Some(last) = e.name.split_whitespace().last() {
+                insert_alias(tx, path, id, last, "surname")?;
+                surnames.entry(normalize(last)).or_insert(id);
+            }
+        }
+    }
+
+    // Mentions and APPEARS_IN.
+    let mut counts: BTreeMap<i64, i64> = global.iter().flatten().map(|&id| (id, 0)).collect();
+    for m in &x.mentions {
+        let text = slice(doc, m.span)?;
+        let id = m.entity.and_then(|e| global.get(e.0 as usize).copied().flatten());
+        let kind = match m.kind {
+            MentionKind::Name => "name",
+            MentionKind::Pronoun => "pronoun",
+            MentionKind::Nominal => "nominal",
+        };
+        tx.prepare_cached(sql("mention_insert"))
+            .and_then(|mut st| {
+                st.execute(named_params! {":document_id": doc.id, ":entity_id": id, ":start": m.span.start, ":end": m.span.end, ":kind": kind, ":text": text})
+            })
+            .map_err(|e| err("mention_insert", e))?;
+        if let (Some(id), Some(local)) = (id, m.entity) {
+            *counts.entry(id).or_default() += 1;
+            if m.kind == MentionKind::Name {
+                insert_alias(tx, path, id, &strip_title(text, &x.entity(local).name), "mention")?;
+            }
+        }
+    }
+    for (id, n) in counts {
+        tx.prepare_cached(sql("appears_in_add"))
+            .and_then(|mut st| st.execute(named_params! {":entity_id": id, ":document_id": doc.id, ":mentions": n}))
+            .map_err(|e| err("appears_in_add", e))?;
+    }
+
+    // Roles and AFFILIATED_WITH.
+    for (i, e) in x.entities.iter().enumerate() {
+        let Some(id) = global[i] else { continue };
+        for r in &e.roles {
+            let org = r.affiliation.and_then(|a| global.get(a.0 as usize).copied().flatten()).filter(|&o| o != id);
+            tx.prepare_cached(sql("affiliation_insert"))
+                .and_then(|mut st| {
+                    st.execute(named_params! {":entity_id": id, ":organization_id": org, ":role": r.role, ":document_id": doc.id, ":start": r.span.start, ":end": r.span.end})
+                })
+                .map_err(|e| err("affiliation_insert", e))?;
+        }
+    }
+
+    // Quotes with SAID, IN and ABOUT.
+    for q in &x.quotes {
+        let text = if q.fragments.is_empty() {
+            slice(doc, q.content)?.to_string()
+        } else {
+            q.fragments.iter().map(|f| slice(doc, *f)).collect::<Result<Vec<_>, _>>()?.join(" … ")
+        };
+        let fragments = (!q.fragments.is_empty()).then(|| {
+            serde_json::to_string(&q.fragments.iter().map(|f| [f.start, f.end]).collect::<Vec<_>>()).unwrap_or_default()
+        });
+        let speaker_id = q.speaker.and_then(|s| s.entity).and_then(|e| global.get(e.0 as usize).copied().flatten());
+        let speaker_span = q.speaker.and_then(|s| s.mention);
+        let speaker_text = speaker_span.map(|s| slice(doc, s)).transpose()?;
+        let cue = q.cue.map(|c| slice(doc, c)).transpose()?;
+        tx.prepare_cached(sql("quote_insert"))
+            .and_then(|mut st| {
+                st.execute(named_params! {
+                    ":document_id": doc.id, ":kind": q.kind.as_str(), ":start": q.content.start, ":end": q.content.end,
+                    ":text": text, ":fragments": fragments, ":speaker_id": speaker_id, ":speaker_text": speaker_text,
+                    ":speaker_start": speaker_span.map(|s| s.start), ":speaker_end": speaker_span.map(|s| s.end),
+                    ":cue": cue, ":cue_start": q.cue.map(|c| c.start), ":cue_end": q.cue.map(|c| c.end),
+                    ":confidence": (f64::from(q.confidence) * 1e4).round() / 1e4, ":rule": q.rule,
+                })
+            })
+            .map_err(|e| err("quote_insert", e))?;
+        let quote_id = tx.last_insert_rowid();
+        for about in x.entities_in(q) {
+            let Some(eid) = global.get(about.0 as usize).copied().flatten() else { continue };
+            if Some(eid) == speaker_id {
+                continue;
+            }
+            tx.prepare_cached(sql("quote_about_insert"))
+                .and_then(|mut st| st.execute(named_params! {":quote_id": quote_id, ":entity_id": eid}))
+                .map_err(|e| err("quote_about_insert", e))?;
+        }
+    }
+    Ok(status)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_and_possessives_are_stripped_from_mentions() {
+        assert_eq!(strip_title("Dr. Basem Naim", "Basem Naim"), "Basem Naim");
+        assert_eq!(strip_title("President Trump\u{2019}s", "Donald Trump"), "Trump");
+        assert_eq!(strip_title("the White House", "White House"), "White House");
+    }
+
+    #[test]
+    fn the_hash_covers_metadata() {
+        let a = Document { id: "a".into(), text: "x".into(), ..Default::default() };
+        let b = Document { title: Some("t".into()), ..a.clone() };
+        assert_ne!(content_hash(&a), content_hash(&b));
+        assert_eq!(content_hash(&a), content_hash(&a.clone()));
+    }
+}
