@@ -871,7 +871,7 @@ impl<'a, 'b> Finder<'a, 'b> {
         let head = self.tok(e - 1).to_ascii_lowercase();
         // "said the designer, who ...": a determiner and a noun that ends the clause.
         let ends_clause = e >= limit || matches!(self.tok(e), "," | "." | ";" | "!" | "?");
-        if !has_cap && !lexicon().speaker_nouns.contains(head.as_str()) && !(det && ends_clause) {
+        if !(has_cap || lexicon().speaker_nouns.contains(head.as_str()) || (det && ends_clause)) {
             return None;
         }
         // The mention: the name part when there is one.
