@@ -14,7 +14,7 @@ use quotegraph::store::{AliasTable, IngestStatus, Prepared, Store, StoreError};
 use rayon::prelude::*;
 
 use super::{input_options, Outcome};
-use crate::cli::InputArgs;
+use crate::cli::{InputArgs, ListFormat, TopBy, TopWhat};
 
 /// Documents per batch: extracted in parallel, written in one transaction.
 pub const BATCH: usize = 64;
@@ -143,6 +143,9 @@ pub fn run(db: &Path, input: &InputArgs, aliases: Option<&Path>, quiet: bool) ->
             summary.failed,
             summary.quotes
         );
+        // Who said the most, so the first run shows what the graph holds.
+        eprintln!("\nwho said the most (quotegraph top speakers):");
+        super::top::run(db, TopWhat::Speakers, TopBy::Quotes, 10, ListFormat::Table)?;
     }
     Ok(Outcome { partial_failure: summary.failed > 0 })
 }
