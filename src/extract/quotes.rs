@@ -974,7 +974,24 @@ impl<'a, 'b> Finder<'a, 'b> {
         while j > floor && matches!(self.tok(j - 1), ":" | "," | "\u{2014}" | "\u{2013}" | "-") {
             j -= 1;
         }
+        let punctuated = open_tok > j;
+        let text = q.content.slice(self.a.text);
+        let words = text.split_whitespace().count();
+        // Without a comma or colon, a short or title-like passage is a name, not a
+        // statement: "what lawmakers called “fraud”", "talking about “Collapse: How …”".
+        let title_like =
+            text.split_whitespace().filter(|w| w.starts_with(char::is_uppercase)).count() * 3 > words * 2 && words > 1;
+        if !punctuated && (words <= 3 || title_like) {
+            return None;
+        }
         if j > floor && self.tok(j - 1) == "that" {
+            // "said that “…”" reports the quote only when it ends the sentence;
+            // otherwise the quote is part of a reported clause (a mixed quote).
+            let end = self.sentence_end_tok(*q);
+            let after = self.a.token_at_or_after(q.outer().end());
+            if (after..end).any(|k| self.is_word(k)) {
+                return None;
+            }
             j -= 1;
         }
         // The cue may be followed by a hearer, an adverb or a setting.
@@ -990,8 +1007,15 @@ impl<'a, 'b> Finder<'a, 'b> {
                     return Some((np, m, ci));
                 }
                 // Anything between the cue and the quote ends with a comma or colon.
-                let punctuated = open_tok > j;
                 if !(c.tokens.end == j || punctuated) || !self.only_hearer_or_setting(c, c.tokens.end..j) {
+                    return None;
+                }
+                // "what it calls “…”": a name for something, not a statement.
+                let np_start =
+                    (floor..c.aux_start).rev().take_while(|&k| self.is_word(k) && !lower_eq(self.tok(k), &["what"])).last();
+                let what_before = np_start.map_or(c.aux_start, |k| k) > floor
+                    && lower_eq(self.tok(np_start.map_or(c.aux_start, |k| k) - 1), &["what"]);
+                if what_before && !punctuated {
                     return None;
                 }
                 let (np, m) = self.left_np(c.aux_start, floor).or_else(|| {
