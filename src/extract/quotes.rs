@@ -669,6 +669,10 @@ impl<'a, 'b> Finder<'a, 'b> {
         while j > floor && lower_eq(self.tok(j - 1), SKIPPABLE_ADVERBS) && !self.is_cap(j - 1) {
             j -= 1;
         }
+        // "I laughed and said": a coordinated verb; its subject is the sentence's.
+        if j > floor && lower_eq(self.tok(j - 1), &["and", "but"]) {
+            return None;
+        }
         // "Sen. David Perdue (R-Ga.) said": step over a parenthetical.
         if j > floor && self.tok(j - 1) == ")" {
             let open = (floor..j - 1).rev().take(12).find(|&k| self.tok(k) == "(")?;
@@ -1018,13 +1022,24 @@ impl<'a, 'b> Finder<'a, 'b> {
                 if what_before && !punctuated {
                     return None;
                 }
-                let (np, m) = self.left_np(c.aux_start, floor).or_else(|| {
-                    // "... and repeatedly says, “…”": the subject of the sentence.
-                    let before = (floor..c.aux_start).rev().find(|&k| !lower_eq(self.tok(k), SKIPPABLE_ADVERBS))?;
-                    matches!(self.tok(before), "and" | "but").then_some(())?;
-                    let m = self.sentence_subject(c.sentence, c.aux_start)?;
-                    Some((c.aux_start..c.aux_start, m))
-                })?;
+                let participle = self.tok(c.tokens.start).ends_with("ing");
+                let (np, m) = self
+                    .left_np(c.aux_start, floor)
+                    .or_else(|| {
+                        // "footage of Hillary Clinton asking, “…”": the name right before a participle.
+                        let mut s = c.aux_start;
+                        while participle && s > floor && self.is_cap(s - 1) {
+                            s -= 1;
+                        }
+                        (s < c.aux_start).then(|| (s..c.aux_start, self.span(s..c.aux_start)))
+                    })
+                    .or_else(|| {
+                        // "... and repeatedly says, “…”", "... before asking her, “…”": the subject of the sentence.
+                        let before = (floor..c.aux_start).rev().find(|&k| !lower_eq(self.tok(k), SKIPPABLE_ADVERBS))?;
+                        (matches!(self.tok(before), "and" | "but") || participle).then_some(())?;
+                        let m = self.sentence_subject(c.sentence, c.aux_start)?;
+                        Some((c.aux_start..c.aux_start, m))
+                    })?;
                 return Some((np, m, ci));
             }
             if !self.is_word(ci_tok) && !matches!(self.tok(ci_tok), "," | "'s" | "\u{2019}s") {
@@ -1043,7 +1058,7 @@ impl<'a, 'b> Finder<'a, 'b> {
         }
         let first = self.tok(between.start);
         // A prepositional setting: "in an op-ed piece before a 2014 hearing".
-        if lower_eq(first, &["in", "at", "during", "on", "before", "after", "via", "while", "from", "to"]) {
+        if lower_eq(first, &["in", "at", "during", "on", "before", "after", "via", "while", "from", "to", "of"]) {
             return between.clone().all(|k| {
                 (self.is_word(k) && !lower_eq(self.tok(k), &["that", "which", "who"]))
                     || matches!(self.tok(k), "," | "-" | "'s" | "\u{2019}s")
