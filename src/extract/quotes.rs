@@ -1455,7 +1455,17 @@ impl<'a, 'b> Finder<'a, 'b> {
         if r.start >= r.end {
             return;
         }
-        let content = self.span(r.clone());
+        // A closing parenthesis without its opening one belongs to the sentence.
+        if self.tok(r.end - 1) == ")" && !r.clone().any(|k| self.tok(k) == "(") {
+            r.end -= 1;
+        }
+        let mut content = self.span(r.clone());
+        // Never end inside a quoted passage: "want “justice for Terrence,” but ..."
+        if let Some(q) = self.a.quoted_near(content).iter().find(|q| {
+            !q.nested && q.content.start() < content.end() && content.end() < q.outer().end() && content.start() <= q.open.start()
+        }) {
+            content = Span::new(content.start(), q.outer().end());
+        }
         // Needs at least one word that is not just a pronoun object.
         let words = r.clone().filter(|&k| self.is_word(k)).count();
         if words == 0 || (words == 1 && lower_eq(self.tok(r.start), &["it", "this", "that", "so", "them", "him", "her"])) {
