@@ -22,13 +22,13 @@ fn quotegraph(args: &[&str]) -> String {
 /// `python3 score.py ARGS`, or `None` (with a SKIP message) when Python or score.py is missing.
 fn score_py(args: &[&str]) -> Option<String> {
     if !Path::new(SCORE_PY).exists() {
-        eprintln!("SKIP: {SCORE_PY} not found");
+        skip!("{SCORE_PY} not found");
         return None;
     }
     let out = match Command::new("python3").arg(SCORE_PY).args(args).output() {
         Ok(out) => out,
         Err(e) => {
-            eprintln!("SKIP: python3 not available ({e})");
+            skip!("python3 not available ({e})");
             return None;
         }
     };
@@ -142,7 +142,7 @@ fn assert_eval_runs_extraction(gold: &str, pred: &Path) {
 #[test]
 fn eval_matches_score_py_on_seed_extraction() {
     if !Path::new(SEED_TXT).exists() {
-        eprintln!("SKIP: {SEED_TXT} not found");
+        skip!("{SEED_TXT} not found");
         return;
     }
     let dir = tempfile::tempdir().expect("temp dir");
@@ -154,7 +154,7 @@ fn eval_matches_score_py_on_seed_extraction() {
 #[test]
 fn eval_matches_score_py_on_polnear_dev_extraction() {
     if !Path::new(DEV_GOLD).exists() || !Path::new(DEV_INPUT).exists() {
-        eprintln!("SKIP: {DEV_GOLD} or {DEV_INPUT} not found (PolNeAR is read at test time only)");
+        skip!("{DEV_GOLD} or {DEV_INPUT} not found (PolNeAR is read at test time only)");
         return;
     }
     let dir = tempfile::tempdir().expect("temp dir");

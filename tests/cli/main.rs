@@ -1,6 +1,16 @@
 //! The one integration-test binary: every module below links once.
 //! (Cargo builds each `tests/*.rs` file as its own binary, so modules live here.)
 
+/// Prints a SKIP notice that stays visible: `eprintln!` output of passing
+/// tests is captured by the harness, a direct write to stderr is not.
+#[macro_export]
+macro_rules! skip {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), "SKIP: {}", format!($($arg)*));
+    }};
+}
+
 mod cases;
 mod entity_cases;
 mod eval_parity;

@@ -24,7 +24,7 @@ fn ingesting_twice_changes_nothing_and_new_content_replaces() {
     if seed.exists() {
         args.push(seed.to_str().unwrap().to_string());
     } else {
-        eprintln!("SKIP: the seed article {SEED} is missing; ingesting the tiny input only");
+        skip!("the seed article {SEED} is missing; ingesting the tiny input only");
     }
     let mut ingest: Vec<&str> = vec!["ingest"];
     ingest.extend(args.iter().map(String::as_str));
@@ -74,7 +74,7 @@ fn jsonl_metadata_is_stored_and_a_failed_input_keeps_the_rest() {
 fn stored_quotes_match_the_extraction() {
     let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join(SEED);
     if !seed.exists() {
-        eprintln!("SKIP: the seed article {SEED} is missing");
+        skip!("the seed article {SEED} is missing");
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -84,7 +84,7 @@ fn stored_quotes_match_the_extraction() {
     let record: serde_json::Value = serde_json::from_str(extracted.lines().next().unwrap()).unwrap();
     let quotes = record["quotes"].as_array().cloned().unwrap_or_default();
     if quotes.is_empty() {
-        eprintln!("SKIP: the extractor finds no quote in the seed article yet");
+        skip!("the extractor finds no quote in the seed article yet");
         return;
     }
     let (code, _, err) = run_db(&db, &["ingest", "--quiet", seed.to_str().unwrap()]);

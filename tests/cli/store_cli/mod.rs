@@ -67,7 +67,7 @@ pub fn run_db(db: &Path, args: &[&str]) -> (i32, String, String) {
 pub fn have(program: &str, args: &[&str], why: &str) -> bool {
     let ok = std::process::Command::new(program).args(args).output().is_ok_and(|o| o.status.success());
     if !ok {
-        eprintln!("SKIP: {why}: `{program} {}` is not available", args.join(" "));
+        skip!("{why}: `{program} {}` is not available", args.join(" "));
     }
     ok
 }
