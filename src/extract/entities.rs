@@ -448,7 +448,7 @@ fn split_run(a: &Analysis, info: &DocInfo, headline: bool, mut i: usize, j: usiz
                     let rest = name_end(a, end, j);
                     let full = (i..rest).any(|t| is_org_word(a.tok(t)));
                     if full {
-                        let (ty2, st) = classify(a, info, i, rest, None);
+                        let (ty2, st) = classify(a, i, rest, None);
                         push(out, i, rest, None, ty2, st);
                         i = rest;
                         continue;
@@ -479,7 +479,7 @@ fn split_run(a: &Analysis, info: &DocInfo, headline: bool, mut i: usize, j: usiz
                 }
                 if name < j {
                     let end = name_end(a, name, j);
-                    let (ty, st) = classify(a, info, name, end, Some(i));
+                    let (ty, st) = classify(a, name, end, Some(i));
                     push(out, name, end, Some(i), ty, st);
                     i = end;
                     continue;
@@ -514,7 +514,7 @@ fn split_run(a: &Analysis, info: &DocInfo, headline: bool, mut i: usize, j: usiz
             continue;
         }
         // A demonym before an organisation or name: "Israeli Army" stays whole; "Israeli Netanyahu" splits.
-        let (ty, st) = classify(a, info, i, end, None);
+        let (ty, st) = classify(a, i, end, None);
         push(out, i, end, None, ty, st);
         i = end;
     }
@@ -624,7 +624,7 @@ fn next_word<'t>(a: &Analysis<'t>, i: usize) -> Option<&'t str> {
 }
 
 /// Types the name `i..j`.
-fn classify(a: &Analysis, info: &DocInfo, i: usize, j: usize, title: Option<usize>) -> (EntityType, u8) {
+fn classify(a: &Analysis, i: usize, j: usize, title: Option<usize>) -> (EntityType, u8) {
     let first = a.tok(i);
     let last = a.tok(j - 1);
     if let Some(p) = phrase(a, i, j) {
@@ -682,7 +682,6 @@ fn classify(a: &Analysis, info: &DocInfo, i: usize, j: usize, title: Option<usiz
             }
         }
     }
-    let _ = info;
     if j - i >= 2 && (i..j).all(|t| is_cap_word(a, t)) {
         (EntityType::Person, 1)
     } else if j - i >= 2 {
@@ -1207,7 +1206,7 @@ fn entity_at_token(a: &Analysis, x: &Extraction, i: usize) -> Option<LocalEntity
 }
 
 /// Place entity for a demonym, created with a nominal mention when the document never names the place.
-fn demonym_entity(x: &mut Extraction, word: &str, span: Span) -> Option<LocalEntityId> {
+fn demonym_entity(x: &mut Extraction, word: &str) -> Option<LocalEntityId> {
     // "US-Israeli": the first part that names a place.
     let place = word
         .split('-')
@@ -1230,7 +1229,6 @@ fn demonym_entity(x: &mut Extraction, word: &str, span: Span) -> Option<LocalEnt
             id
         }
     };
-    let _ = span;
     Some(id)
 }
 
@@ -1382,7 +1380,7 @@ fn role_from(a: &Analysis, x: &mut Extraction, i: usize, j: usize) -> Option<Rol
             continue;
         }
         let w = a.tok(k);
-        if let Some(e) = demonym_entity(x, w, tk.span).filter(|_| affiliation.is_none()) {
+        if let Some(e) = demonym_entity(x, w).filter(|_| affiliation.is_none()) {
             affiliation = Some(e);
         } else if w.chars().next().is_some_and(char::is_uppercase) && k > i && !is_title(w) {
             // An unrecognised name inside the phrase: keep out of the role.
