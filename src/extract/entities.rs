@@ -169,7 +169,6 @@ fn is_inner_connector(w: &str) -> bool {
             | "el"
             | "la"
             | "le"
-            | "on"
             | "the"
             | "and"
     )
@@ -411,7 +410,7 @@ fn connector_ok(a: &Analysis, i: usize, j: usize, k: usize) -> bool {
         "de" | "del" | "della" | "da" | "di" | "du" | "van" | "von" | "der" | "bin" | "ibn" | "al" | "el" | "la" | "le" => {
             k == j + 1
         }
-        "of" | "for" | "on" | "the" | "and" => {
+        "of" | "for" | "the" | "and" => {
             // Only inside organisation/place names: "University of Texas", "Bank of America",
             // "National Aeronautics and Space Administration".
             let headword = |t: usize| {
@@ -491,7 +490,7 @@ fn split_run(a: &Analysis, info: &DocInfo, headline: bool, mut i: usize, j: usiz
                 continue;
             }
         }
-        if is_stop(w) || is_demonym_compound(w) {
+        if is_stop(w) || is_demonym_compound(w) || is_contraction(w) {
             i += 1;
             continue;
         }
@@ -504,6 +503,11 @@ fn split_run(a: &Analysis, info: &DocInfo, headline: bool, mut i: usize, j: usiz
             continue;
         }
         let end = name_end(a, i, j);
+        // A role, not a name: "High Commissioner", "New Democrat MP", "Sheriff".
+        if is_role_word(a.tok(end - 1)) {
+            i = end;
+            continue;
+        }
         // Single words that are never names on their own.
         if end == i + 1 && (LEX.demonyms.contains_key(w) || is_org_word(w) || LEX.place_words.contains(w)) {
             // "the Court", "the Church": a capitalised organisation word in running text names one.
@@ -575,6 +579,22 @@ fn is_team_context(a: &Analysis, i: usize, end: usize) -> bool {
     verbs(before)
         || matches!(before, "vs" | "vs." | "v" | "v." | "versus")
         || (before == "to" && matches!(before2, "lost" | "fell"))
+}
+
+/// A capitalised word that names a role: a title or a role noun ("Commissioner", "MP").
+fn is_role_word(w: &str) -> bool {
+    if is_org_word(w) || LEX.place_words.contains(w) {
+        return false;
+    }
+    is_title(w) || matches!(w, "MP" | "MPs" | "CEO" | "Sheriff" | "Spokesperson" | "Spokesman" | "Spokeswoman") || {
+        let lower = w.to_ascii_lowercase();
+        LEX.speaker_nouns.contains(lower.as_str()) && w.len() > 3 && !w.chars().skip(1).any(char::is_uppercase)
+    }
+}
+
+/// "I'm", "I'll": a pronoun with its verb.
+fn is_contraction(w: &str) -> bool {
+    w.starts_with("I'") || w.starts_with("I\u{2019}")
 }
 
 /// "US-Israeli", "Israeli-American": demonym compounds are adjectives, not names.
