@@ -79,6 +79,8 @@ pub struct EntityLexicon {
     pub place_aliases: HashMap<&'static str, &'static str>,
     pub forenames: HashMap<&'static str, Gender>,
     pub orgs: HashSet<&'static str>,
+    /// Products, events, religions, languages: names typed "other".
+    pub others: HashSet<&'static str>,
     /// Demonym -> place ("Israeli" -> "Israel").
     pub demonyms: HashMap<&'static str, &'static str>,
     pub place_words: HashSet<&'static str>,
@@ -108,9 +110,16 @@ fn pairs(src: &'static str) -> impl Iterator<Item = (&'static str, &'static str)
 fn load() -> EntityLexicon {
     let places: HashSet<&str> = lines(include_str!("../../data/lexicon/places.txt")).collect();
     let orgs: HashSet<&str> = lines(include_str!("../../data/lexicon/orgs.txt")).collect();
-    let max_words = places.iter().chain(orgs.iter()).map(|p| p.split(' ').count()).max().unwrap_or(1);
+    let others: HashSet<&str> = lines(include_str!("../../data/lexicon/other_names.txt")).collect();
+    let max_words = places.iter().chain(orgs.iter()).chain(others.iter()).map(|p| p.split(' ').count()).max().unwrap_or(1);
     let place_aliases: HashMap<&str, &str> = pairs(include_str!("../../data/lexicon/place_aliases.tsv")).collect();
-    let known_starts = places.iter().chain(orgs.iter()).chain(place_aliases.keys()).filter_map(|p| p.split(' ').next()).collect();
+    let known_starts = places
+        .iter()
+        .chain(orgs.iter())
+        .chain(others.iter())
+        .chain(place_aliases.keys())
+        .filter_map(|p| p.split(' ').next())
+        .collect();
     let l = lexicon();
     let titles = l.titles.iter().copied().collect();
     let title_starts = l.multiword_titles.iter().filter_map(|t| t.first().copied()).collect();
@@ -135,6 +144,7 @@ fn load() -> EntityLexicon {
             })
             .collect(),
         orgs,
+        others,
         demonyms: pairs(include_str!("../../data/lexicon/demonyms.tsv")).collect(),
         place_words: lines(include_str!("../../data/lexicon/place_words.txt")).collect(),
         common: lines(include_str!("../../data/lexicon/common_words.txt")).collect(),
@@ -332,6 +342,9 @@ fn known_at(a: &Analysis, i: usize, end: usize) -> Option<(usize, EntityType)> {
         let Some(p) = phrase(a, i, i + n) else { continue };
         if LEX.orgs.contains(p) {
             return Some((n, EntityType::Organization));
+        }
+        if LEX.others.contains(p) {
+            return Some((n, EntityType::Other));
         }
         if LEX.places.contains(p) || LEX.place_aliases.contains_key(p) {
             return Some((n, EntityType::Place));
@@ -1024,6 +1037,10 @@ pub fn find(a: &Analysis) -> Extraction {
             .map(|c| {
                 let mut s = scores(a, &info, c);
                 let boost = boost(c.strength);
+                // A known product, event or language is no person, organisation or place.
+                if c.ty == EntityType::Other && c.strength >= 3 {
+                    s[3] = s[0].max(s[1]).max(s[2]) + 10.0;
+                }
                 if let Some(k) = class_index(c.ty) {
                     s[k] += boost;
                     // Structure (a title, an organisation word, the lexicons) says it is a name.
