@@ -12,7 +12,11 @@
 //! 4. the type comes from the known-organisation list, organisation words
 //!    ("Ministry", "University"), place words ("River", "County"), the place
 //!    gazetteer, a forename, an acronym, or the context (a reporting verb
-//!    after, a role noun before, "in"/"at" before);
+//!    after, a role noun before, "in"/"at" before); where these rules are
+//!    not sure, a small averaged-perceptron model over the name's words,
+//!    shape, context and lexicon hits (`data/entity_types.tsv`, trained on
+//!    GUM by `examples/train_entity_types.rs`) decides, summed over all the
+//!    mentions of an entity; it may also say "none" (not a name at all);
 //! 5. within the document "Dr. Basem Naim" = "Basem Naim" = "Naim", "U.S." =
 //!    "United States", "NASA" = "National Aeronautics and Space
 //!    Administration"; the canonical name is the longest form without title;
@@ -1035,7 +1039,8 @@ pub fn find(a: &Analysis) -> Extraction {
         cands
             .iter()
             .map(|c| {
-                let mut s = scores(a, &info, c);
+                // Structure decides strength-3 names; the model is only asked about the rest (it is the costly part).
+                let mut s = if c.strength >= 3 { [0.0; 4] } else { scores(a, &info, c) };
                 let boost = boost(c.strength);
                 // A known product, event or language is no person, organisation or place.
                 if c.ty == EntityType::Other && c.strength >= 3 {
