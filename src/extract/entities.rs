@@ -598,6 +598,12 @@ fn is_team_context(a: &Analysis, i: usize, end: usize) -> bool {
         || (before == "to" && matches!(before2, "lost" | "fell"))
 }
 
+/// Single words that cannot name a person: acronyms and abstract nouns.
+fn not_a_person_word(w: &str) -> bool {
+    is_acronym(w)
+        || ["ology", "ism", "ity", "tion", "ment", "ness", "ship"].iter().any(|s| w.len() > s.len() + 2 && w.ends_with(s))
+}
+
 /// A capitalised word that names a role: a title or a role noun ("Commissioner", "MP").
 fn is_role_word(w: &str) -> bool {
     if is_org_word(w) || LEX.place_words.contains(w) {
@@ -1042,6 +1048,10 @@ pub fn find(a: &Analysis) -> Extraction {
                 // Structure decides strength-3 names; the model is only asked about the rest (it is the costly part).
                 let mut s = if c.strength >= 3 { [0.0; 4] } else { scores(a, &info, c) };
                 let boost = boost(c.strength);
+                // People are not written as acronyms, nor with abstract-noun endings ("Scientology").
+                if c.end == c.start + 1 && not_a_person_word(a.tok(c.start)) {
+                    s[0] = f32::MIN / 4.0;
+                }
                 // A known product, event or language is no person, organisation or place.
                 if c.ty == EntityType::Other && c.strength >= 3 {
                     s[3] = s[0].max(s[1]).max(s[2]) + 10.0;
@@ -1573,6 +1583,20 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn acronyms_and_abstract_nouns_are_not_people() {
+        let v = ents("Critics of Scientology met. Scientology said the DAB and Scientology disagreed, the DAB said.");
+        assert_ne!(find_ent(&v, "Scientology").1, "person", "{v:?}");
+        assert_ne!(find_ent(&v, "DAB").1, "person", "{v:?}");
+    }
+
+    #[test]
+    fn known_products_and_events_are_other() {
+        let v = ents("Users of Internet Explorer watched the World Cup. Internet Explorer crashed.");
+        assert_eq!(find_ent(&v, "Internet Explorer").1, "other", "{v:?}");
+        assert_eq!(find_ent(&v, "World Cup").1, "other", "{v:?}");
     }
 
     #[test]
