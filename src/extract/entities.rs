@@ -520,6 +520,11 @@ fn split_run(a: &Analysis, info: &DocInfo, headline: bool, mut i: usize, j: usiz
             continue;
         }
         let end = name_end(a, i, j);
+        // "New Zealander": a demonym of more than one word.
+        if end > i + 1 && phrase(a, i, end).is_some_and(|p| LEX.demonyms.contains_key(p)) {
+            i = end;
+            continue;
+        }
         // A role, not a name: "High Commissioner", "New Democrat MP", "Sheriff".
         if is_role_word(a.tok(end - 1)) {
             i = end;
