@@ -134,7 +134,7 @@ pub fn resolve(
     let org = names.iter().find_map(|m| m.entity.filter(|&e| x.entity(e).entity_type != EntityType::Person)).or_else(|| {
         // "a spokesman for the ministry": the organisation a common noun names.
         let nouns: Vec<&str> = (first..=last.min(a.tokens.len().saturating_sub(1))).map(|i| a.tok(i)).collect();
-        recent_org_by_word(a, x, span.start(), &nouns)
+        recent_org_by_word(x, span.start(), &nouns)
     });
     if let Some(h) = head {
         let base = role_base(h);
@@ -197,7 +197,7 @@ fn last_mention_before(x: &Extraction, e: LocalEntityId, pos: usize) -> Option<u
     x.entity(e).mentions.iter().map(|&m| x.mentions[m as usize].span.start()).filter(|&s| s < pos).max()
 }
 
-fn recent_org_by_word(a: &Analysis, x: &Extraction, pos: usize, words: &[&str]) -> Option<LocalEntityId> {
+fn recent_org_by_word(x: &Extraction, pos: usize, words: &[&str]) -> Option<LocalEntityId> {
     let mut best: Option<(usize, LocalEntityId)> = None;
     for (i, e) in x.entities.iter().enumerate() {
         if e.entity_type != EntityType::Organization {
@@ -218,7 +218,6 @@ fn recent_org_by_word(a: &Analysis, x: &Extraction, pos: usize, words: &[&str]) 
             }
         }
     }
-    let _ = a;
     best.map(|b| b.1)
 }
 
