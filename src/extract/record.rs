@@ -89,7 +89,14 @@ impl ExtractRecord {
             .map(|e| EntityRecord {
                 name: e.name.clone(),
                 entity_type: e.entity_type,
-                mentions: e.mentions.iter().map(|&m| SpanRecord::new(text, x.mentions[m as usize].span)).collect(),
+                // Names only: pronouns and descriptions are speaker mentions of quotes, not names.
+                mentions: e
+                    .mentions
+                    .iter()
+                    .map(|&m| &x.mentions[m as usize])
+                    .filter(|m| m.kind == crate::model::MentionKind::Name)
+                    .map(|m| SpanRecord::new(text, m.span))
+                    .collect(),
             })
             .collect();
         ExtractRecord { doc: doc.to_string(), quotes, entities }
