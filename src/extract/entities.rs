@@ -1409,6 +1409,24 @@ fn roles(a: &Analysis, cands: &[Cand], x: &mut Extraction) {
                 }
             }
         }
+        // Copula: "James Hewitt is the White House spokesperson."
+        if end_tok + 2 < a.tokens.len() && matches!(a.tok(end_tok), "is" | "was") {
+            let stop = a.sentence_at(span.start()).map(|s| a.sentences[s].tokens.end).unwrap_or(a.tokens.len());
+            let mut from = end_tok + 1;
+            while from < stop && is_determiner(a.tok(from)) {
+                from += 1;
+            }
+            let mut k = from;
+            while k < stop && k < from + 6 && a.tokens[k].kind == TokenKind::Word {
+                k += 1;
+            }
+            let closed = k >= stop || matches!(a.tok(k), "," | "." | ";");
+            if closed && k > from && from > end_tok + 1 && is_role_noun(a.tok(k - 1)) {
+                if let Some(r) = role_from(a, x, from, k) {
+                    found.push(r);
+                }
+            }
+        }
         let ent = &mut x.entities[e.0 as usize];
         for r in found {
             if !ent.roles.iter().any(|o| o.role == r.role && o.affiliation == r.affiliation) {
