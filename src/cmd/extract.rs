@@ -21,6 +21,7 @@ pub fn run(input: &InputArgs, format: ExtractFormat, explain: bool) -> Result<Ou
     let mut batch = Vec::with_capacity(BATCH);
     let mut all = Vec::new();
     let mut first_error: Option<std::io::Error> = None;
+    let (mut documents, mut failed) = (0usize, 0usize);
     let flush = |batch: &mut Vec<quotegraph::model::Document>,
                  out: &mut dyn Write,
                  all: &mut Vec<ExtractRecord>|
@@ -42,6 +43,7 @@ pub fn run(input: &InputArgs, format: ExtractFormat, explain: bool) -> Result<Ou
     };
     read_inputs(&input.paths, &opts, &mut |item| match item {
         Item::Doc(d) => {
+            documents += 1;
             batch.push(d);
             if batch.len() >= BATCH && first_error.is_none() {
                 if let Err(e) = flush(&mut batch, &mut out, &mut all) {
@@ -52,6 +54,7 @@ pub fn run(input: &InputArgs, format: ExtractFormat, explain: bool) -> Result<Ou
         Item::Warning(w) => eprintln!("warning: {}", w.0),
         Item::Error(e) => {
             eprintln!("error: {e}");
+            failed += 1;
             outcome.partial_failure = true;
         }
     });
@@ -68,5 +71,9 @@ pub fn run(input: &InputArgs, format: ExtractFormat, explain: bool) -> Result<Ou
         out.write_all(b"\n")?;
     }
     out.flush()?;
+    if failed > 0 {
+        let inputs = if failed == 1 { "input" } else { "inputs" };
+        eprintln!("summary: {documents} documents extracted, {failed} {inputs} failed");
+    }
     Ok(outcome)
 }
