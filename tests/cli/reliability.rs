@@ -314,14 +314,14 @@ const ADVERSARIAL: &[(&str, &str)] = &[
 
 #[test]
 fn adversarial_long_lines_scale_linearly() {
-    // Time the extractor on 4x the input: linear code takes ~4x, quadratic
-    // ~16x. The best of two runs each damps noise from a shared machine.
-    let time = |text: &str| {
-        (0..2)
+    // Time the extractor on 8x the input: linear code takes ~8x, quadratic
+    // ~64x. The threshold leaves room for a busy shared machine slowing the
+    // large run; the small one takes the best of three.
+    let time = |text: &str, runs: usize| {
+        (0..runs)
             .map(|_| {
                 let t = Instant::now();
-                let x = quotegraph::extract::extract(text);
-                std::hint::black_box(x);
+                std::hint::black_box(quotegraph::extract::extract(text));
                 t.elapsed()
             })
             .min()
@@ -329,12 +329,12 @@ fn adversarial_long_lines_scale_linearly() {
     };
     let mut report = Vec::new();
     for (name, unit) in ADVERSARIAL {
-        let small = unit.repeat(60_000 / unit.len());
-        let large = unit.repeat(240_000 / unit.len());
-        let (a, b) = (time(&small), time(&large));
-        let ratio = b.as_secs_f64() / a.as_secs_f64().max(1e-3);
+        let small = unit.repeat(20_000 / unit.len());
+        let large = unit.repeat(160_000 / unit.len());
+        let (a, b) = (time(&small, 3), time(&large, 1));
+        let ratio = b.as_secs_f64() / a.as_secs_f64().max(0.005);
         report.push(format!("{name}: {a:?} -> {b:?} (x{ratio:.1})"));
-        assert!(ratio < 9.0 || b < Duration::from_millis(300), "{name} looks quadratic: {}", report.join("; "));
+        assert!(ratio < 24.0 || b < Duration::from_millis(300), "{name} looks quadratic: {}", report.join("; "));
     }
     eprintln!("{}", report.join("\n"));
 }
