@@ -24,8 +24,8 @@ pub enum InputError {
     BadJsonLine { path: String, line: usize, message: String },
     #[error("{path}:{line}: a record needs a string \"id\" and a string \"text\"")]
     MissingField { path: String, line: usize },
-    #[error("{path}: looks like a binary file (NUL bytes), skipped")]
-    Binary { path: String },
+    #[error("{path}: looks like a binary file (NUL byte at offset {offset}), skipped")]
+    Binary { path: String, offset: usize },
 }
 
 /// A non-fatal remark about an input (lossy decoding, stripped BOM).
@@ -150,11 +150,14 @@ pub fn decode(bytes: Vec<u8>, origin: &str) -> (String, Option<Warning>) {
         Ok(s) => (s, bom.then(|| Warning(format!("{origin}: stripped a byte-order mark; offsets index the text after it")))),
         Err(e) => {
             let offset = e.utf8_error().valid_up_to() + if bom { 3 } else { 0 };
+            let bad = e.as_bytes().utf8_chunks().filter(|c| !c.invalid().is_empty()).count();
             let s = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let sequences = if bad == 1 { "sequence" } else { "sequences" };
             (
                 s,
                 Some(Warning(format!(
-                    "{origin}: invalid UTF-8 at byte {offset}, decoded lossily (U+FFFD); offsets index the decoded text"
+                    "{origin}: invalid UTF-8 at byte {offset} ({bad} bad {sequences}), decoded lossily (U+FFFD); \
+                     offsets index the decoded text"
                 ))),
             )
         }
@@ -165,7 +168,10 @@ pub fn decode(bytes: Vec<u8>, origin: &str) -> (String, Option<Warning>) {
 /// breaks; entities for the common characters are decoded.
 pub fn strip_html(html: &str) -> String {
     static TAG: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"(?is)<(script|style)\b.*?</(script|style)\s*>|<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>").unwrap()
+        regex::Regex::new(
+            r"(?is)<(script|style)\b.*?</(script|style)\s*>|<!--.*?-->|<![^>]*>|<\?[^>]*>|<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>",
+        )
+        .unwrap()
     });
     let mut out = String::with_capacity(html.len());
     let mut last = 0;
@@ -201,7 +207,11 @@ pub fn strip_html(html: &str) -> String {
 }
 
 fn looks_like_html(text: &str) -> bool {
-    let head = &text[..text.len().min(2048)].to_ascii_lowercase();
+    let mut end = text.len().min(2048);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end].to_ascii_lowercase();
     head.contains("<html")
         || head.contains("<!doctype html")
         || head.contains("<body")
@@ -209,8 +219,9 @@ fn looks_like_html(text: &str) -> bool {
 }
 
 fn text_document(id: String, bytes: Vec<u8>, origin: &str, opts: &InputOptions, emit: &mut dyn FnMut(Item)) {
-    if bytes.iter().take(8192).any(|&b| b == 0) {
-        emit(Item::Error(InputError::Binary { path: origin.to_string() }));
+    // Text never holds NUL; a NUL anywhere (not just in the first block) means binary.
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        emit(Item::Error(InputError::Binary { path: origin.to_string(), offset }));
         return;
     }
     let (mut text, warning) = decode(bytes, origin);
@@ -333,5 +344,6 @@ mod tests {
     #[test]
     fn html_is_stripped_to_lines() {
         assert_eq!(strip_html("<html><body><p>A &amp; B</p><p>“C”</p><script>x</script></body></html>"), "A & B\n“C”");
+        assert_eq!(strip_html("<!DOCTYPE html><?xml version=\"1.0\"?><p>A</p>"), "A");
     }
 }

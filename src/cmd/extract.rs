@@ -21,6 +21,7 @@ pub fn run(input: &InputArgs, format: ExtractFormat, explain: bool) -> Result<Ou
     let mut batch = Vec::with_capacity(BATCH);
     let mut all = Vec::new();
     let mut first_error: Option<std::io::Error> = None;
+    let (mut documents, mut failed) = (0usize, 0usize);
     let flush = |batch: &mut Vec<quotegraph::model::Document>,
                  out: &mut dyn Write,
                  all: &mut Vec<ExtractRecord>|
@@ -65,6 +66,7 @@ pub fn run(input: &InputArgs, format: ExtractFormat, explain: bool) -> Result<Ou
     for item in rx {
         match item {
             Item::Doc(d) => {
+                documents += 1;
                 batch.push(d);
                 if batch.len() >= BATCH {
                     if let Err(e) = flush(&mut batch, &mut out, &mut all) {
@@ -76,6 +78,7 @@ pub fn run(input: &InputArgs, format: ExtractFormat, explain: bool) -> Result<Ou
             Item::Warning(w) => eprintln!("warning: {}", w.0),
             Item::Error(e) => {
                 eprintln!("error: {e}");
+                failed += 1;
                 outcome.partial_failure = true;
             }
         }
@@ -96,5 +99,9 @@ pub fn run(input: &InputArgs, format: ExtractFormat, explain: bool) -> Result<Ou
         out.write_all(b"\n")?;
     }
     out.flush()?;
+    if failed > 0 {
+        let inputs = if failed == 1 { "input" } else { "inputs" };
+        eprintln!("summary: {documents} documents extracted, {failed} {inputs} failed");
+    }
     Ok(outcome)
 }

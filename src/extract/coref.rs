@@ -106,6 +106,11 @@ fn pronoun(w: &str) -> Option<Want> {
     })
 }
 
+/// No name mention is longer than this many bytes.
+const MAX_NAME_BYTES: usize = 256;
+/// How many of the latest speakers count as "recent" for pronouns.
+const RECENT_SPEAKERS: usize = 24;
+
 /// Resolves a speaker span to an entity and says what kind of mention it is.
 pub fn resolve(
     a: &Analysis,
@@ -114,7 +119,11 @@ pub fn resolve(
     speakers: &[(usize, LocalEntityId)],
 ) -> Option<(LocalEntityId, MentionKind)> {
     // A name inside: a person first.
-    let names: Vec<&Mention> = x.mentions.iter().filter(|m| m.kind == MentionKind::Name && m.span.overlaps(span)).collect();
+    // Mentions are sorted by start: look only near the span (long documents stay linear).
+    let hi = x.mentions.partition_point(|m| m.span.start < span.end);
+    let lo = x.mentions[..hi].partition_point(|m| m.span.start() + MAX_NAME_BYTES < span.start());
+    let names: Vec<&Mention> =
+        x.mentions[lo..hi].iter().filter(|m| m.kind == MentionKind::Name && m.span.overlaps(span)).collect();
     if let Some(m) = names.iter().find(|m| m.entity.is_some_and(|e| x.entity(e).entity_type == EntityType::Person)) {
         return m.entity.map(|e| (e, MentionKind::Name));
     }
@@ -194,7 +203,10 @@ fn person_with_role(
 }
 
 fn last_mention_before(x: &Extraction, e: LocalEntityId, pos: usize) -> Option<usize> {
-    x.entity(e).mentions.iter().map(|&m| x.mentions[m as usize].span.start()).filter(|&s| s < pos).max()
+    // An entity's mentions are in text order.
+    let ms = &x.entity(e).mentions;
+    let i = ms.partition_point(|&m| x.mentions[m as usize].span.start() < pos);
+    i.checked_sub(1).map(|k| x.mentions[ms[k] as usize].span.start())
 }
 
 fn recent_org_by_word(x: &Extraction, pos: usize, words: &[&str]) -> Option<LocalEntityId> {
@@ -230,8 +242,13 @@ fn resolve_pronoun(
 ) -> Option<LocalEntityId> {
     let here = a.sentence_at(pos).unwrap_or(0);
     let mut best: Option<(i64, LocalEntityId)> = None;
-    for m in x.mentions.iter().rev() {
-        if m.span.start() >= pos || m.kind != MentionKind::Name {
+    let before = x.mentions.partition_point(|m| m.span.start() < pos);
+    for m in x.mentions[..before].iter().rev() {
+        // Antecedents are at most six sentences back.
+        if here.saturating_sub(a.sentence_at(m.span.start()).unwrap_or(0)) > 6 {
+            break;
+        }
+        if m.kind != MentionKind::Name {
             continue;
         }
         let Some(e) = m.entity else { continue };
@@ -256,7 +273,8 @@ fn resolve_pronoun(
             break;
         }
         let mut score = -10 * dist;
-        if speakers.iter().any(|s| s.1 == e) {
+        // A recent speaker (the last few quotes) is the likely "he".
+        if speakers.iter().rev().take(RECENT_SPEAKERS).any(|s| s.1 == e) {
             score += 8;
         }
         // A sentence subject: the first word of its sentence.

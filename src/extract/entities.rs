@@ -951,33 +951,45 @@ fn cluster(a: &Analysis, cands: &[Cand]) -> (Vec<usize>, usize) {
     }
     // Persons: a shorter form matches a longer one by surname, forename, or first+last.
     let words: Vec<Vec<&str>> = cands.iter().map(|c| words_of(a, c)).collect();
-    let persons: Vec<usize> = (0..n).filter(|&i| cands[i].ty == EntityType::Person && words[i].len() >= 2).collect();
+    // Full person names indexed by their first and last word (indices ascending),
+    // so that matching stays linear in long documents.
+    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::default();
+    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::default();
+    for p in (0..n).filter(|&i| cands[i].ty == EntityType::Person && words[i].len() >= 2) {
+        by_last.entry(words[p][words[p].len() - 1]).or_default().push(p);
+        by_first.entry(words[p][0]).or_default().push(p);
+    }
+    // How far from `i` to look in one list, each way: enough for any real text.
+    const SCAN: usize = 64;
     for i in 0..n {
         let wi = &words[i];
         if wi.len() >= 2 && cands[i].ty != EntityType::Person {
             continue;
         }
-        // Pick the nearest full name (preceding first) sharing the surname.
-        let mut best: Option<(usize, bool, usize)> = None;
-        for &p in &persons {
+        let fits = |p: usize| {
             if p == i || words[p].len() <= wi.len() {
-                continue;
+                return false;
             }
             let wp = &words[p];
-            let ok = if wi.len() == 1 {
+            if wi.len() == 1 {
                 wp.last() == wi.first()
                     || (wp.first() == wi.first() && cands[i].ty == EntityType::Person && cands[i].strength >= 2)
             } else {
                 wp.first() == wi.first() && wp.last() == wi.last()
-            };
-            if !ok {
-                continue;
             }
-            let after = p > i;
-            let dist = p.abs_diff(i);
-            let key = (dist, after, p);
-            if best.is_none_or(|b| (b.1, b.0) > (key.1, key.0)) {
-                best = Some(key);
+        };
+        // Pick the nearest full name (preceding first) sharing the surname.
+        let mut best: Option<(usize, bool, usize)> = None;
+        let lists = [by_last.get(wi[wi.len() - 1]), if wi.len() == 1 { by_first.get(wi[0]) } else { None }];
+        for list in lists.into_iter().flatten() {
+            let at = list.partition_point(|&p| p < i);
+            let before = list[..at].iter().rev().take(SCAN).copied().find(|&p| fits(p));
+            let after = list[at..].iter().take(SCAN).copied().find(|&p| fits(p));
+            for p in before.into_iter().chain(after) {
+                let key = (p.abs_diff(i), p > i, p);
+                if best.is_none_or(|b| (b.1, b.0) > (key.1, key.0)) {
+                    best = Some(key);
+                }
             }
         }
         // A single word that is a known place or organisation stays itself unless it is someone's surname.

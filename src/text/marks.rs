@@ -215,7 +215,13 @@ pub fn find_quoted(text: &str) -> Vec<Quoted> {
     if let Some((mark, content_start, last_end)) = pending {
         push_double(&mut out, text, mark, None, content_start, last_end, true);
     }
-    let doubles: Vec<Span> = out.iter().map(|q| q.outer()).collect();
+    // Double-quoted passages by level (one level of nesting): each level is
+    // disjoint, so a containing passage is found by binary search.
+    let mut doubles: [Vec<Span>; 2] = [Vec::new(), Vec::new()];
+    for q in &out {
+        doubles[usize::from(q.nested)].push(q.outer());
+    }
+    doubles.iter_mut().for_each(|d| d.sort());
     for &para in &paras {
         find_single(text, para, &doubles, &mut out);
     }
@@ -237,7 +243,7 @@ fn push_double(out: &mut Vec<Quoted>, text: &str, open: Span, close: Option<Span
 /// Single-quoted passages within one paragraph. Apostrophes look like
 /// closing marks, so a pair needs an opening mark at a word start and a
 /// closing mark at a word end, and never crosses a double-quote boundary.
-fn find_single(text: &str, para: Span, doubles: &[Span], out: &mut Vec<Quoted>) {
+fn find_single(text: &str, para: Span, doubles: &[Vec<Span>; 2], out: &mut Vec<Quoted>) {
     let s = para.slice(text);
     let base = para.start();
     let mut open: Option<Span> = None;
@@ -247,7 +253,15 @@ fn find_single(text: &str, para: Span, doubles: &[Span], out: &mut Vec<Quoted>) 
         let next = it.peek().map(|x| x.1);
         let pos = base + i;
         let here = Span::new(pos, pos + c.len_utf8());
-        let container = |p: usize| doubles.iter().position(|d| d.start() < p && p < d.end());
+        // The innermost double-quoted passage holding `p`, as (level, index):
+        // a binary search per level (a scan per mark is quadratic in long text).
+        let container = |p: usize| {
+            (0..2).rev().find_map(|level| {
+                let d = &doubles[level];
+                let i = d.partition_point(|s| s.start() < p);
+                (i > 0 && p < d[i - 1].end()).then(|| (level, i - 1))
+            })
+        };
         let is_single = c == '\'' || c == '\u{2018}' || c == '\u{2019}';
         let doubled = next == Some(c) || prev == Some(c);
         if is_single && !doubled {

@@ -27,6 +27,15 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     }
 }
 
+/// Paragraphs longer than this go to the sentence splitter in pieces.
+///
+/// `sentencex` is quadratic in the number of quotation marks it cannot pair
+/// (a 300 KB run of `“` takes 14 s), and scraped text can hold a whole corpus
+/// on one line. Pieces of at most this many bytes, cut after sentence-final
+/// punctuation where possible, keep the splitter linear in paragraph length;
+/// real paragraphs are far shorter and never cut.
+const SPLIT_PIECE: usize = 16 * 1024;
+
 /// Sentences of one paragraph, trimmed, as spans into `text`.
 ///
 /// Uses `sentencex`, which keeps quoted passages whole, so a quote of several
@@ -35,18 +44,46 @@ pub fn sentences_in(text: &str, paragraph: Span) -> Vec<Span> {
     let para = paragraph.slice(text);
     let base = paragraph.start();
     let mut out = Vec::new();
-    for b in sentencex::get_sentence_boundaries("en", para) {
-        let (s, e) = (b.start_byte, b.end_byte.min(para.len()));
-        if s >= e || !para.is_char_boundary(s) || !para.is_char_boundary(e) {
-            continue;
+    let mut piece_start = 0;
+    while piece_start < para.len() {
+        let piece_end = piece_end(para, piece_start);
+        let piece = &para[piece_start..piece_end];
+        for b in sentencex::get_sentence_boundaries("en", piece) {
+            let (s, e) = (b.start_byte, b.end_byte.min(piece.len()));
+            if s >= e || !piece.is_char_boundary(s) || !piece.is_char_boundary(e) {
+                continue;
+            }
+            push_trimmed(text, base + piece_start + s, base + piece_start + e, &mut out);
         }
-        push_trimmed(text, base + s, base + e, &mut out);
+        piece_start = piece_end;
     }
     if out.is_empty() {
         out.push(paragraph);
     }
     merge_after_titles(text, &mut out);
     out
+}
+
+/// End of the splitter piece starting at `start`: the whole rest when short,
+/// else the last sentence end (`. `, `! `, `? `) or space within
+/// [`SPLIT_PIECE`] bytes, else a character boundary.
+fn piece_end(para: &str, start: usize) -> usize {
+    if para.len() - start <= SPLIT_PIECE {
+        return para.len();
+    }
+    let mut limit = start + SPLIT_PIECE;
+    while !para.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let window = &para.as_bytes()[start..limit];
+    let after_sentence = window.windows(2).rposition(|w| matches!(w[0], b'.' | b'!' | b'?') && w[1] == b' ');
+    if let Some(p) = after_sentence.filter(|&p| p > 0) {
+        return start + p + 2;
+    }
+    match window.iter().rposition(|&b| b == b' ').filter(|&p| p > 0) {
+        Some(p) => start + p + 1,
+        None => limit,
+    }
 }
 
 /// Titles and initials whose dot never ends a sentence before a name
@@ -57,23 +94,27 @@ const TITLE_ABBREVIATIONS: &[&str] = &[
 ];
 
 fn merge_after_titles(text: &str, spans: &mut Vec<Span>) {
-    let mut i = 0;
-    while i + 1 < spans.len() {
-        let cur = spans[i].slice(text);
-        let last_word = cur.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
-        let stem = last_word.strip_suffix('.').unwrap_or("");
-        let initial = stem.len() == 1 && stem.chars().all(|c| c.is_ascii_uppercase()) && cur.len() > 2;
-        let next = spans[i + 1].slice(text);
-        let next_is_name = next.starts_with(|c: char| c.is_uppercase());
-        // No sentence starts in lower case: "Sen. Rand Paul, R-Ky., told Fox News ...".
-        let next_is_lower = next.starts_with(|c: char| c.is_lowercase());
-        if ((TITLE_ABBREVIATIONS.contains(&stem) || initial) && next_is_name) || (next_is_lower && cur.ends_with('.')) {
-            spans[i] = spans[i].cover(spans[i + 1]);
-            spans.remove(i + 1);
-        } else {
-            i += 1;
+    // Compacts in place (a `remove` per merge is quadratic in a long paragraph).
+    let mut kept = 0;
+    for i in 0..spans.len() {
+        if kept > 0 {
+            let cur = spans[kept - 1].slice(text);
+            let last_word = cur.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+            let stem = last_word.strip_suffix('.').unwrap_or("");
+            let initial = stem.len() == 1 && stem.chars().all(|c| c.is_ascii_uppercase()) && cur.len() > 2;
+            let next = spans[i].slice(text);
+            let next_is_name = next.starts_with(|c: char| c.is_uppercase());
+            // No sentence starts in lower case: "Sen. Rand Paul, R-Ky., told Fox News ...".
+            let next_is_lower = next.starts_with(|c: char| c.is_lowercase());
+            if ((TITLE_ABBREVIATIONS.contains(&stem) || initial) && next_is_name) || (next_is_lower && cur.ends_with('.')) {
+                spans[kept - 1] = spans[kept - 1].cover(spans[i]);
+                continue;
+            }
         }
+        spans[kept] = spans[i];
+        kept += 1;
     }
+    spans.truncate(kept);
 }
 
 /// All sentences of `text`, paragraph by paragraph.

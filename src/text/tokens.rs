@@ -32,75 +32,83 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
 
+/// The character starting at byte `pos` of `s`, if any.
+fn char_at(s: &str, pos: usize) -> Option<char> {
+    s.get(pos..).and_then(|r| r.chars().next())
+}
+
 /// Tokenizes `span` of `text`. "Dr." and "U.S." keep their dots; "Trump's"
 /// splits into "Trump" and "'s" so that names stay clean.
+///
+/// Linear in the span's length and allocation-free apart from the output:
+/// it walks byte offsets and looks at most two characters ahead.
 pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
     let s = span.slice(text);
     let base = span.start();
     let mut out = Vec::with_capacity(s.len() / 5);
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
     let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
+    while let Some(c) = char_at(s, i) {
+        let pos = i;
         if c.is_whitespace() {
-            i += 1;
+            i += c.len_utf8();
             continue;
         }
         if c.is_alphanumeric() {
             let numeric = c.is_numeric();
-            let mut j = i + 1;
-            while j < chars.len() {
-                let c2 = chars[j].1;
+            let first_end = pos + c.len_utf8();
+            // Whether the word so far holds an abbreviation dot (kept as a flag:
+            // rescanning the word at every dot is quadratic in "a.a.a.a...").
+            let mut dotted = false;
+            let mut j = first_end;
+            while let Some(c2) = char_at(s, j) {
                 if c2.is_alphanumeric() {
-                    j += 1;
+                    j += c2.len_utf8();
                     continue;
                 }
-                let next_alnum = chars.get(j + 1).is_some_and(|x| x.1.is_alphanumeric());
+                let after = j + c2.len_utf8();
+                let next_alnum = char_at(s, after).is_some_and(char::is_alphanumeric);
                 // "Trump's": stop before the possessive so the name is clean.
                 if is_apostrophe(c2) && next_alnum {
-                    let rest: String = chars[j + 1..].iter().take(2).map(|x| x.1).collect();
-                    let is_possessive = rest.starts_with('s') && !rest[1..].starts_with(char::is_alphanumeric);
+                    let mut rest = s[after..].chars();
+                    let is_possessive = rest.next() == Some('s') && !rest.next().is_some_and(char::is_alphanumeric);
                     if is_possessive {
                         break;
                     }
-                    j += 1;
+                    j = after;
                     continue;
                 }
                 if (c2 == '-' || (numeric && (c2 == ',' || c2 == '.'))) && next_alnum {
-                    j += 1;
+                    j = after;
                     continue;
                 }
                 // Abbreviation dots: "U.S.", "Dr.", "a.m."
                 if c2 == '.' && !numeric {
-                    let word = &s[pos..chars[j].0];
-                    let single = word.chars().count() == 1;
-                    let dotted = word.contains('.');
-                    if single || dotted || crate::extract::lexicon::is_abbreviation(word) {
-                        j += 1;
+                    let single = j == first_end;
+                    if single || dotted || crate::extract::lexicon::is_abbreviation(&s[pos..j]) {
+                        dotted = true;
+                        j = after;
                         continue;
                     }
                 }
                 break;
             }
-            let end = chars.get(j).map_or(s.len(), |x| x.0);
             let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
-            out.push(Token { span: Span::new(base + pos, base + end), kind });
+            out.push(Token { span: Span::new(base + pos, base + j), kind });
             i = j;
             continue;
         }
+        let end = pos + c.len_utf8();
         // Possessive "'s" as one token.
-        if is_apostrophe(c)
-            && chars.get(i + 1).is_some_and(|x| x.1 == 's')
-            && !chars.get(i + 2).is_some_and(|x| x.1.is_alphanumeric())
-        {
-            let end = chars.get(i + 2).map_or(s.len(), |x| x.0);
-            out.push(Token { span: Span::new(base + pos, base + end), kind: TokenKind::Word });
-            i += 2;
-            continue;
+        if is_apostrophe(c) {
+            let mut rest = s[end..].chars();
+            if rest.next() == Some('s') && !rest.next().is_some_and(char::is_alphanumeric) {
+                out.push(Token { span: Span::new(base + pos, base + end + 1), kind: TokenKind::Word });
+                i = end + 1;
+                continue;
+            }
         }
-        let end = chars.get(i + 1).map_or(s.len(), |x| x.0);
         out.push(Token { span: Span::new(base + pos, base + end), kind: TokenKind::Punct });
-        i += 1;
+        i = end;
     }
     out
 }

@@ -14,5 +14,7 @@ macro_rules! skip {
 mod cases;
 mod entity_cases;
 mod eval_parity;
+mod properties;
+mod reliability;
 mod skeleton;
 mod store_cli;
