@@ -16,3 +16,4 @@ mod entity_cases;
 mod eval_parity;
 mod skeleton;
 mod store_cli;
+mod store_reliability;
