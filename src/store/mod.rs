@@ -37,6 +37,8 @@ pub enum StoreError {
     Foreign { path: String, tables: String },
     #[error("{path}: not a SQLite database or damaged ({message}); it was left untouched")]
     NotSqlite { path: String, message: String },
+    #[error("{path}: database is locked: another process has been writing to it for more than 5 s; retry when it is done")]
+    Locked { path: String },
     #[error("{path}: no database here; create one with `quotegraph ingest PATH...` (or choose another with --db)")]
     Missing { path: String },
     #[error("{file}:{line}: {message}")]
@@ -123,7 +125,7 @@ impl Store {
         for (i, name) in MIGRATIONS.iter().enumerate().skip(found as usize) {
             // Immediate: a second process creating the same new database waits
             // here, then sees the migration done and skips it.
-            let tx = self.conn.transaction_with_behavior(Immediate).map_err(|e| sqlite_err(&self.path, "migration", e))?;
+            let tx = self.conn.transaction_with_behavior(Immediate).map_err(|e| begin_err(&self.path, e))?;
             let now: i64 = tx
                 .query_row(registry::sql("user_version"), [], |r| r.get(0))
                 .map_err(|e| sqlite_err(&self.path, "user_version", e))?;
@@ -172,6 +174,14 @@ fn inspect(path: &Path) -> Result<(), StoreError> {
         return Err(StoreError::TooNew { path: shown(), found });
     }
     Ok(())
+}
+
+/// The error of a failed `BEGIN IMMEDIATE`: a lock held past the busy timeout says to retry.
+pub(crate) fn begin_err(path: &Path, e: rusqlite::Error) -> StoreError {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::DatabaseBusy) => StoreError::Locked { path: path.display().to_string() },
+        _ => sqlite_err(path, "begin", e),
+    }
 }
 
 pub(crate) fn sqlite_err(path: &Path, context: &str, e: rusqlite::Error) -> StoreError {

@@ -302,14 +302,14 @@ fn corrupt_or_non_sqlite_db_file_is_refused_and_never_modified() {
 
     // Damage that the first look cannot see is found when the page is read:
     // ingest and quotes read it (stats may not), and nothing is written.
-    let args = &args[..2];
+    let reading = &args[..2];
     let garbage = dir.path().join("garbage.db");
     let mut damaged = bytes.clone();
     for (i, b) in damaged[2 * page..3 * page].iter_mut().enumerate() {
         *b = (i * 7 + 13) as u8;
     }
     std::fs::write(&garbage, &damaged).unwrap();
-    assert_refused_untouched(&garbage, &args, "malformed");
+    assert_refused_untouched(&garbage, reading, "malformed");
 }
 
 // Concurrency ----------------------------------------------------------------
@@ -362,6 +362,24 @@ fn two_concurrent_ingests_neither_corrupt_nor_duplicate() {
     }
     assert_eq!(assert_consistent(&db, &reference), 300);
     assert_eq!(stats(&db), ref_stats, "concurrent ingests store what a serial one does");
+}
+
+#[test]
+fn ingest_blocked_past_the_busy_timeout_says_retry_and_a_rerun_completes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("q.db");
+    ingest_ok(&db, &[&corpus(&dir.path().join("c"), "d", 2)]);
+    let more = corpus(&dir.path().join("more"), "m", 2);
+    let holder = Connection::open(&db).unwrap();
+    holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let (code, _, err) = run(&db, &["ingest", "--quiet", more.to_str().unwrap()]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("database is locked") && err.contains("retry"), "{err}");
+    holder.execute_batch("ROLLBACK").unwrap();
+    drop(holder);
+    let (code, _, err) = run(&db, &["ingest", "--quiet", more.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(committed(&db), 4);
 }
 
 // Search errors and closed pipes ------------------------------------------------
