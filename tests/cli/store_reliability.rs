@@ -419,3 +419,55 @@ fn quotes_into_a_closed_pipe_ends_quietly() {
         assert!(err.is_empty(), "quotegraph {args} | head: {err}");
     }
 }
+
+// Bad inputs through ingest ------------------------------------------------------
+
+#[test]
+fn ingest_bad_inputs_exit_1_with_summary_and_store_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(input.join("good.txt"), "\u{201c}We will win,\u{201d} said Maria Lopez.\n").unwrap();
+    std::fs::write(input.join("latin.txt"), b"Caf\xff \xe2\x80\x9cThe \xfe plan is good,\xe2\x80\x9d said John Smith.\n")
+        .unwrap();
+    std::fs::write(input.join("binary.txt"), b"abc\x00\x01\x02def").unwrap();
+    std::fs::write(input.join("empty.txt"), b"").unwrap();
+    std::fs::write(
+        input.join("news.jsonl"),
+        "{\"id\":\"j1\",\"text\":\"\u{201c}We agree,\u{201d} said Peter Novak.\"}\n{bad json\n",
+    )
+    .unwrap();
+    let db = dir.path().join("q.db");
+    let (code, _, err) = run(&db, &["ingest", input.to_str().unwrap()]);
+    assert_eq!(code, 1, "{err}");
+    for needle in [
+        "binary.txt: looks like a binary file",
+        "news.jsonl:2: invalid JSON line",
+        "latin.txt: invalid UTF-8 at byte 3",
+        "4 added, 0 replaced, 0 unchanged, 2 failed",
+        "error: some inputs failed",
+    ] {
+        assert!(err.contains(needle), "expected {needle:?} in: {err}");
+    }
+    let conn = Connection::open(&db).unwrap();
+    let docs: Vec<(String, String)> = conn
+        .prepare("SELECT id, text FROM document ORDER BY id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let ids: Vec<&str> = docs.iter().map(|(id, _)| id.as_str()).collect();
+    assert_eq!(ids, ["empty", "good", "j1", "latin"]);
+    let latin = &docs[3].1;
+    assert!(latin.starts_with("Caf\u{fffd} "), "the lossily decoded text is stored: {latin:?}");
+    // Offsets index the stored (decoded) text.
+    let mut st =
+        conn.prepare("SELECT q.text, q.start, q.end, d.text FROM quote q JOIN document d ON d.id = q.document_id WHERE q.fragments IS NULL").unwrap();
+    let quotes: Vec<(String, usize, usize, String)> =
+        st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))).unwrap().map(Result::unwrap).collect();
+    assert!(quotes.len() >= 3, "{quotes:?}");
+    for (text, start, end, doc) in &quotes {
+        assert_eq!(doc.get(*start..*end), Some(text.as_str()), "quote span {start}..{end} of {doc:?}");
+    }
+}
