@@ -27,8 +27,10 @@ const MIGRATIONS: &[&str] = &["schema_v1"];
 
 #[derive(Debug, Error)]
 pub enum StoreError {
-    #[error("{path}: {context}: {source}")]
-    Sqlite { path: String, context: String, source: rusqlite::Error },
+    // `error` is shown in the message, not chained as a source: `error: {e:#}`
+    // would print SQLite's text two or three times.
+    #[error("{path}: {context}: {error}")]
+    Sqlite { path: String, context: String, error: rusqlite::Error },
     #[error("{path}: database schema version {found} is newer than this quotegraph understands ({SCHEMA_VERSION}); upgrade quotegraph")]
     TooNew { path: String, found: i64 },
     #[error(
@@ -185,7 +187,7 @@ pub(crate) fn begin_err(path: &Path, e: rusqlite::Error) -> StoreError {
 }
 
 pub(crate) fn sqlite_err(path: &Path, context: &str, e: rusqlite::Error) -> StoreError {
-    StoreError::Sqlite { path: path.display().to_string(), context: context.to_string(), source: e }
+    StoreError::Sqlite { path: path.display().to_string(), context: context.to_string(), error: e }
 }
 
 /// Lower case, single spaces, straight apostrophes: how names are compared.

@@ -227,6 +227,8 @@ fn assert_refused_untouched(db: &Path, cmds: &[&[&str]], needle: &str) {
         assert!(!err.contains("panicked"), "{err}");
         assert!(err.contains(&db.display().to_string()), "quotegraph {args:?} does not name the file: {err}");
         assert!(err.contains(needle), "quotegraph {args:?}: expected {needle:?} in: {err}");
+        assert_eq!(err.lines().count(), 1, "one error line, SQLite's text not repeated: {err}");
+        assert_eq!(err.matches(needle).count(), 1, "SQLite's text repeated: {err}");
         assert!(std::fs::read(db).unwrap() == before, "quotegraph {args:?} modified {}", db.display());
         sidecars_absent(db);
     }
