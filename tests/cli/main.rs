@@ -18,3 +18,4 @@ mod properties;
 mod reliability;
 mod skeleton;
 mod store_cli;
+mod store_reliability;
