@@ -14,7 +14,7 @@ use quotegraph::store::{AliasTable, IngestStatus, Prepared, Store, StoreError};
 use rayon::prelude::*;
 
 use super::{input_options, Outcome};
-use crate::cli::{InputArgs, ListFormat, TopBy, TopWhat};
+use crate::cli::{InputArgs, ListFormat};
 
 /// Documents per batch: extracted in parallel, written in one transaction.
 pub const BATCH: usize = 64;
@@ -143,9 +143,11 @@ pub fn run(db: &Path, input: &InputArgs, aliases: Option<&Path>, quiet: bool) ->
             summary.failed,
             summary.quotes
         );
-        // Who said the most, so the first run shows what the graph holds.
-        eprintln!("\nwho said the most (quotegraph top speakers):");
-        super::top::run(db, TopWhat::Speakers, TopBy::Quotes, 10, ListFormat::Table)?;
+        // Who said the most, so the first run shows what the graph holds: one
+        // indexed SQL query (loading the graph would cost memory on big databases).
+        eprintln!("\nwho said the most (quotegraph query top_speakers):");
+        let rows = store.rows("top_speakers", &[("limit", rusqlite::types::Value::Integer(10))])?;
+        super::output::write_rows(&mut std::io::stdout().lock(), &rows, ListFormat::Table)?;
     }
     Ok(Outcome { partial_failure: summary.failed > 0 })
 }
