@@ -20,11 +20,13 @@ pub fn attach(a: &Analysis, x: &mut Extraction, candidates: Vec<Candidate>) {
     let mut resolved: Vec<Option<LocalEntityId>> = Vec::with_capacity(candidates.len());
     let mut speakers: Vec<(usize, LocalEntityId)> = Vec::new();
     let mut added: Vec<Mention> = Vec::new();
+    // `x.mentions` does not change in this loop (new mentions wait in `added`).
+    let reach = reach(x);
     for c in &candidates {
         let entity = match (c.carried_from, c.speaker) {
             (Some(i), _) if i < resolved.len() && resolved[i].is_some() => resolved[i],
             (_, Some(span)) => {
-                let r = resolve(a, x, span, &speakers);
+                let r = resolve_in(a, x, &reach, span, &speakers);
                 if let Some((e, kind)) = r {
                     if kind != MentionKind::Name {
                         added.push(Mention { span, kind, entity: Some(e) });
@@ -113,8 +115,19 @@ pub fn resolve(
     span: Span,
     speakers: &[(usize, LocalEntityId)],
 ) -> Option<(LocalEntityId, MentionKind)> {
+    resolve_in(a, x, &reach(x), span, speakers)
+}
+
+/// [`resolve`] with the mentions' [`reach`] computed once per document.
+fn resolve_in(
+    a: &Analysis,
+    x: &Extraction,
+    reach: &[u32],
+    span: Span,
+    speakers: &[(usize, LocalEntityId)],
+) -> Option<(LocalEntityId, MentionKind)> {
     // A name inside: a person first.
-    let names: Vec<&Mention> = x.mentions.iter().filter(|m| m.kind == MentionKind::Name && m.span.overlaps(span)).collect();
+    let names = overlapping_names(x, reach, span);
     if let Some(m) = names.iter().find(|m| m.entity.is_some_and(|e| x.entity(e).entity_type == EntityType::Person)) {
         return m.entity.map(|e| (e, MentionKind::Name));
     }
@@ -148,6 +161,28 @@ pub fn resolve(
         }
     }
     org.map(|e| (e, MentionKind::Nominal))
+}
+
+/// For each mention, the largest end of it and every mention before it:
+/// non-decreasing, so mentions that can reach a position are found by binary
+/// search.
+fn reach(x: &Extraction) -> Vec<u32> {
+    x.mentions
+        .iter()
+        .scan(0, |r, m| {
+            *r = m.span.end.max(*r);
+            Some(*r)
+        })
+        .collect()
+}
+
+/// Name mentions overlapping `span`, in text order. `x.mentions` is sorted by
+/// span; with `reach` a binary search bounds the scan (a filter over every
+/// mention per speaker is quadratic in a long document).
+fn overlapping_names<'x>(x: &'x Extraction, reach: &[u32], span: Span) -> Vec<&'x Mention> {
+    let lo = reach.partition_point(|&e| e <= span.start);
+    let hi = x.mentions.partition_point(|m| m.span.start < span.end).max(lo);
+    x.mentions[lo..hi].iter().filter(|m| m.kind == MentionKind::Name && m.span.overlaps(span)).collect()
 }
 
 fn head_is_singular_person(h: &str) -> bool {
@@ -230,8 +265,10 @@ fn resolve_pronoun(
 ) -> Option<LocalEntityId> {
     let here = a.sentence_at(pos).unwrap_or(0);
     let mut best: Option<(i64, LocalEntityId)> = None;
-    for m in x.mentions.iter().rev() {
-        if m.span.start() >= pos || m.kind != MentionKind::Name {
+    // Mentions are sorted by start: begin at the last one before `pos`.
+    let before = x.mentions.partition_point(|m| m.span.start() < pos);
+    for m in x.mentions[..before].iter().rev() {
+        if m.kind != MentionKind::Name {
             continue;
         }
         let Some(e) = m.entity else { continue };

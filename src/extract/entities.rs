@@ -952,34 +952,41 @@ fn cluster(a: &Analysis, cands: &[Cand]) -> (Vec<usize>, usize) {
     // Persons: a shorter form matches a longer one by surname, forename, or first+last.
     let words: Vec<Vec<&str>> = cands.iter().map(|c| words_of(a, c)).collect();
     let persons: Vec<usize> = (0..n).filter(|&i| cands[i].ty == EntityType::Person && words[i].len() >= 2).collect();
+    // Full names indexed by the words a shorter form can match, each list in
+    // text order: the nearest match is a binary search (a scan over every
+    // full name per candidate is quadratic in a long document).
+    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::default();
+    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::default();
+    let mut by_ends: HashMap<(&str, &str), std::collections::BTreeMap<usize, Vec<usize>>> = HashMap::default();
+    for &p in &persons {
+        let (first, last) = (words[p][0], words[p][words[p].len() - 1]);
+        by_last.entry(last).or_default().push(p);
+        by_first.entry(first).or_default().push(p);
+        by_ends.entry((first, last)).or_default().entry(words[p].len()).or_default().push(p);
+    }
     for i in 0..n {
         let wi = &words[i];
         if wi.len() >= 2 && cands[i].ty != EntityType::Person {
             continue;
         }
-        // Pick the nearest full name (preceding first) sharing the surname.
-        let mut best: Option<(usize, bool, usize)> = None;
-        for &p in &persons {
-            if p == i || words[p].len() <= wi.len() {
-                continue;
+        // Pick the nearest full name (preceding first) sharing the surname:
+        // a longer name with the same last word (or, for a strong person
+        // candidate, the same first word); for a multi-word name, the same
+        // first and last words.
+        let mut lists: Vec<&[usize]> = Vec::new();
+        if wi.len() == 1 {
+            lists.extend(by_last.get(wi[0]).map(Vec::as_slice));
+            if cands[i].ty == EntityType::Person && cands[i].strength >= 2 {
+                lists.extend(by_first.get(wi[0]).map(Vec::as_slice));
             }
-            let wp = &words[p];
-            let ok = if wi.len() == 1 {
-                wp.last() == wi.first()
-                    || (wp.first() == wi.first() && cands[i].ty == EntityType::Person && cands[i].strength >= 2)
-            } else {
-                wp.first() == wi.first() && wp.last() == wi.last()
-            };
-            if !ok {
-                continue;
-            }
-            let after = p > i;
-            let dist = p.abs_diff(i);
-            let key = (dist, after, p);
-            if best.is_none_or(|b| (b.1, b.0) > (key.1, key.0)) {
-                best = Some(key);
+        } else if let (Some(first), Some(last)) = (wi.first(), wi.last()) {
+            if let Some(by_len) = by_ends.get(&(*first, *last)) {
+                lists.extend(by_len.range(wi.len() + 1..).map(|(_, v)| v.as_slice()));
             }
         }
+        let before = lists.iter().filter_map(|l| l[..l.partition_point(|&p| p < i)].last().copied()).max();
+        let after = lists.iter().filter_map(|l| l.get(l.partition_point(|&p| p <= i)).copied()).min();
+        let best: Option<(usize, bool, usize)> = before.map(|p| (i - p, false, p)).or(after.map(|p| (p - i, true, p)));
         // A single word that is a known place or organisation stays itself unless it is someone's surname.
         if let Some((_, _, p)) = best {
             if wi.len() == 1 && cands[i].strength >= 3 && cands[i].ty != EntityType::Person {
