@@ -26,38 +26,66 @@ pub fn run(input: &InputArgs, format: ExtractFormat, explain: bool) -> Result<Ou
                  out: &mut dyn Write,
                  all: &mut Vec<ExtractRecord>|
      -> std::io::Result<()> {
+        if format == ExtractFormat::Jsonl {
+            // Serialise on the worker threads too, so the main thread only writes bytes.
+            let lines: Vec<Vec<u8>> = batch
+                .par_iter()
+                .map(|d| {
+                    let r = ExtractRecord::new(&d.id, &d.text, &extract(&d.text), explain);
+                    let mut line = serde_json::to_vec(&r).expect("records serialise");
+                    line.push(b'\n');
+                    line
+                })
+                .collect();
+            batch.clear();
+            for line in lines {
+                out.write_all(&line)?;
+            }
+            return Ok(());
+        }
         let records: Vec<ExtractRecord> =
             batch.par_iter().map(|d| ExtractRecord::new(&d.id, &d.text, &extract(&d.text), explain)).collect();
         batch.clear();
         for r in records {
             match format {
-                ExtractFormat::Jsonl => {
-                    serde_json::to_writer(&mut *out, &r)?;
-                    out.write_all(b"\n")?;
-                }
                 ExtractFormat::Table => output::write_extract_table(out, &r)?,
-                ExtractFormat::Json => all.push(r),
+                _ => all.push(r),
             }
         }
         Ok(())
     };
-    read_inputs(&input.paths, &opts, &mut |item| match item {
-        Item::Doc(d) => {
-            documents += 1;
-            batch.push(d);
-            if batch.len() >= BATCH && first_error.is_none() {
-                if let Err(e) = flush(&mut batch, &mut out, &mut all) {
-                    first_error = Some(e);
+    // Inputs are read on a thread of their own, so reading overlaps extraction.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Item>(2 * BATCH);
+    let paths = input.paths.clone();
+    let reader = std::thread::spawn(move || {
+        read_inputs(&paths, &opts, &mut |item| {
+            // A closed receiver means the writer stopped (broken pipe): stop reading.
+            let _ = tx.send(item);
+        })
+    });
+    for item in rx {
+        match item {
+            Item::Doc(d) => {
+                documents += 1;
+                batch.push(d);
+                if batch.len() >= BATCH {
+                    if let Err(e) = flush(&mut batch, &mut out, &mut all) {
+                        first_error = Some(e);
+                        break;
+                    }
                 }
             }
+            Item::Warning(w) => eprintln!("warning: {}", w.0),
+            Item::Error(e) => {
+                eprintln!("error: {e}");
+                failed += 1;
+                outcome.partial_failure = true;
+            }
         }
-        Item::Warning(w) => eprintln!("warning: {}", w.0),
-        Item::Error(e) => {
-            eprintln!("error: {e}");
-            failed += 1;
-            outcome.partial_failure = true;
-        }
-    });
+    }
+    if first_error.is_none() {
+        reader.join().map_err(|_| anyhow::anyhow!("the input reader panicked"))?;
+    }
     if first_error.is_none() {
         if let Err(e) = flush(&mut batch, &mut out, &mut all) {
             first_error = Some(e);

@@ -229,7 +229,7 @@ impl DocText {
 }
 
 /// One gold attribution or predicted quote, in code point offsets.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 struct Item {
     content: (usize, usize),
     /// The characters the content covers (fragments merged), as sorted disjoint ranges.
@@ -377,21 +377,7 @@ pub fn gold_from_records(
         for a in &atts {
             let c = a.get("content").ok_or_else(|| err(n, "attribution without \"content\"".into()))?;
             let content = doc.span(Some(c)).ok_or_else(|| err(n, format!("attribution content without start/end: {c}")))?;
-            let mut it = Item {
-                content,
-                chars: Vec::new(),
-                nchars: 0,
-                source: None,
-                cue: None,
-                cue_text: String::new(),
-                direct: false,
-                reference: None,
-                has_reference: false,
-                optional: false,
-                raw: None,
-                speaker_name: None,
-                claims_entity: false,
-            };
+            let mut it = Item { content, ..Item::default() };
             let frags = c.get("fragments");
             if truthy(frags) {
                 let mut ranges = Vec::new();
@@ -798,21 +784,7 @@ fn pred_items(
             diag.pred_quotes += 1;
             let bad0 = doc.bad;
             let content = doc.span(Some(q)).unwrap_or((0, 0));
-            let mut it = Item {
-                content,
-                chars: Vec::new(),
-                nchars: 0,
-                source: None,
-                cue: None,
-                cue_text: String::new(),
-                direct: false,
-                reference: None,
-                has_reference: false,
-                optional: false,
-                raw: Some(q.clone()),
-                speaker_name: None,
-                claims_entity: false,
-            };
+            let mut it = Item { content, raw: Some(q.clone()), ..Item::default() };
             let frags = q.get("fragments");
             if truthy(frags) {
                 let mut ranges = Vec::new();

@@ -20,13 +20,11 @@ pub fn attach(a: &Analysis, x: &mut Extraction, candidates: Vec<Candidate>) {
     let mut resolved: Vec<Option<LocalEntityId>> = Vec::with_capacity(candidates.len());
     let mut speakers: Vec<(usize, LocalEntityId)> = Vec::new();
     let mut added: Vec<Mention> = Vec::new();
-    // `x.mentions` does not change in this loop (new mentions wait in `added`).
-    let reach = reach(x);
     for c in &candidates {
         let entity = match (c.carried_from, c.speaker) {
             (Some(i), _) if i < resolved.len() && resolved[i].is_some() => resolved[i],
             (_, Some(span)) => {
-                let r = resolve_in(a, x, &reach, span, &speakers);
+                let r = resolve(a, x, span, &speakers);
                 if let Some((e, kind)) = r {
                     if kind != MentionKind::Name {
                         added.push(Mention { span, kind, entity: Some(e) });
@@ -108,6 +106,11 @@ fn pronoun(w: &str) -> Option<Want> {
     })
 }
 
+/// No name mention is longer than this many bytes.
+const MAX_NAME_BYTES: usize = 256;
+/// How many of the latest speakers count as "recent" for pronouns.
+const RECENT_SPEAKERS: usize = 24;
+
 /// Resolves a speaker span to an entity and says what kind of mention it is.
 pub fn resolve(
     a: &Analysis,
@@ -115,19 +118,12 @@ pub fn resolve(
     span: Span,
     speakers: &[(usize, LocalEntityId)],
 ) -> Option<(LocalEntityId, MentionKind)> {
-    resolve_in(a, x, &reach(x), span, speakers)
-}
-
-/// [`resolve`] with the mentions' [`reach`] computed once per document.
-fn resolve_in(
-    a: &Analysis,
-    x: &Extraction,
-    reach: &[u32],
-    span: Span,
-    speakers: &[(usize, LocalEntityId)],
-) -> Option<(LocalEntityId, MentionKind)> {
     // A name inside: a person first.
-    let names = overlapping_names(x, reach, span);
+    // Mentions are sorted by start: look only near the span (long documents stay linear).
+    let hi = x.mentions.partition_point(|m| m.span.start < span.end);
+    let lo = x.mentions[..hi].partition_point(|m| m.span.start() + MAX_NAME_BYTES < span.start());
+    let names: Vec<&Mention> =
+        x.mentions[lo..hi].iter().filter(|m| m.kind == MentionKind::Name && m.span.overlaps(span)).collect();
     if let Some(m) = names.iter().find(|m| m.entity.is_some_and(|e| x.entity(e).entity_type == EntityType::Person)) {
         return m.entity.map(|e| (e, MentionKind::Name));
     }
@@ -161,28 +157,6 @@ fn resolve_in(
         }
     }
     org.map(|e| (e, MentionKind::Nominal))
-}
-
-/// For each mention, the largest end of it and every mention before it:
-/// non-decreasing, so mentions that can reach a position are found by binary
-/// search.
-fn reach(x: &Extraction) -> Vec<u32> {
-    x.mentions
-        .iter()
-        .scan(0, |r, m| {
-            *r = m.span.end.max(*r);
-            Some(*r)
-        })
-        .collect()
-}
-
-/// Name mentions overlapping `span`, in text order. `x.mentions` is sorted by
-/// span; with `reach` a binary search bounds the scan (a filter over every
-/// mention per speaker is quadratic in a long document).
-fn overlapping_names<'x>(x: &'x Extraction, reach: &[u32], span: Span) -> Vec<&'x Mention> {
-    let lo = reach.partition_point(|&e| e <= span.start);
-    let hi = x.mentions.partition_point(|m| m.span.start < span.end).max(lo);
-    x.mentions[lo..hi].iter().filter(|m| m.kind == MentionKind::Name && m.span.overlaps(span)).collect()
 }
 
 fn head_is_singular_person(h: &str) -> bool {
@@ -229,7 +203,10 @@ fn person_with_role(
 }
 
 fn last_mention_before(x: &Extraction, e: LocalEntityId, pos: usize) -> Option<usize> {
-    x.entity(e).mentions.iter().map(|&m| x.mentions[m as usize].span.start()).filter(|&s| s < pos).max()
+    // An entity's mentions are in text order.
+    let ms = &x.entity(e).mentions;
+    let i = ms.partition_point(|&m| x.mentions[m as usize].span.start() < pos);
+    i.checked_sub(1).map(|k| x.mentions[ms[k] as usize].span.start())
 }
 
 fn recent_org_by_word(x: &Extraction, pos: usize, words: &[&str]) -> Option<LocalEntityId> {
@@ -265,9 +242,12 @@ fn resolve_pronoun(
 ) -> Option<LocalEntityId> {
     let here = a.sentence_at(pos).unwrap_or(0);
     let mut best: Option<(i64, LocalEntityId)> = None;
-    // Mentions are sorted by start: begin at the last one before `pos`.
     let before = x.mentions.partition_point(|m| m.span.start() < pos);
     for m in x.mentions[..before].iter().rev() {
+        // Antecedents are at most six sentences back.
+        if here.saturating_sub(a.sentence_at(m.span.start()).unwrap_or(0)) > 6 {
+            break;
+        }
         if m.kind != MentionKind::Name {
             continue;
         }
@@ -293,7 +273,8 @@ fn resolve_pronoun(
             break;
         }
         let mut score = -10 * dist;
-        if speakers.iter().any(|s| s.1 == e) {
+        // A recent speaker (the last few quotes) is the likely "he".
+        if speakers.iter().rev().take(RECENT_SPEAKERS).any(|s| s.1 == e) {
             score += 8;
         }
         // A sentence subject: the first word of its sentence.

@@ -951,42 +951,47 @@ fn cluster(a: &Analysis, cands: &[Cand]) -> (Vec<usize>, usize) {
     }
     // Persons: a shorter form matches a longer one by surname, forename, or first+last.
     let words: Vec<Vec<&str>> = cands.iter().map(|c| words_of(a, c)).collect();
-    let persons: Vec<usize> = (0..n).filter(|&i| cands[i].ty == EntityType::Person && words[i].len() >= 2).collect();
-    // Full names indexed by the words a shorter form can match, each list in
-    // text order: the nearest match is a binary search (a scan over every
-    // full name per candidate is quadratic in a long document).
+    // Full person names indexed by their first and last word (indices ascending),
+    // so that matching stays linear in long documents.
     let mut by_last: HashMap<&str, Vec<usize>> = HashMap::default();
     let mut by_first: HashMap<&str, Vec<usize>> = HashMap::default();
-    let mut by_ends: HashMap<(&str, &str), std::collections::BTreeMap<usize, Vec<usize>>> = HashMap::default();
-    for &p in &persons {
-        let (first, last) = (words[p][0], words[p][words[p].len() - 1]);
-        by_last.entry(last).or_default().push(p);
-        by_first.entry(first).or_default().push(p);
-        by_ends.entry((first, last)).or_default().entry(words[p].len()).or_default().push(p);
+    for p in (0..n).filter(|&i| cands[i].ty == EntityType::Person && words[i].len() >= 2) {
+        by_last.entry(words[p][words[p].len() - 1]).or_default().push(p);
+        by_first.entry(words[p][0]).or_default().push(p);
     }
+    // How far from `i` to look in one list, each way: enough for any real text.
+    const SCAN: usize = 64;
     for i in 0..n {
         let wi = &words[i];
         if wi.len() >= 2 && cands[i].ty != EntityType::Person {
             continue;
         }
-        // Pick the nearest full name (preceding first) sharing the surname:
-        // a longer name with the same last word (or, for a strong person
-        // candidate, the same first word); for a multi-word name, the same
-        // first and last words.
-        let mut lists: Vec<&[usize]> = Vec::new();
-        if wi.len() == 1 {
-            lists.extend(by_last.get(wi[0]).map(Vec::as_slice));
-            if cands[i].ty == EntityType::Person && cands[i].strength >= 2 {
-                lists.extend(by_first.get(wi[0]).map(Vec::as_slice));
+        let fits = |p: usize| {
+            if p == i || words[p].len() <= wi.len() {
+                return false;
             }
-        } else if let (Some(first), Some(last)) = (wi.first(), wi.last()) {
-            if let Some(by_len) = by_ends.get(&(*first, *last)) {
-                lists.extend(by_len.range(wi.len() + 1..).map(|(_, v)| v.as_slice()));
+            let wp = &words[p];
+            if wi.len() == 1 {
+                wp.last() == wi.first()
+                    || (wp.first() == wi.first() && cands[i].ty == EntityType::Person && cands[i].strength >= 2)
+            } else {
+                wp.first() == wi.first() && wp.last() == wi.last()
+            }
+        };
+        // Pick the nearest full name (preceding first) sharing the surname.
+        let mut best: Option<(usize, bool, usize)> = None;
+        let lists = [by_last.get(wi[wi.len() - 1]), if wi.len() == 1 { by_first.get(wi[0]) } else { None }];
+        for list in lists.into_iter().flatten() {
+            let at = list.partition_point(|&p| p < i);
+            let before = list[..at].iter().rev().take(SCAN).copied().find(|&p| fits(p));
+            let after = list[at..].iter().take(SCAN).copied().find(|&p| fits(p));
+            for p in before.into_iter().chain(after) {
+                let key = (p.abs_diff(i), p > i, p);
+                if best.is_none_or(|b| (b.1, b.0) > (key.1, key.0)) {
+                    best = Some(key);
+                }
             }
         }
-        let before = lists.iter().filter_map(|l| l[..l.partition_point(|&p| p < i)].last().copied()).max();
-        let after = lists.iter().filter_map(|l| l.get(l.partition_point(|&p| p <= i)).copied()).min();
-        let best: Option<(usize, bool, usize)> = before.map(|p| (i - p, false, p)).or(after.map(|p| (p - i, true, p)));
         // A single word that is a known place or organisation stays itself unless it is someone's surname.
         if let Some((_, _, p)) = best {
             if wi.len() == 1 && cands[i].strength >= 3 && cands[i].ty != EntityType::Person {
@@ -1411,6 +1416,24 @@ fn roles(a: &Analysis, cands: &[Cand], x: &mut Extraction) {
                 while from < k && is_determiner(a.tok(from)) {
                     from += 1;
                 }
+                if let Some(r) = role_from(a, x, from, k) {
+                    found.push(r);
+                }
+            }
+        }
+        // Copula: "James Hewitt is the White House spokesperson."
+        if end_tok + 2 < a.tokens.len() && matches!(a.tok(end_tok), "is" | "was") {
+            let stop = a.sentence_at(span.start()).map(|s| a.sentences[s].tokens.end).unwrap_or(a.tokens.len());
+            let mut from = end_tok + 1;
+            while from < stop && is_determiner(a.tok(from)) {
+                from += 1;
+            }
+            let mut k = from;
+            while k < stop && k < from + 6 && a.tokens[k].kind == TokenKind::Word {
+                k += 1;
+            }
+            let closed = k >= stop || matches!(a.tok(k), "," | "." | ";");
+            if closed && k > from && from > end_tok + 1 && is_role_noun(a.tok(k - 1)) {
                 if let Some(r) = role_from(a, x, from, k) {
                     found.push(r);
                 }

@@ -1186,6 +1186,17 @@ impl<'a, 'b> Finder<'a, 'b> {
                     break;
                 }
                 let n_tok = self.a.token_at_or_after(n.open.start());
+                // A continuation is a statement of its own ("“A,” said X. “B.”") or
+                // carries on the same clause ("..., X said, and still “B”"); a word
+                // quoted inside a new subject's sentence is not ("Duda called it “crushing”").
+                let new_subject = (last_end.min(n_tok)..n_tok).any(|k| {
+                    let w = self.tok(k);
+                    (self.is_cap(k) && !lower_eq(w, &["and", "but", "or", "so", "then", "still", "also"]))
+                        || lower_eq(w, PRONOUNS)
+                });
+                if !self.starts_statement(&n) && new_subject {
+                    break;
+                }
                 let gap = last_end.min(n_tok)..n_tok;
                 // "according to CNN", ", who said he left ...": the same speaker's
                 // attribution continues, no new speaker starts. (A participle such as

@@ -12,7 +12,7 @@ pub mod write;
 use std::path::{Path, PathBuf};
 
 use rusqlite::types::{Value, ValueRef};
-use rusqlite::Connection;
+use rusqlite::{Connection, OpenFlags, TransactionBehavior::Immediate};
 use thiserror::Error;
 
 pub use aliases::AliasTable;
@@ -27,10 +27,20 @@ const MIGRATIONS: &[&str] = &["schema_v1"];
 
 #[derive(Debug, Error)]
 pub enum StoreError {
-    #[error("{path}: {context}: {source}")]
-    Sqlite { path: String, context: String, source: rusqlite::Error },
+    // `error` is shown in the message, not chained as a source: `error: {e:#}`
+    // would print SQLite's text two or three times.
+    #[error("{path}: {context}: {error}")]
+    Sqlite { path: String, context: String, error: rusqlite::Error },
     #[error("{path}: database schema version {found} is newer than this quotegraph understands ({SCHEMA_VERSION}); upgrade quotegraph")]
     TooNew { path: String, found: i64 },
+    #[error(
+        "{path}: not a quotegraph database (it has other tables: {tables}); it was left untouched; choose another file with --db"
+    )]
+    Foreign { path: String, tables: String },
+    #[error("{path}: not a SQLite database or damaged ({message}); it was left untouched")]
+    NotSqlite { path: String, message: String },
+    #[error("{path}: database is locked: another process has been writing to it for more than 5 s; retry when it is done")]
+    Locked { path: String },
     #[error("{path}: no database here; create one with `quotegraph ingest PATH...` (or choose another with --db)")]
     Missing { path: String },
     #[error("{file}:{line}: {message}")]
@@ -57,7 +67,13 @@ pub struct Store {
 
 impl Store {
     /// Opens (creating if needed) the database at `path` and migrates it to [`SCHEMA_VERSION`].
+    /// An existing file is first inspected read-only: a file that is not
+    /// SQLite, belongs to another program or to a newer quotegraph is
+    /// refused before anything (even the journal mode) is written to it.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
+        if std::fs::metadata(path).is_ok_and(|m| m.len() > 0) {
+            check_existing(path)?;
+        }
         let conn = Connection::open(path).map_err(|e| sqlite_err(path, "opening the database", e))?;
         Store::init(conn, path.to_path_buf())
     }
@@ -109,7 +125,15 @@ impl Store {
             return Err(StoreError::TooNew { path: self.path.display().to_string(), found });
         }
         for (i, name) in MIGRATIONS.iter().enumerate().skip(found as usize) {
-            let tx = self.conn.transaction().map_err(|e| sqlite_err(&self.path, "migration", e))?;
+            // Immediate: a second process creating the same new database waits
+            // here, then sees the migration done and skips it.
+            let tx = self.conn.transaction_with_behavior(Immediate).map_err(|e| begin_err(&self.path, e))?;
+            let now: i64 = tx
+                .query_row(registry::sql("user_version"), [], |r| r.get(0))
+                .map_err(|e| sqlite_err(&self.path, "user_version", e))?;
+            if now > i as i64 {
+                continue;
+            }
             tx.execute_batch(registry::sql(name))
                 .map_err(|e| sqlite_err(&self.path, &format!("migration {i} -> {} ({name})", i + 1), e))?;
             tx.commit().map_err(|e| sqlite_err(&self.path, "migration", e))?;
@@ -118,8 +142,52 @@ impl Store {
     }
 }
 
+/// Refuses an existing file that this build must not write to. A refused
+/// file keeps no `-wal`/`-shm` that the read-only look created.
+fn check_existing(path: &Path) -> Result<(), StoreError> {
+    let sidecars = ["-wal", "-shm"].map(|s| PathBuf::from(format!("{}{s}", path.display())));
+    let existed = sidecars.clone().map(|p| p.exists());
+    let result = inspect(path);
+    if result.is_err() {
+        for (p, existed) in sidecars.iter().zip(existed) {
+            if !existed {
+                let _ = std::fs::remove_file(p);
+            }
+        }
+    }
+    result
+}
+
+fn inspect(path: &Path) -> Result<(), StoreError> {
+    let shown = || path.display().to_string();
+    let not_sqlite = |e: rusqlite::Error| StoreError::NotSqlite { path: shown(), message: e.to_string() };
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(not_sqlite)?;
+    let found: i64 = conn.query_row(registry::sql("user_version"), [], |r| r.get(0)).map_err(not_sqlite)?;
+    let tables: Vec<String> = conn
+        .prepare(registry::sql("schema_tables"))
+        .and_then(|mut st| st.query_map([], |r| r.get(0))?.collect())
+        .map_err(not_sqlite)?;
+    let ours = ["document", "quote"].iter().all(|t| tables.iter().any(|n| n == t));
+    if !tables.is_empty() && !ours {
+        return Err(StoreError::Foreign { path: shown(), tables: tables.join(", ") });
+    }
+    if found > SCHEMA_VERSION {
+        return Err(StoreError::TooNew { path: shown(), found });
+    }
+    Ok(())
+}
+
+/// The error of a failed `BEGIN IMMEDIATE`: a lock held past the busy timeout says to retry.
+pub(crate) fn begin_err(path: &Path, e: rusqlite::Error) -> StoreError {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::DatabaseBusy) => StoreError::Locked { path: path.display().to_string() },
+        _ => sqlite_err(path, "begin", e),
+    }
+}
+
 pub(crate) fn sqlite_err(path: &Path, context: &str, e: rusqlite::Error) -> StoreError {
-    StoreError::Sqlite { path: path.display().to_string(), context: context.to_string(), source: e }
+    StoreError::Sqlite { path: path.display().to_string(), context: context.to_string(), error: e }
 }
 
 /// Lower case, single spaces, straight apostrophes: how names are compared.

@@ -70,6 +70,7 @@ const BUILTIN: &[(bool, &str, &str)] = builtin![
     true "internal/quote_about_insert.sql",
     true "internal/quote_insert.sql",
     true "internal/resolve_name.sql",
+    true "internal/schema_tables.sql",
     true "internal/schema_v1.sql",
     true "internal/stats_counts.sql",
     true "internal/stats_edges.sql",

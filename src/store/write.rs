@@ -7,10 +7,11 @@
 
 use std::collections::BTreeMap;
 
+use rusqlite::TransactionBehavior::Immediate;
 use rusqlite::{named_params, Connection, OptionalExtension};
 
 use super::aliases::{AliasTable, AliasTarget};
-use super::{normalize, registry::sql, sqlite_err, Store, StoreError};
+use super::{begin_err, normalize, registry::sql, sqlite_err, Store, StoreError};
 use crate::model::{Document, EntityType, Extraction, MentionKind, Span};
 
 /// What happened to one document.
@@ -67,7 +68,9 @@ impl Store {
         force: bool,
     ) -> Result<Vec<Result<IngestStatus, StoreError>>, StoreError> {
         let path = self.path.clone();
-        let mut tx = self.conn.transaction().map_err(|e| sqlite_err(&path, "begin", e))?;
+        // Immediate: take the write lock up front, so that a concurrent
+        // writer makes this wait (busy timeout) instead of failing on upgrade.
+        let mut tx = self.conn.transaction_with_behavior(Immediate).map_err(|e| begin_err(&path, e))?;
         let mut out = Vec::with_capacity(docs.len());
         let mut removed_any = false;
         for p in docs {
@@ -96,7 +99,7 @@ impl Store {
     /// Attaches user aliases and external ids to stored entities with those canonical names.
     pub fn apply_aliases(&mut self, aliases: &AliasTable) -> Result<(), StoreError> {
         let path = self.path.clone();
-        let tx = self.conn.transaction().map_err(|e| sqlite_err(&path, "begin", e))?;
+        let tx = self.conn.transaction_with_behavior(Immediate).map_err(|e| begin_err(&path, e))?;
         apply_aliases_tx(&tx, &path, aliases)?;
         tx.commit().map_err(|e| sqlite_err(&path, "commit", e))
     }

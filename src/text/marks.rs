@@ -154,15 +154,13 @@ pub fn find_quoted(text: &str) -> Vec<Quoted> {
         let marks = double_marks(text, para);
         let mut open: Option<(Span, usize, bool)> = None; // (mark, content start, continues from earlier paragraph)
         let mut skip_first = false;
-        if let Some((mark, content_start, _)) = pending.take() {
+        if let Some((mark, content_start, last_end)) = pending.take() {
             if marks.first().is_some_and(|m| m.span.start == para.start && m.role != Role::Close) {
                 open = Some((mark, content_start, true));
                 skip_first = true;
             } else {
-                let (_, _, last_end) = (mark, content_start, 0);
-                let _ = last_end;
-                let prev_end = paras[pi - 1].end();
-                push_double(&mut out, text, mark, None, content_start, prev_end, false);
+                // The next paragraph does not continue it: the quote ends with its paragraph.
+                push_double(&mut out, text, mark, None, content_start, last_end, false);
             }
         }
         // One level of nesting for double marks: “… what he calls “hell” than …”.

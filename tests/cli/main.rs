@@ -16,6 +16,6 @@ mod entity_cases;
 mod eval_parity;
 mod properties;
 mod reliability;
-mod reliability_store;
 mod skeleton;
 mod store_cli;
+mod store_reliability;

@@ -365,3 +365,22 @@ fn closed_pipe_ends_quietly_with_status_0() {
     assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1);
     assert!(stderr.is_empty(), "quiet on a closed pipe: {stderr}");
 }
+
+#[test]
+fn csv_listing_into_a_closed_pipe_ends_quietly() {
+    // The csv writer wraps the io::Error; main must still see a broken pipe.
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("q.db");
+    let mut jsonl = String::new();
+    for i in 0..2000 {
+        jsonl.push_str(&format!("{{\"id\": \"d{i}\", \"text\": \"“We will rebuild bridge {i},” said Maria Lopez.\"}}\n"));
+    }
+    let f = write(dir.path(), "c.jsonl", jsonl);
+    qg().arg("--db").arg(&db).args(["ingest", "-q"]).arg(&f).assert().success();
+    let bin = assert_cmd::cargo::cargo_bin("quotegraph");
+    let script = format!("set -o pipefail; '{}' --db '{}' quotes --format csv | head -1", bin.display(), db.display());
+    let out = Std::new("bash").arg("-c").arg(&script).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "exit {:?}: {stderr}", out.status);
+    assert!(stderr.is_empty(), "quiet on a closed pipe: {stderr}");
+}
