@@ -8,7 +8,16 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
+    // The csv writer wraps the io::Error (and may itself be wrapped in one).
+    fn csv_pipe(e: &csv::Error) -> bool {
+        matches!(e.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe)
+    }
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>().is_some_and(|io| {
+            io.kind() == std::io::ErrorKind::BrokenPipe
+                || io.get_ref().and_then(|inner| inner.downcast_ref::<csv::Error>()).is_some_and(csv_pipe)
+        }) || c.downcast_ref::<csv::Error>().is_some_and(csv_pipe)
+    })
 }
 
 fn main() -> ExitCode {

@@ -93,6 +93,9 @@ const TITLE_ABBREVIATIONS: &[&str] = &[
     "St", "Mt", "Supt", "Insp", "Det", "Pres", "Hon", "Amb", "Sens", "Reps", "Gens",
 ];
 
+/// Longest sentence that merging a lower-case start into its predecessor may make.
+const MAX_LOWER_CASE_MERGE: usize = 1024;
+
 fn merge_after_titles(text: &str, spans: &mut Vec<Span>) {
     // Compacts in place (a `remove` per merge is quadratic in a long paragraph).
     let mut kept = 0;
@@ -105,7 +108,11 @@ fn merge_after_titles(text: &str, spans: &mut Vec<Span>) {
             let next = spans[i].slice(text);
             let next_is_name = next.starts_with(|c: char| c.is_uppercase());
             // No sentence starts in lower case: "Sen. Rand Paul, R-Ky., told Fox News ...".
-            let next_is_lower = next.starts_with(|c: char| c.is_lowercase());
+            // Bounded: all-lower-case text ("he said it. he said it. ...") would
+            // otherwise become one sentence as long as the paragraph, and every
+            // reported clause in it would run to its end (quadratic output).
+            let next_is_lower =
+                next.starts_with(|c: char| c.is_lowercase()) && spans[i].end() - spans[kept - 1].start() <= MAX_LOWER_CASE_MERGE;
             if ((TITLE_ABBREVIATIONS.contains(&stem) || initial) && next_is_name) || (next_is_lower && cur.ends_with('.')) {
                 spans[kept - 1] = spans[kept - 1].cover(spans[i]);
                 continue;
