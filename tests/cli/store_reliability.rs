@@ -166,7 +166,9 @@ fn interrupt_and_resume(n: usize, interrupt: fn(&mut Child)) {
         let t = Instant::now();
         let status = child.wait().unwrap();
         assert!(t.elapsed() < Duration::from_secs(2), "the ingest took {:?} to stop", t.elapsed());
-        assert!(status.code().is_none_or(|c| c == 130 || c == 1), "unexpected exit {status:?}");
+        // Killed by the signal, or (on a slow, busy machine) already finished
+        // with 0 before the signal arrived: either way the database must be consistent.
+        assert!(status.code().is_none_or(|c| c == 130 || c == 1 || c == 0), "unexpected exit {status:?}");
         let stored = assert_consistent(&db, &reference);
         if stored > 0 && stored < n {
             partial += 1;
