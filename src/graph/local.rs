@@ -17,7 +17,7 @@ use crate::store::{GraphData, Store, StoreError};
 /// Most quotes a neighbourhood read loads before it stops expanding.
 pub const AROUND_QUOTE_CAP: usize = 250_000;
 /// Longest path (in edges) `path` looks for.
-pub const PATH_MAX_STEPS: usize = 8;
+pub const PATH_MAX_STEPS: usize = 16;
 /// Most nodes the path search visits before it gives up.
 pub const PATH_NODE_CAP: usize = 500_000;
 
@@ -56,7 +56,8 @@ struct Loaded {
 
 impl Loaded {
     fn add_quotes(&mut self, store: &Store, ids: impl IntoIterator<Item = i64>) -> Result<(), StoreError> {
-        let new: Vec<i64> = ids.into_iter().filter(|q| !self.quotes.contains_key(q)).collect::<BTreeSet<_>>().into_iter().collect();
+        let new: Vec<i64> =
+            ids.into_iter().filter(|q| !self.quotes.contains_key(q)).collect::<BTreeSet<_>>().into_iter().collect();
         for q in store.quotes_by_id(&new)? {
             self.quotes.insert(q.id, q);
         }
@@ -77,7 +78,7 @@ impl Loaded {
         let doc_ids: Vec<String> = documents.into_iter().collect();
         let mut quotes: Vec<QuoteRecord> = self.quotes.into_values().collect();
         quotes.sort_by(|a, b| (&a.document_id, a.start, a.id).cmp(&(&b.document_id, b.start, b.id)));
-        let mut appears = if appears_in { store.appears_in_documents(&doc_ids)? } else { Vec::new() };
+        let mut appears = if appears_in { store.appears_in_between(&entity_ids, &doc_ids)? } else { Vec::new() };
         appears.sort();
         Ok(QuoteGraph::from_data(GraphData {
             entities: store.entities_by_id(&entity_ids)?,
@@ -127,13 +128,7 @@ impl QuoteGraph {
     /// The shortest path between entities, searched from both ends at once
     /// with one query per hop and side, as [`QuoteGraph::shortest_path`]
     /// finds it on the whole graph.
-    pub fn path_between(
-        store: &Store,
-        from: &[i64],
-        to: &[i64],
-        max_steps: usize,
-        cap: usize,
-    ) -> Result<PathSearch, StoreError> {
+    pub fn path_between(store: &Store, from: &[i64], to: &[i64], max_steps: usize, cap: usize) -> Result<PathSearch, StoreError> {
         path_between(store, from, to, max_steps, cap)
     }
 }
@@ -285,8 +280,7 @@ fn path_between(store: &Store, from: &[i64], to: &[i64], max_steps: usize, cap: 
         if src.dist.len() + dst.dist.len() > cap {
             return Ok(PathSearch::TooBig { cap });
         }
-        let (side, other) =
-            if src.frontier().len() <= dst.frontier().len() { (&mut src, &dst) } else { (&mut dst, &src) };
+        let (side, other) = if src.frontier().len() <= dst.frontier().len() { (&mut src, &dst) } else { (&mut dst, &src) };
         let frontier = side.frontier().to_vec();
         adj.expand(store, &frontier)?;
         let level = side.radius() + 1;
@@ -338,4 +332,101 @@ fn path_between(store: &Store, from: &[i64], to: &[i64], max_steps: usize, cap: 
         Some(steps) => PathSearch::Found { graph, steps },
         None => PathSearch::Unconnected,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::{Edge, Node};
+    use crate::store::write::content_hash;
+    use crate::store::{AliasTable, Prepared};
+    use petgraph::visit::EdgeRef;
+
+    /// The hand-made sample plus real extractions of news articles.
+    fn store() -> Store {
+        let mut docs = crate::store::fixture::sample();
+        for (i, line) in include_str!("../../data/samples/wikinews.jsonl").lines().take(40).enumerate() {
+            let doc = crate::input::parse_jsonl_line(line, "wikinews.jsonl", i + 1).unwrap();
+            let extraction = crate::extract::extract(&doc.text);
+            docs.push(Prepared { hash: content_hash(&doc), doc, extraction });
+        }
+        let mut store = Store::open_in_memory().unwrap();
+        for r in store.write_batch(&docs, &AliasTable::default(), false).unwrap() {
+            r.unwrap();
+        }
+        store
+    }
+
+    fn neighbor_rows(g: &QuoteGraph, id: i64, depth: usize) -> Vec<String> {
+        let Some(n) = g.entity(id) else { return vec![] };
+        g.neighbors(n, depth)
+            .into_iter()
+            .map(|n| format!("{} {} {} {} {}", n.name, n.depth, n.relation, n.via, n.weight))
+            .collect()
+    }
+
+    fn dump(g: &QuoteGraph) -> (Vec<String>, Vec<String>) {
+        let nodes = g.graph.node_weights().map(Node::id).collect();
+        let edges = g
+            .graph
+            .edge_references()
+            .map(|e| {
+                let w: &Edge = e.weight();
+                format!("{} {} {:?} {:?} {}", g.graph[e.source()].id(), g.graph[e.target()].id(), w.kind, w.role, w.count)
+            })
+            .collect();
+        (nodes, edges)
+    }
+
+    #[test]
+    fn partial_reads_answer_like_the_whole_graph() {
+        let store = store();
+        let full = QuoteGraph::load(&store).unwrap();
+        let ids: Vec<i64> = store.graph_data().unwrap().entities.iter().map(|e| e.id).collect();
+        assert!(ids.len() > 50, "{} entities", ids.len());
+        for (i, &id) in ids.iter().enumerate() {
+            let start = full.entity(id).unwrap();
+            let deepest = if i % 4 == 0 { 3 } else { 1 };
+            for depth in 1..=deepest {
+                let around = QuoteGraph::load_around(&store, &[id], depth).unwrap();
+                assert!(!around.truncated);
+                assert_eq!(
+                    neighbor_rows(&around.graph, id, depth),
+                    neighbor_rows(&full, id, depth),
+                    "neighbors of {id}, depth {depth}"
+                );
+            }
+            for depth in 1..=deepest.min(2) {
+                let ego = QuoteGraph::load_ego(&store, &[id], depth).unwrap().graph;
+                assert_eq!(dump(&ego), dump(&full.ego(&[start], depth)), "ego of {id}, depth {depth}");
+            }
+        }
+        let mut found = 0;
+        for (i, &a) in ids.iter().enumerate() {
+            for &b in ids.iter().skip(i).step_by(23) {
+                let want = full.shortest_path(&[full.entity(a).unwrap()], &[full.entity(b).unwrap()]);
+                match (QuoteGraph::path_between(&store, &[a], &[b], 100, 1_000_000).unwrap(), want) {
+                    (PathSearch::Found { graph, steps }, Some(w)) => {
+                        assert_eq!(graph.format_path(&steps), full.format_path(&w), "path {a} -> {b}");
+                        found += 1;
+                        if w.len() > 5 {
+                            let short = QuoteGraph::path_between(&store, &[a], &[b], 4, 1_000_000).unwrap();
+                            assert!(matches!(short, PathSearch::TooFar { max_steps: 4 }), "{short:?}");
+                        }
+                    }
+                    (PathSearch::Unconnected, None) => {}
+                    (got, want) => panic!("path {a} -> {b}: {got:?} but the whole graph gives {want:?}"),
+                }
+            }
+        }
+        assert!(found > 50, "{found} paths");
+    }
+
+    #[test]
+    fn the_path_search_gives_up_at_its_node_cap() {
+        let store = store();
+        let ids: Vec<i64> = store.graph_data().unwrap().entities.iter().map(|e| e.id).collect();
+        let far = ids.iter().rev().map(|&b| QuoteGraph::path_between(&store, &[ids[0]], &[b], 100, 3).unwrap());
+        assert!(far.into_iter().any(|r| matches!(r, PathSearch::TooBig { cap: 3 })));
+    }
 }

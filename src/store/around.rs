@@ -48,7 +48,9 @@ impl Store {
 
     /// Document records by id, in id order.
     pub fn documents_by_id(&self, ids: &[String]) -> Result<Vec<DocumentRecord>, StoreError> {
-        self.around("around_documents", ids, |r| Ok(DocumentRecord { id: r.get(0)?, title: r.get(1)?, date: r.get(2)?, url: r.get(3)? }))
+        self.around("around_documents", ids, |r| {
+            Ok(DocumentRecord { id: r.get(0)?, title: r.get(1)?, date: r.get(2)?, url: r.get(3)? })
+        })
     }
 
     /// Quote records by id, in (document, start, id) order like the whole-graph read.
@@ -85,9 +87,11 @@ impl Store {
         self.around("around_affiliates", ids, |r| Ok((r.get(0)?, r.get(1)?)))
     }
 
-    /// APPEARS_IN edges (entity, document, mentions) into the given documents.
-    pub fn appears_in_documents(&self, ids: &[String]) -> Result<Vec<(i64, String, i64)>, StoreError> {
-        self.around("around_appears_in", ids, |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+    /// APPEARS_IN edges (entity, document, mentions) from the given entities into the given documents.
+    pub fn appears_in_between(&self, entities: &[i64], documents: &[String]) -> Result<Vec<(i64, String, i64)>, StoreError> {
+        self.around2("around_appears_in", (":entities", entities), (":documents", documents), |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
     }
 
     /// (entity, quote) pairs of the quotes said by, or naming, the given entities.
@@ -107,13 +111,23 @@ impl Store {
 
     /// Ids of the quotes said by one of `speakers` that name one of `named`.
     pub fn quotes_said_naming(&self, speakers: &[i64], named: &[i64]) -> Result<Vec<i64>, StoreError> {
-        if speakers.is_empty() || named.is_empty() {
+        self.around2("around_said_naming", (":speakers", speakers), (":named", named), |r| r.get(0))
+    }
+
+    /// Runs a query over two lists of ids; reads nothing when either is empty.
+    fn around2<A: Serialize, B: Serialize, R>(
+        &self,
+        name: &'static str,
+        (pa, a): (&str, &[A]),
+        (pb, b): (&str, &[B]),
+        map: impl FnMut(&SqlRow<'_>) -> rusqlite::Result<R>,
+    ) -> Result<Vec<R>, StoreError> {
+        if a.is_empty() || b.is_empty() {
             return Ok(Vec::new());
         }
-        let name = "around_said_naming";
         let e = |err| self.err(name, err);
         let mut st = self.conn.prepare_cached(sql(name)).map_err(e)?;
-        let rows = st.query_map(named_params! {":speakers": json(speakers), ":named": json(named)}, |r| r.get(0)).map_err(e)?;
+        let rows = st.query_map(&[(pa, &json(a) as &dyn rusqlite::ToSql), (pb, &json(b))], map).map_err(e)?;
         rows.collect::<Result<_, _>>().map_err(e)
     }
 }
