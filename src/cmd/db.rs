@@ -5,7 +5,6 @@ use std::io::Write;
 use std::path::Path;
 
 use anyhow::{bail, Result};
-use quotegraph::graph::QuoteGraph;
 use quotegraph::store::Store;
 use serde::Serialize;
 
@@ -24,11 +23,6 @@ pub fn resolve(store: &Store, name: &str) -> Result<Vec<i64>> {
         bail!("no entity named {name:?} in {}; `quotegraph entities` lists the known names", store.path().display());
     }
     Ok(ids)
-}
-
-/// Graph nodes of the entities a name refers to.
-pub fn resolve_nodes(store: &Store, graph: &QuoteGraph, name: &str) -> Result<Vec<petgraph::graph::NodeIndex>> {
-    Ok(resolve(store, name)?.into_iter().filter_map(|id| graph.entity(id)).collect())
 }
 
 /// Writes rows to stdout in `format`.

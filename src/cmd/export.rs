@@ -5,7 +5,7 @@ use std::path::Path;
 
 use anyhow::{bail, Result};
 use quotegraph::export;
-use quotegraph::graph::QuoteGraph;
+use quotegraph::graph::{QuoteGraph, AROUND_QUOTE_CAP};
 
 use super::{db, Outcome};
 use crate::cli::ExportFormat;
@@ -19,11 +19,17 @@ pub fn run(
     min_quotes: i64,
 ) -> Result<Outcome> {
     let store = db::open(db_path)?;
-    let mut graph = QuoteGraph::load(&store)?;
-    if let Some(name) = entity {
-        let nodes = db::resolve_nodes(&store, &graph, name)?;
-        graph = graph.ego(&nodes[..1.min(nodes.len())], depth);
-    }
+    let mut graph = match entity {
+        Some(name) => {
+            let ids = db::resolve(&store, name)?;
+            let around = QuoteGraph::load_ego(&store, &ids[..1], depth)?;
+            if around.truncated {
+                eprintln!("note: {name:?} has a large neighbourhood; stopped reading it at {AROUND_QUOTE_CAP} quotes, the export is partial");
+            }
+            around.graph
+        }
+        None => QuoteGraph::load(&store)?,
+    };
     graph = graph.min_quotes(min_quotes);
     if format == ExportFormat::Csv {
         let Some(dir) = output else { bail!("export --format csv writes several files: give a directory with -o DIR") };

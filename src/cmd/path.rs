@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::Path;
 
 use anyhow::{bail, Result};
-use quotegraph::graph::QuoteGraph;
+use quotegraph::graph::{PathSearch, QuoteGraph, PATH_MAX_STEPS, PATH_NODE_CAP};
 use serde::Serialize;
 
 use super::{db, Outcome};
@@ -25,11 +25,19 @@ struct StepRow {
 
 pub fn run(db_path: &Path, from: &str, to: &str, format: ListFormat) -> Result<Outcome> {
     let store = db::open(db_path)?;
-    let graph = QuoteGraph::load(&store)?;
-    let a = db::resolve_nodes(&store, &graph, from)?;
-    let b = db::resolve_nodes(&store, &graph, to)?;
-    let Some(steps) = graph.shortest_path(&a, &b) else {
-        bail!("no connection between {from:?} and {to:?} through quotes, documents or affiliations");
+    let a = db::resolve(&store, from)?;
+    let b = db::resolve(&store, to)?;
+    let (graph, steps) = match QuoteGraph::path_between(&store, &a, &b, PATH_MAX_STEPS, PATH_NODE_CAP)? {
+        PathSearch::Found { graph, steps } => (graph, steps),
+        PathSearch::Unconnected => {
+            bail!("no connection between {from:?} and {to:?} through quotes, documents or affiliations")
+        }
+        PathSearch::TooFar { max_steps } => {
+            bail!("no connection between {from:?} and {to:?} within {max_steps} steps through quotes, documents or affiliations")
+        }
+        PathSearch::TooBig { cap } => bail!(
+            "no connection between {from:?} and {to:?} found before the search reached {cap} nodes; they are at least that far apart"
+        ),
     };
     if format == ListFormat::Table {
         let mut out = std::io::stdout().lock();

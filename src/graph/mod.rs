@@ -6,6 +6,10 @@
 //! traversal visits neighbours in a sorted order, so results are
 //! deterministic.
 
+mod local;
+
+pub use local::{Around, PathSearch, AROUND_QUOTE_CAP, PATH_MAX_STEPS, PATH_NODE_CAP};
+
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};

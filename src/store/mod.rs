@@ -3,6 +3,7 @@
 //! through [`registry`] and runs with bound parameters.
 
 pub mod aliases;
+pub mod around;
 #[doc(hidden)]
 pub mod fixture;
 pub mod read;

@@ -1,0 +1,432 @@
+//! Partial graphs read from the store around a few entities, so that
+//! `neighbors`, `path` and the ego export cost what the neighbourhood costs,
+//! not what the whole database costs.
+//!
+//! Each loader reads, hop by hop with indexed queries, exactly the nodes
+//! and edges the whole-graph algorithm looks at, and builds the graph with
+//! [`QuoteGraph::from_data`], which keeps the store's node and edge order:
+//! the algorithms of `mod.rs` then give the same answers (same tie-breaks)
+//! as on the whole graph.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::{QuoteGraph, Step};
+use crate::store::read::{AffiliationRecord, QuoteRecord};
+use crate::store::{GraphData, Store, StoreError};
+
+/// Most quotes a neighbourhood read loads before it stops expanding.
+pub const AROUND_QUOTE_CAP: usize = 250_000;
+/// Longest path (in edges) `path` looks for.
+pub const PATH_MAX_STEPS: usize = 16;
+/// Most nodes the path search visits before it gives up.
+pub const PATH_NODE_CAP: usize = 500_000;
+
+/// A neighbourhood read from the store.
+#[derive(Clone, Debug)]
+pub struct Around {
+    pub graph: QuoteGraph,
+    /// True when the read stopped at [`AROUND_QUOTE_CAP`] before the requested depth.
+    pub truncated: bool,
+}
+
+/// What a path search found.
+#[derive(Clone, Debug)]
+pub enum PathSearch {
+    /// The shortest path, over a graph of the nodes on shortest paths.
+    Found { graph: QuoteGraph, steps: Vec<Step> },
+    /// Every node reachable from one end was visited: there is no path.
+    Unconnected,
+    /// No path of at most `max_steps` edges.
+    TooFar { max_steps: usize },
+    /// The search visited more than `cap` nodes without meeting.
+    TooBig { cap: usize },
+}
+
+/// Quotes, ABOUT edges and affiliations read so far.
+#[derive(Default)]
+struct Loaded {
+    entities: BTreeSet<i64>,
+    quotes: BTreeMap<i64, QuoteRecord>,
+    about: BTreeSet<(i64, i64)>,
+    about_of: BTreeMap<i64, Vec<i64>>,
+    affiliations: BTreeSet<(i64, i64, String, String)>,
+    /// The documents to load; `None`: those of the quotes.
+    documents: Option<BTreeSet<String>>,
+}
+
+impl Loaded {
+    fn add_quotes(&mut self, store: &Store, ids: impl IntoIterator<Item = i64>) -> Result<(), StoreError> {
+        let new: Vec<i64> =
+            ids.into_iter().filter(|q| !self.quotes.contains_key(q)).collect::<BTreeSet<_>>().into_iter().collect();
+        for q in store.quotes_by_id(&new)? {
+            self.quotes.insert(q.id, q);
+        }
+        for (q, e) in store.about_of_quotes(&new)? {
+            self.about.insert((q, e));
+            self.about_of.entry(q).or_default().push(e);
+        }
+        Ok(())
+    }
+
+    fn add_affiliations(&mut self, rows: Vec<AffiliationRecord>) {
+        self.affiliations.extend(rows.into_iter().map(|a| (a.entity_id, a.organization_id, a.role, a.document_id)));
+    }
+
+    fn into_graph(self, store: &Store, appears_in: bool) -> Result<QuoteGraph, StoreError> {
+        let entity_ids: Vec<i64> = self.entities.into_iter().collect();
+        let documents = self.documents.unwrap_or_else(|| self.quotes.values().map(|q| q.document_id.clone()).collect());
+        let doc_ids: Vec<String> = documents.into_iter().collect();
+        let mut quotes: Vec<QuoteRecord> = self.quotes.into_values().collect();
+        quotes.sort_by(|a, b| (&a.document_id, a.start, a.id).cmp(&(&b.document_id, b.start, b.id)));
+        let mut appears = if appears_in { store.appears_in_between(&entity_ids, &doc_ids)? } else { Vec::new() };
+        appears.sort();
+        Ok(QuoteGraph::from_data(GraphData {
+            entities: store.entities_by_id(&entity_ids)?,
+            documents: store.documents_by_id(&doc_ids)?,
+            quotes,
+            about: self.about.into_iter().collect(),
+            affiliations: self
+                .affiliations
+                .into_iter()
+                .map(|(entity_id, organization_id, role, document_id)| AffiliationRecord {
+                    entity_id,
+                    organization_id,
+                    role,
+                    document_id,
+                })
+                .collect(),
+            appears_in: appears,
+        }))
+    }
+}
+
+impl QuoteGraph {
+    /// The graph around `start` that [`QuoteGraph::neighbors`] needs for
+    /// `depth`: every entity within `depth` relations, and for those closer
+    /// than `depth` all the quotes they said or are named in and all their
+    /// affiliations.
+    pub fn load_around(store: &Store, start: &[i64], depth: usize) -> Result<Around, StoreError> {
+        let (loaded, _, truncated) = expand(store, start, depth)?;
+        Ok(Around { graph: loaded.into_graph(store, false)?, truncated })
+    }
+
+    /// The ego graph of `start` ([`QuoteGraph::ego`]) read from the store:
+    /// the neighbourhood of [`QuoteGraph::load_around`], plus the quotes
+    /// that the outermost entities said naming a kept entity, their
+    /// affiliations, the quotes' documents and APPEARS_IN edges.
+    pub fn load_ego(store: &Store, start: &[i64], depth: usize) -> Result<Around, StoreError> {
+        let (mut loaded, outer, truncated) = expand(store, start, depth)?;
+        let kept: Vec<i64> = loaded.entities.iter().copied().collect();
+        let said = store.quotes_said_naming(&outer, &kept)?;
+        loaded.add_quotes(store, said)?;
+        loaded.add_affiliations(store.affiliations_of(&outer)?);
+        let graph = loaded.into_graph(store, true)?;
+        let nodes: Vec<_> = start.iter().filter_map(|&id| graph.entity(id)).collect();
+        Ok(Around { graph: graph.ego(&nodes, depth), truncated })
+    }
+
+    /// The shortest path between entities, searched from both ends at once
+    /// with one query per hop and side, as [`QuoteGraph::shortest_path`]
+    /// finds it on the whole graph.
+    pub fn path_between(store: &Store, from: &[i64], to: &[i64], max_steps: usize, cap: usize) -> Result<PathSearch, StoreError> {
+        path_between(store, from, to, max_steps, cap)
+    }
+}
+
+/// Breadth-first over entity relations (as `neighbors` follows them) from
+/// `start`, `depth` rings deep. Returns what was read, the outermost ring
+/// (found but not expanded) and whether the cap stopped it.
+fn expand(store: &Store, start: &[i64], depth: usize) -> Result<(Loaded, Vec<i64>, bool), StoreError> {
+    let mut loaded = Loaded { entities: start.iter().copied().collect(), ..Default::default() };
+    let mut expanded: BTreeSet<i64> = BTreeSet::new();
+    let mut ring: Vec<i64> = loaded.entities.iter().copied().collect();
+    let mut truncated = false;
+    for _ in 0..depth {
+        if ring.is_empty() {
+            break;
+        }
+        if loaded.quotes.len() > AROUND_QUOTE_CAP {
+            truncated = true;
+            break;
+        }
+        expanded.extend(ring.iter().copied());
+        loaded.add_quotes(store, store.quotes_of_entities(&ring)?.into_iter().map(|(_, q)| q))?;
+        let affiliations = store.affiliations_of(&ring)?;
+        let in_ring: BTreeSet<i64> = ring.iter().copied().collect();
+        let mut next: BTreeSet<i64> = BTreeSet::new();
+        for q in loaded.quotes.values() {
+            let about = loaded.about_of.get(&q.id).map(Vec::as_slice).unwrap_or(&[]);
+            match q.speaker_id {
+                Some(s) if in_ring.contains(&s) => next.extend(about.iter().copied()),
+                Some(s) if about.iter().any(|a| in_ring.contains(a)) => {
+                    next.insert(s);
+                }
+                _ => {}
+            }
+        }
+        for a in &affiliations {
+            if in_ring.contains(&a.entity_id) {
+                next.insert(a.organization_id);
+            }
+            if in_ring.contains(&a.organization_id) {
+                next.insert(a.entity_id);
+            }
+        }
+        loaded.add_affiliations(affiliations);
+        loaded.entities.extend(next.iter().copied());
+        ring = next.into_iter().filter(|e| !expanded.contains(e)).collect();
+    }
+    Ok((loaded, ring, truncated))
+}
+
+/// A node of the path search.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Key {
+    Entity(i64),
+    Quote(i64),
+    Document(String),
+}
+
+/// One end of the search: distances and the nodes of each level.
+struct Side {
+    dist: BTreeMap<Key, usize>,
+    levels: Vec<Vec<Key>>,
+}
+
+impl Side {
+    fn new(ids: &[i64]) -> Side {
+        let start: Vec<Key> = ids.iter().map(|&i| Key::Entity(i)).collect::<BTreeSet<_>>().into_iter().collect();
+        Side { dist: start.iter().map(|k| (k.clone(), 0)).collect(), levels: vec![start] }
+    }
+
+    fn radius(&self) -> usize {
+        self.levels.len() - 1
+    }
+
+    fn frontier(&self) -> &[Key] {
+        self.levels.last().map(Vec::as_slice).unwrap_or(&[])
+    }
+}
+
+/// Undirected adjacency (APPEARS_IN left out) of the nodes expanded so far.
+#[derive(Default)]
+struct Adjacency {
+    links: BTreeMap<Key, BTreeSet<Key>>,
+    expanded: BTreeSet<Key>,
+}
+
+impl Adjacency {
+    fn link(&mut self, a: Key, b: Key) {
+        self.links.entry(a.clone()).or_default().insert(b.clone());
+        self.links.entry(b).or_default().insert(a);
+    }
+
+    fn touches(&self, a: &Key, set: &BTreeSet<Key>) -> bool {
+        self.links.get(a).is_some_and(|l| l.iter().any(|b| set.contains(b)))
+    }
+
+    /// Reads the neighbours of the nodes not expanded yet.
+    fn expand(&mut self, store: &Store, nodes: &[Key]) -> Result<(), StoreError> {
+        let (mut entities, mut quotes, mut documents) = (Vec::new(), Vec::new(), Vec::new());
+        for k in nodes.iter().filter(|k| !self.expanded.contains(*k)) {
+            match k {
+                Key::Entity(e) => entities.push(*e),
+                Key::Quote(q) => quotes.push(*q),
+                Key::Document(d) => documents.push(d.clone()),
+            }
+        }
+        for (e, q) in store.quotes_of_entities(&entities)? {
+            self.link(Key::Entity(e), Key::Quote(q));
+        }
+        for (e, o) in store.affiliates_of(&entities)? {
+            self.link(Key::Entity(e), Key::Entity(o));
+        }
+        for (q, speaker, doc) in store.quote_links(&quotes)? {
+            if let Some(s) = speaker {
+                self.link(Key::Entity(s), Key::Quote(q));
+            }
+            self.link(Key::Quote(q), Key::Document(doc));
+        }
+        for (q, e) in store.about_of_quotes(&quotes)? {
+            self.link(Key::Quote(q), Key::Entity(e));
+        }
+        for (d, q) in store.quotes_of_documents(&documents)? {
+            self.link(Key::Document(d), Key::Quote(q));
+        }
+        self.expanded.extend(nodes.iter().cloned());
+        Ok(())
+    }
+}
+
+/// Bidirectional breadth-first search. When the two balls first meet, at
+/// radii `a` and `b`, the distance is `a + b` and the nodes on shortest
+/// paths are the meeting nodes plus, level by level, their neighbours one
+/// step closer to either end. Breadth-first search from `from` over just
+/// those nodes picks the same path as over the whole graph: a node's BFS
+/// parent always lies on a shortest path too, and the subgraph keeps the
+/// relative node and edge order.
+fn path_between(store: &Store, from: &[i64], to: &[i64], max_steps: usize, cap: usize) -> Result<PathSearch, StoreError> {
+    let mut src = Side::new(from);
+    let mut dst = Side::new(to);
+    let mut adj = Adjacency::default();
+    let mut meet: BTreeSet<Key> = src.frontier().iter().filter(|k| dst.dist.contains_key(*k)).cloned().collect();
+    while meet.is_empty() {
+        if src.radius() + dst.radius() >= max_steps {
+            return Ok(PathSearch::TooFar { max_steps });
+        }
+        if src.frontier().is_empty() || dst.frontier().is_empty() {
+            return Ok(PathSearch::Unconnected);
+        }
+        if src.dist.len() + dst.dist.len() > cap {
+            return Ok(PathSearch::TooBig { cap });
+        }
+        let (side, other) = if src.frontier().len() <= dst.frontier().len() { (&mut src, &dst) } else { (&mut dst, &src) };
+        let frontier = side.frontier().to_vec();
+        adj.expand(store, &frontier)?;
+        let level = side.radius() + 1;
+        let mut next = Vec::new();
+        for k in &frontier {
+            for m in adj.links.get(k).into_iter().flatten() {
+                if !side.dist.contains_key(m) {
+                    side.dist.insert(m.clone(), level);
+                    next.push(m.clone());
+                }
+            }
+        }
+        meet = next.iter().filter(|k| other.dist.contains_key(*k)).cloned().collect();
+        side.levels.push(next);
+    }
+    // Nodes on shortest paths, walking back from the meeting nodes to each end.
+    let mut on_path: BTreeSet<Key> = meet.clone();
+    for (side, _) in [(&src, 0), (&dst, 1)] {
+        let mut layer = meet.clone();
+        for level in (0..side.radius()).rev() {
+            layer = side.levels[level].iter().filter(|k| adj.touches(k, &layer)).cloned().collect();
+            on_path.extend(layer.iter().cloned());
+        }
+    }
+    let mut loaded = Loaded::default();
+    let mut quotes = Vec::new();
+    let mut documents = BTreeSet::new();
+    for k in on_path {
+        match k {
+            Key::Entity(e) => {
+                loaded.entities.insert(e);
+            }
+            Key::Quote(q) => quotes.push(q),
+            Key::Document(d) => {
+                documents.insert(d);
+            }
+        }
+    }
+    loaded.add_quotes(store, quotes)?;
+    loaded.documents = Some(documents);
+    let entity_ids: Vec<i64> = loaded.entities.iter().copied().collect();
+    loaded.add_affiliations(store.affiliations_of(&entity_ids)?);
+    // Speakers, documents and named entities off the shortest paths are not
+    // loaded, so `from_data` leaves out the edges to them.
+    let graph = loaded.into_graph(store, false)?;
+    let a: Vec<_> = from.iter().filter_map(|&id| graph.entity(id)).collect();
+    let b: Vec<_> = to.iter().filter_map(|&id| graph.entity(id)).collect();
+    Ok(match graph.shortest_path(&a, &b) {
+        Some(steps) => PathSearch::Found { graph, steps },
+        None => PathSearch::Unconnected,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::{Edge, Node};
+    use crate::store::write::content_hash;
+    use crate::store::{AliasTable, Prepared};
+    use petgraph::visit::EdgeRef;
+
+    /// The hand-made sample plus real extractions of news articles.
+    fn store() -> Store {
+        let mut docs = crate::store::fixture::sample();
+        for (i, line) in include_str!("../../data/samples/wikinews.jsonl").lines().take(40).enumerate() {
+            let doc = crate::input::parse_jsonl_line(line, "wikinews.jsonl", i + 1).unwrap();
+            let extraction = crate::extract::extract(&doc.text);
+            docs.push(Prepared { hash: content_hash(&doc), doc, extraction });
+        }
+        let mut store = Store::open_in_memory().unwrap();
+        for r in store.write_batch(&docs, &AliasTable::default(), false).unwrap() {
+            r.unwrap();
+        }
+        store
+    }
+
+    fn neighbor_rows(g: &QuoteGraph, id: i64, depth: usize) -> Vec<String> {
+        let Some(n) = g.entity(id) else { return vec![] };
+        g.neighbors(n, depth)
+            .into_iter()
+            .map(|n| format!("{} {} {} {} {}", n.name, n.depth, n.relation, n.via, n.weight))
+            .collect()
+    }
+
+    fn dump(g: &QuoteGraph) -> (Vec<String>, Vec<String>) {
+        let nodes = g.graph.node_weights().map(Node::id).collect();
+        let edges = g
+            .graph
+            .edge_references()
+            .map(|e| {
+                let w: &Edge = e.weight();
+                format!("{} {} {:?} {:?} {}", g.graph[e.source()].id(), g.graph[e.target()].id(), w.kind, w.role, w.count)
+            })
+            .collect();
+        (nodes, edges)
+    }
+
+    #[test]
+    fn partial_reads_answer_like_the_whole_graph() {
+        let store = store();
+        let full = QuoteGraph::load(&store).unwrap();
+        let ids: Vec<i64> = store.graph_data().unwrap().entities.iter().map(|e| e.id).collect();
+        assert!(ids.len() > 50, "{} entities", ids.len());
+        for (i, &id) in ids.iter().enumerate() {
+            let start = full.entity(id).unwrap();
+            let deepest = if i % 4 == 0 { 3 } else { 1 };
+            for depth in 1..=deepest {
+                let around = QuoteGraph::load_around(&store, &[id], depth).unwrap();
+                assert!(!around.truncated);
+                assert_eq!(
+                    neighbor_rows(&around.graph, id, depth),
+                    neighbor_rows(&full, id, depth),
+                    "neighbors of {id}, depth {depth}"
+                );
+            }
+            for depth in 1..=deepest.min(2) {
+                let ego = QuoteGraph::load_ego(&store, &[id], depth).unwrap().graph;
+                assert_eq!(dump(&ego), dump(&full.ego(&[start], depth)), "ego of {id}, depth {depth}");
+            }
+        }
+        let mut found = 0;
+        for (i, &a) in ids.iter().enumerate() {
+            for &b in ids.iter().skip(i).step_by(23) {
+                let want = full.shortest_path(&[full.entity(a).unwrap()], &[full.entity(b).unwrap()]);
+                match (QuoteGraph::path_between(&store, &[a], &[b], 100, 1_000_000).unwrap(), want) {
+                    (PathSearch::Found { graph, steps }, Some(w)) => {
+                        assert_eq!(graph.format_path(&steps), full.format_path(&w), "path {a} -> {b}");
+                        found += 1;
+                        if w.len() > 5 {
+                            let short = QuoteGraph::path_between(&store, &[a], &[b], 4, 1_000_000).unwrap();
+                            assert!(matches!(short, PathSearch::TooFar { max_steps: 4 }), "{short:?}");
+                        }
+                    }
+                    (PathSearch::Unconnected, None) => {}
+                    (got, want) => panic!("path {a} -> {b}: {got:?} but the whole graph gives {want:?}"),
+                }
+            }
+        }
+        assert!(found > 50, "{found} paths");
+    }
+
+    #[test]
+    fn the_path_search_gives_up_at_its_node_cap() {
+        let store = store();
+        let ids: Vec<i64> = store.graph_data().unwrap().entities.iter().map(|e| e.id).collect();
+        let far = ids.iter().rev().map(|&b| QuoteGraph::path_between(&store, &[ids[0]], &[b], 100, 3).unwrap());
+        assert!(far.into_iter().any(|r| matches!(r, PathSearch::TooBig { cap: 3 })));
+    }
+}

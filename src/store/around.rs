@@ -1,0 +1,133 @@
+//! Reads of a part of the graph: records and one-hop neighbours of given
+//! node ids, for traversals that must not load the whole graph. Id lists
+//! bind as one JSON array parameter (`json_each`), and every lookup goes
+//! through an index.
+
+use rusqlite::{named_params, Row as SqlRow};
+use serde::Serialize;
+
+use super::read::{AffiliationRecord, DocumentRecord, EntityRecord, QuoteRecord};
+use super::registry::sql;
+use super::{Store, StoreError};
+
+/// A list of ids as the JSON array the `around_*` queries take.
+fn json<T: Serialize>(ids: &[T]) -> String {
+    serde_json::to_string(ids).unwrap_or_else(|_| "[]".into())
+}
+
+impl Store {
+    /// Runs an `around_*` query over a list of ids; an empty list reads nothing.
+    fn around<T: Serialize, R>(
+        &self,
+        name: &'static str,
+        ids: &[T],
+        map: impl FnMut(&SqlRow<'_>) -> rusqlite::Result<R>,
+    ) -> Result<Vec<R>, StoreError> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let e = |err| self.err(name, err);
+        let mut st = self.conn.prepare_cached(sql(name)).map_err(e)?;
+        let rows = st.query_map(named_params! {":ids": json(ids)}, map).map_err(e)?;
+        rows.collect::<Result<_, _>>().map_err(e)
+    }
+
+    /// Entity records (with quote counts) by id, in id order.
+    pub fn entities_by_id(&self, ids: &[i64]) -> Result<Vec<EntityRecord>, StoreError> {
+        self.around("around_entities", ids, |r| {
+            Ok(EntityRecord {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                entity_type: r.get(2)?,
+                external_id: r.get(3)?,
+                said: r.get(4)?,
+                about: r.get(5)?,
+            })
+        })
+    }
+
+    /// Document records by id, in id order.
+    pub fn documents_by_id(&self, ids: &[String]) -> Result<Vec<DocumentRecord>, StoreError> {
+        self.around("around_documents", ids, |r| {
+            Ok(DocumentRecord { id: r.get(0)?, title: r.get(1)?, date: r.get(2)?, url: r.get(3)? })
+        })
+    }
+
+    /// Quote records by id, in (document, start, id) order like the whole-graph read.
+    pub fn quotes_by_id(&self, ids: &[i64]) -> Result<Vec<QuoteRecord>, StoreError> {
+        self.around("around_quotes", ids, |r| {
+            Ok(QuoteRecord {
+                id: r.get(0)?,
+                document_id: r.get(1)?,
+                kind: r.get(2)?,
+                text: r.get(3)?,
+                speaker_id: r.get(4)?,
+                cue: r.get(5)?,
+                confidence: r.get(6)?,
+                start: r.get(7)?,
+                end: r.get(8)?,
+            })
+        })
+    }
+
+    /// ABOUT edges (quote id, entity id) of the given quotes.
+    pub fn about_of_quotes(&self, ids: &[i64]) -> Result<Vec<(i64, i64)>, StoreError> {
+        self.around("around_about", ids, |r| Ok((r.get(0)?, r.get(1)?)))
+    }
+
+    /// AFFILIATED_WITH rows from or to the given entities.
+    pub fn affiliations_of(&self, ids: &[i64]) -> Result<Vec<AffiliationRecord>, StoreError> {
+        self.around("around_affiliations", ids, |r| {
+            Ok(AffiliationRecord { entity_id: r.get(0)?, organization_id: r.get(1)?, role: r.get(2)?, document_id: r.get(3)? })
+        })
+    }
+
+    /// (entity, organisation) pairs of the affiliations from or to the given entities.
+    pub fn affiliates_of(&self, ids: &[i64]) -> Result<Vec<(i64, i64)>, StoreError> {
+        self.around("around_affiliates", ids, |r| Ok((r.get(0)?, r.get(1)?)))
+    }
+
+    /// APPEARS_IN edges (entity, document, mentions) from the given entities into the given documents.
+    pub fn appears_in_between(&self, entities: &[i64], documents: &[String]) -> Result<Vec<(i64, String, i64)>, StoreError> {
+        self.around2("around_appears_in", (":entities", entities), (":documents", documents), |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
+    }
+
+    /// (entity, quote) pairs of the quotes said by, or naming, the given entities.
+    pub fn quotes_of_entities(&self, ids: &[i64]) -> Result<Vec<(i64, i64)>, StoreError> {
+        self.around("around_entity_quotes", ids, |r| Ok((r.get(0)?, r.get(1)?)))
+    }
+
+    /// (document, quote) pairs of the quotes in the given documents.
+    pub fn quotes_of_documents(&self, ids: &[String]) -> Result<Vec<(String, i64)>, StoreError> {
+        self.around("around_document_quotes", ids, |r| Ok((r.get(0)?, r.get(1)?)))
+    }
+
+    /// (quote id, speaker id, document id) of the given quotes.
+    pub fn quote_links(&self, ids: &[i64]) -> Result<Vec<(i64, Option<i64>, String)>, StoreError> {
+        self.around("around_quote_links", ids, |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+    }
+
+    /// Ids of the quotes said by one of `speakers` that name one of `named`.
+    pub fn quotes_said_naming(&self, speakers: &[i64], named: &[i64]) -> Result<Vec<i64>, StoreError> {
+        self.around2("around_said_naming", (":speakers", speakers), (":named", named), |r| r.get(0))
+    }
+
+    /// Runs a query over two lists of ids; reads nothing when either is empty.
+    fn around2<A: Serialize, B: Serialize, R>(
+        &self,
+        name: &'static str,
+        (pa, a): (&str, &[A]),
+        (pb, b): (&str, &[B]),
+        map: impl FnMut(&SqlRow<'_>) -> rusqlite::Result<R>,
+    ) -> Result<Vec<R>, StoreError> {
+        if a.is_empty() || b.is_empty() {
+            return Ok(Vec::new());
+        }
+        let e = |err| self.err(name, err);
+        let mut st = self.conn.prepare_cached(sql(name)).map_err(e)?;
+        let rows = st.query_map(&[(pa, &json(a) as &dyn rusqlite::ToSql), (pb, &json(b))], map).map_err(e)?;
+        rows.collect::<Result<_, _>>().map_err(e)
+    }
+}
