@@ -96,7 +96,18 @@ impl Store {
 
     fn init(conn: Connection, path: PathBuf) -> Result<Store, StoreError> {
         let mut store = Store { conn, path };
-        store.conn.execute_batch(registry::sql("connection")).map_err(|e| store.err("connection settings", e))?;
+        // Switching a new file to WAL can report "locked" at once, without waiting,
+        // while another process creates the same database: retry within the busy timeout.
+        let started = std::time::Instant::now();
+        loop {
+            match store.conn.execute_batch(registry::sql("connection")) {
+                Ok(()) => break,
+                Err(e) if is_busy(&e) && started.elapsed() < std::time::Duration::from_secs(5) => {
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                Err(e) => return Err(store.err("connection settings", e)),
+            }
+        }
         store.migrate()?;
         Ok(store)
     }
@@ -257,4 +268,9 @@ mod tests {
         assert_eq!(normalize("  Basem   NAIM "), "basem naim");
         assert_eq!(normalize("O\u{2019}Brien"), "o'brien");
     }
+}
+
+/// SQLite reported that another connection holds a lock.
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(e, rusqlite::Error::SqliteFailure(f, _) if matches!(f.code, rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked))
 }
