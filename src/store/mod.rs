@@ -243,6 +243,11 @@ fn json_value(v: ValueRef<'_>) -> serde_json::Value {
 #[cfg(test)]
 mod store_tests;
 
+/// SQLite reported that another connection holds a lock.
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(e, rusqlite::Error::SqliteFailure(f, _) if matches!(f.code, rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -268,9 +273,4 @@ mod tests {
         assert_eq!(normalize("  Basem   NAIM "), "basem naim");
         assert_eq!(normalize("O\u{2019}Brien"), "o'brien");
     }
-}
-
-/// SQLite reported that another connection holds a lock.
-fn is_busy(e: &rusqlite::Error) -> bool {
-    matches!(e, rusqlite::Error::SqliteFailure(f, _) if matches!(f.code, rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked))
 }
