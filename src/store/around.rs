@@ -34,40 +34,17 @@ impl Store {
 
     /// Entity records (with quote counts) by id, in id order.
     pub fn entities_by_id(&self, ids: &[i64]) -> Result<Vec<EntityRecord>, StoreError> {
-        self.around("around_entities", ids, |r| {
-            Ok(EntityRecord {
-                id: r.get(0)?,
-                name: r.get(1)?,
-                entity_type: r.get(2)?,
-                external_id: r.get(3)?,
-                said: r.get(4)?,
-                about: r.get(5)?,
-            })
-        })
+        self.around("around_entities", ids, EntityRecord::from_row)
     }
 
     /// Document records by id, in id order.
     pub fn documents_by_id(&self, ids: &[String]) -> Result<Vec<DocumentRecord>, StoreError> {
-        self.around("around_documents", ids, |r| {
-            Ok(DocumentRecord { id: r.get(0)?, title: r.get(1)?, date: r.get(2)?, url: r.get(3)? })
-        })
+        self.around("around_documents", ids, DocumentRecord::from_row)
     }
 
     /// Quote records by id, in (document, start, id) order like the whole-graph read.
     pub fn quotes_by_id(&self, ids: &[i64]) -> Result<Vec<QuoteRecord>, StoreError> {
-        self.around("around_quotes", ids, |r| {
-            Ok(QuoteRecord {
-                id: r.get(0)?,
-                document_id: r.get(1)?,
-                kind: r.get(2)?,
-                text: r.get(3)?,
-                speaker_id: r.get(4)?,
-                cue: r.get(5)?,
-                confidence: r.get(6)?,
-                start: r.get(7)?,
-                end: r.get(8)?,
-            })
-        })
+        self.around("around_quotes", ids, QuoteRecord::from_row)
     }
 
     /// ABOUT edges (quote id, entity id) of the given quotes.

@@ -71,6 +71,43 @@ pub struct GraphData {
     pub appears_in: Vec<(i64, String, i64)>,
 }
 
+// Row readers shared by the whole-graph read and the neighbourhood reads
+// (around.rs); the column order is the one of the graph_* and around_* queries.
+impl EntityRecord {
+    pub(crate) fn from_row(r: &rusqlite::Row) -> rusqlite::Result<Self> {
+        Ok(EntityRecord {
+            id: r.get(0)?,
+            name: r.get(1)?,
+            entity_type: r.get(2)?,
+            external_id: r.get(3)?,
+            said: r.get(4)?,
+            about: r.get(5)?,
+        })
+    }
+}
+
+impl DocumentRecord {
+    pub(crate) fn from_row(r: &rusqlite::Row) -> rusqlite::Result<Self> {
+        Ok(DocumentRecord { id: r.get(0)?, title: r.get(1)?, date: r.get(2)?, url: r.get(3)? })
+    }
+}
+
+impl QuoteRecord {
+    pub(crate) fn from_row(r: &rusqlite::Row) -> rusqlite::Result<Self> {
+        Ok(QuoteRecord {
+            id: r.get(0)?,
+            document_id: r.get(1)?,
+            kind: r.get(2)?,
+            text: r.get(3)?,
+            speaker_id: r.get(4)?,
+            cue: r.get(5)?,
+            confidence: r.get(6)?,
+            start: r.get(7)?,
+            end: r.get(8)?,
+        })
+    }
+}
+
 impl Store {
     /// Runs a built-in query with named parameters (absent ones bind NULL).
     pub fn rows(&self, name: &str, params: &[(&str, Value)]) -> Result<Vec<Row>, StoreError> {
@@ -193,44 +230,17 @@ impl Store {
         let e = |name: &'static str| move |err| self.err(name, err);
         {
             let mut st = q("graph_entities")?;
-            let rows = st
-                .query_map([], |r| {
-                    Ok(EntityRecord {
-                        id: r.get(0)?,
-                        name: r.get(1)?,
-                        entity_type: r.get(2)?,
-                        external_id: r.get(3)?,
-                        said: r.get(4)?,
-                        about: r.get(5)?,
-                    })
-                })
-                .map_err(e("graph_entities"))?;
+            let rows = st.query_map([], EntityRecord::from_row).map_err(e("graph_entities"))?;
             g.entities = rows.collect::<Result<_, _>>().map_err(e("graph_entities"))?;
         }
         {
             let mut st = q("graph_documents")?;
-            let rows = st
-                .query_map([], |r| Ok(DocumentRecord { id: r.get(0)?, title: r.get(1)?, date: r.get(2)?, url: r.get(3)? }))
-                .map_err(e("graph_documents"))?;
+            let rows = st.query_map([], DocumentRecord::from_row).map_err(e("graph_documents"))?;
             g.documents = rows.collect::<Result<_, _>>().map_err(e("graph_documents"))?;
         }
         {
             let mut st = q("graph_quotes")?;
-            let rows = st
-                .query_map([], |r| {
-                    Ok(QuoteRecord {
-                        id: r.get(0)?,
-                        document_id: r.get(1)?,
-                        kind: r.get(2)?,
-                        text: r.get(3)?,
-                        speaker_id: r.get(4)?,
-                        cue: r.get(5)?,
-                        confidence: r.get(6)?,
-                        start: r.get(7)?,
-                        end: r.get(8)?,
-                    })
-                })
-                .map_err(e("graph_quotes"))?;
+            let rows = st.query_map([], QuoteRecord::from_row).map_err(e("graph_quotes"))?;
             g.quotes = rows.collect::<Result<_, _>>().map_err(e("graph_quotes"))?;
         }
         {
