@@ -357,16 +357,18 @@ impl QuoteGraph {
                     .any(|e| e.weight().kind == EdgeKind::About && entities.contains(&e.target())),
             };
             if keep_q {
-                keep.insert(q);
-                keep.extend(
-                    self.graph
-                        .edges_directed(q, Direction::Outgoing)
-                        .filter(|e| e.weight().kind == EdgeKind::In)
-                        .map(|e| e.target()),
-                );
+                self.keep_with_documents(q, &mut keep);
             }
         }
         keep
+    }
+
+    /// Keeps quote `q` and the documents it appears in.
+    fn keep_with_documents(&self, q: NodeIndex, keep: &mut BTreeSet<NodeIndex>) {
+        keep.insert(q);
+        keep.extend(
+            self.graph.edges_directed(q, Direction::Outgoing).filter(|e| e.weight().kind == EdgeKind::In).map(|e| e.target()),
+        );
     }
 
     /// The ego graph of `start`: the entities within `depth` relations, the
@@ -394,13 +396,7 @@ impl QuoteGraph {
                 None => about.any(|a| origin.contains(&a)),
             };
             if keep_q {
-                keep.insert(q);
-                keep.extend(
-                    self.graph
-                        .edges_directed(q, Direction::Outgoing)
-                        .filter(|e| e.weight().kind == EdgeKind::In)
-                        .map(|e| e.target()),
-                );
+                self.keep_with_documents(q, &mut keep);
             }
         }
         self.induced(&keep)
