@@ -7,11 +7,15 @@ Every word form written in lower case at least once in the GUM training
 documents (annotations CC BY 4.0, Zeldes 2017; texts CC BY / BY-SA), minus
 forms GUM ever tags as proper nouns.  quotegraph uses it to tell a capitalised
 sentence-initial or headline word ("Despite", "Officials") from a name.
+EXTRA adds sentence adverbs that GUM happens to write only at a sentence start.
 """
 import collections
 import glob
 import os
 import sys
+
+EXTRA = """furthermore nonetheless moreover meanwhile additionally likewise similarly accordingly
+alternatively conversely importantly fortunately interestingly""".split()
 
 
 def main():
@@ -28,7 +32,7 @@ def main():
                 proper.add(form.lower())
             if form.isalpha() and form.islower():
                 count[form] += 1
-    words = sorted(w for w, n in count.items() if n >= 1 and w not in proper)
+    words = sorted({w for w, n in count.items() if n >= 1 and w not in proper} | set(EXTRA))
     print("# Lower-case words from GUM (CC BY 4.0); scripts/gen_common_words.py")
     for w in words:
         print(w)

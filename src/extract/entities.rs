@@ -88,6 +88,8 @@ pub struct EntityLexicon {
     /// Demonym -> place ("Israeli" -> "Israel").
     pub demonyms: HashMap<&'static str, &'static str>,
     pub place_words: HashSet<&'static str>,
+    /// Head words of events, awards, laws and works ("Prize", "Act").
+    pub event_words: HashSet<&'static str>,
     pub common: HashSet<&'static str>,
     /// Copies of the shared lexicon's sets with this module's hasher.
     pub titles: HashSet<&'static str>,
@@ -151,6 +153,7 @@ fn load() -> EntityLexicon {
         others,
         demonyms: pairs(include_str!("../../data/lexicon/demonyms.tsv")).collect(),
         place_words: lines(include_str!("../../data/lexicon/place_words.txt")).collect(),
+        event_words: lines(include_str!("../../data/lexicon/event_words.txt")).collect(),
         common: lines(include_str!("../../data/lexicon/common_words.txt")).collect(),
         max_words,
     }
@@ -216,6 +219,13 @@ fn is_acronym(w: &str) -> bool {
 
 fn is_title(w: &str) -> bool {
     LEX.titles.contains(w)
+}
+
+fn is_compass(w: &str) -> bool {
+    matches!(
+        w,
+        "North" | "South" | "East" | "West" | "Northern" | "Southern" | "Eastern" | "Western" | "Central" | "Upper" | "Lower"
+    )
 }
 
 fn is_org_word(w: &str) -> bool {
@@ -459,10 +469,11 @@ fn split_run(a: &Analysis, info: &DocInfo, headline: bool, mut i: usize, j: usiz
             if n > 1 || !(info.initial[i] || headline) || !info.is_common(w) {
                 // "Reading", "Bath" at a sentence start are words.
                 let end = i + n;
-                // An organisation word right after a place makes an organisation: "Texas Rangers".
+                // An organisation word right after a place makes an organisation: "Texas Rangers";
+                // an event word an event: "Gulf War".
                 if end < j && !is_connector_tok(a, end) {
                     let rest = name_end(a, end, j);
-                    let full = (i..rest).any(|t| is_org_word(a.tok(t)));
+                    let full = (i..rest).any(|t| is_org_word(a.tok(t))) || LEX.event_words.contains(a.tok(rest - 1));
                     if full {
                         let (ty2, st) = classify(a, i, rest, None);
                         push(out, i, rest, None, ty2, st);
@@ -605,7 +616,10 @@ fn is_team_context(a: &Analysis, i: usize, end: usize) -> bool {
 
 /// Single words that cannot name a person: acronyms and abstract nouns.
 fn not_a_person_word(w: &str) -> bool {
+    // Also digits ("L2"), plural acronyms ("CFLs"), a lone compass word ("East").
     is_acronym(w)
+        || w.strip_suffix('s').is_some_and(is_acronym)
+        || is_compass(w)
         || ["ology", "ism", "ity", "tion", "ment", "ness", "ship"].iter().any(|s| w.len() > s.len() + 2 && w.ends_with(s))
 }
 
@@ -689,7 +703,15 @@ fn classify(a: &Analysis, i: usize, j: usize, title: Option<usize>) -> (EntityTy
     if j - i >= 2 && is_org_word(last) || head_of.is_some_and(is_org_word) {
         return (EntityType::Organization, 3);
     }
+    let event = |w: &str| LEX.event_words.contains(w);
+    if j - i >= 2 && title.is_none() && (event(last) || head_of.is_some_and(event)) {
+        return (EntityType::Other, 3);
+    }
     if j - i >= 2 && (LEX.place_words.contains(last) || matches!(first, "Mount" | "Mt." | "Lake" | "Cape" | "Fort" | "Port")) {
+        return (EntityType::Place, 3);
+    }
+    // A part of a known place: "East China", "Northern Nigeria", "South Lebanon".
+    if j - i >= 2 && is_compass(first) && phrase(a, i + 1, j).is_some_and(|p| LEX.places.contains(p)) {
         return (EntityType::Place, 3);
     }
     if title.is_some() {
@@ -995,8 +1017,12 @@ fn cluster(a: &Analysis, cands: &[Cand]) -> (Vec<usize>, usize) {
         // A single word that is a known place or organisation stays itself unless it is someone's surname.
         if let Some((_, _, p)) = best {
             if wi.len() == 1 && cands[i].strength >= 3 && cands[i].ty != EntityType::Person {
-                let surname_used = words[p].last() == wi.first();
-                if !surname_used {
+                // A known place can be a surname, but not in "Louis XV of France";
+                // a known event, product or religion is nobody's.
+                let wp = &words[p];
+                let surname_used = wp.last() == wi.first();
+                let of_name = wp.len() >= 3 && wp[wp.len() - 2] == "of";
+                if !surname_used || of_name || cands[i].ty == EntityType::Other {
                     continue;
                 }
             }
@@ -1069,8 +1095,10 @@ pub fn find(a: &Analysis) -> Extraction {
                 if c.end == c.start + 1 && not_a_person_word(a.tok(c.start)) {
                     s[0] = f32::MIN / 4.0;
                 }
-                // A known product, event or language is no person, organisation or place.
-                if c.ty == EntityType::Other && c.strength >= 3 {
+                // A known product, event or language is no person, organisation or place;
+                // nor is a single word with digits ("L2", "A380") a person.
+                let digits = c.end == c.start + 1 && a.tok(c.start).bytes().any(|b| b.is_ascii_digit());
+                if c.ty == EntityType::Other && c.strength >= 3 || digits {
                     s[3] = s[0].max(s[1]).max(s[2]) + 10.0;
                 }
                 if let Some(k) = class_index(c.ty) {

@@ -9,7 +9,8 @@
 //!
 //! Each listed entity must exist with that canonical name and type; `mentions`
 //! (texts, in order), `aliases` and `roles` are compared only when given.
-//! Names in `absent` must be no entity's name. `speakers` checks speaker
+//! Names in `absent` must be no entity's name; words in `not_person`
+//! must be no person mention. `speakers` checks speaker
 //! resolution: each item makes a quote candidate whose content is the first
 //! occurrence of `quote` and whose speaker mention is the first occurrence of
 //! `speaker` after it (or before it, if none follows; `speaker_at` picks the
@@ -62,6 +63,15 @@ fn check(name: &str, text: &str, expected: &Value) -> Vec<String> {
     for absent in expected["absent"].as_array().into_iter().flatten() {
         if got.iter().any(|e| &e["name"] == absent) {
             errors.push(format!("{name}: {absent} should not be an entity"));
+        }
+    }
+    for word in expected["not_person"].as_array().into_iter().flatten() {
+        let person_mention = got
+            .iter()
+            .filter(|e| e["type"] == "person")
+            .any(|e| e["mentions"].as_array().into_iter().flatten().any(|m| m == word));
+        if person_mention {
+            errors.push(format!("{name}: {word} should be no person mention"));
         }
     }
     if !errors.is_empty() && std::env::var_os("UPDATE_CASES").is_some() {
