@@ -512,9 +512,16 @@ fn split_run(a: &Analysis, info: &DocInfo, headline: bool, mut i: usize, j: usiz
                     continue;
                 }
             }
-            // A title alone or a title of an organisation ("Minister of Defence") is no name.
+            // A title alone or a title of an organisation ("Minister of Defence") is no name,
+            // but a named organisation or place after it is: "President of the Linguistic
+            // Society of America", "Prime Minister of Israel".
             if after >= j || is_connector_tok(a, after) {
-                i = skip_of_phrase(a, after, j);
+                let mut k = after;
+                while k < j && is_connector_tok(a, k) {
+                    k += 1;
+                }
+                let named = k < j && ((k..j).any(|t| is_org_word(a.tok(t))) || known_at(a, k, j).is_some());
+                i = if named { k } else { skip_of_phrase(a, after, j) };
                 continue;
             }
         }
