@@ -64,6 +64,8 @@ pub enum StoreError {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Entity ids and aliases known to be stored (write.rs), so that writes skip repeated look-ups.
+    cache: write::WriteCache,
 }
 
 impl Store {
@@ -95,7 +97,9 @@ impl Store {
     }
 
     fn init(conn: Connection, path: PathBuf) -> Result<Store, StoreError> {
-        let mut store = Store { conn, path };
+        let mut store = Store { conn, path, cache: write::WriteCache::default() };
+        // The write path runs about 15 statements; the default cache of 16 would evict them under queries.
+        store.conn.set_prepared_statement_cache_capacity(64);
         // Switching a new file to WAL can report "locked" at once, without waiting,
         // while another process creates the same database: retry within the busy timeout.
         let started = std::time::Instant::now();
