@@ -82,6 +82,7 @@ const BUILTIN: &[(bool, &str, &str)] = builtin![
     true "internal/mention_insert.sql",
     true "internal/quote_about_insert.sql",
     true "internal/quote_insert.sql",
+    true "internal/quote_insert_rows.sql",
     true "internal/resolve_name.sql",
     true "internal/schema_tables.sql",
     true "internal/schema_v1.sql",

@@ -149,18 +149,17 @@ impl Store {
         cache.validate(&tx, path)?;
         let mut out = Vec::with_capacity(docs.len());
         let mut removed_any = false;
-        for p in docs {
-            match write_document(&tx, path, p, aliases, force, Some(&mut *cache)) {
-                Ok(status) => {
-                    removed_any |= status != IngestStatus::Added;
-                    out.push(Ok(status));
-                }
-                Err(_) => {
-                    // Dropping `tx` rolls back: what the cache learnt in it is gone too.
-                    cache.clear();
-                    return Ok(None);
-                }
-            }
+        let mut rows = Pending::default();
+        let written = docs.iter().try_for_each(|p| {
+            let status = write_document(&tx, path, p, aliases, force, Some(&mut *cache), &mut rows)?;
+            removed_any |= status != IngestStatus::Added;
+            out.push(Ok(status));
+            Ok::<_, StoreError>(())
+        });
+        if written.and_then(|()| rows.flush(&tx, path)).is_err() {
+            // Dropping `tx` rolls back: what the cache learnt in it is gone too.
+            cache.clear();
+            return Ok(None);
         }
         let finish = || -> Result<(), StoreError> {
             if removed_any {
@@ -191,7 +190,9 @@ impl Store {
         let mut removed_any = false;
         for p in docs {
             let mut sp = tx.savepoint().map_err(|e| sqlite_err(&path, "savepoint", e))?;
-            match write_document(&sp, &path, p, aliases, force, None) {
+            let mut rows = Pending::default();
+            let written = write_document(&sp, &path, p, aliases, force, None, &mut rows);
+            match written.and_then(|status| rows.flush(&sp, &path).map(|()| status)) {
                 Ok(status) => {
                     sp.commit().map_err(|e| sqlite_err(&path, "savepoint", e))?;
                     removed_any |= status != IngestStatus::Added;
@@ -334,6 +335,76 @@ fn find_or_insert(
     Ok(id)
 }
 
+/// Rows of one table as a JSON array, for one multi-row `INSERT ... SELECT FROM json_each`.
+#[derive(Debug, Default)]
+pub(crate) struct JsonRows {
+    json: Vec<u8>,
+    n: usize,
+}
+
+impl JsonRows {
+    fn push(&mut self, row: &impl serde::Serialize) {
+        self.json.push(if self.n == 0 { b'[' } else { b',' });
+        // Tuples of numbers, strings and options: serialising cannot fail.
+        serde_json::to_writer(&mut self.json, row).expect("a row serialises to JSON");
+        self.n += 1;
+    }
+
+    /// Runs `name` with the rows (if any) and empties the buffer; returns the rows inserted.
+    fn insert(&mut self, tx: &Connection, path: &std::path::Path, name: &str) -> Result<usize, StoreError> {
+        if self.n == 0 {
+            return Ok(0);
+        }
+        self.json.push(b']');
+        let json = std::str::from_utf8(&self.json).expect("serde_json writes UTF-8");
+        let n = tx
+            .prepare_cached(sql(name))
+            .and_then(|mut st| st.execute(named_params! {":rows": json}))
+            .map_err(|e| sqlite_err(path, name, e))?;
+        self.json.clear();
+        self.n = 0;
+        Ok(n)
+    }
+}
+
+/// Quotes waiting to be inserted, in the order they were written: one
+/// statement for all of them, so one FTS5 flush per transaction instead of
+/// one per quote (every statement that opens a statement journal flushes
+/// FTS5's pending index, and a quote insert with its trigger is such a
+/// statement). Other rows are inserted one by one: batching them as JSON
+/// cost as much as it saved.
+#[derive(Debug, Default)]
+pub(crate) struct Pending {
+    quotes: JsonRows,
+    /// The ABOUT entities of each pending quote.
+    about: Vec<Vec<i64>>,
+}
+
+impl Pending {
+    /// Inserts everything buffered; must run before a delete and before the transaction ends.
+    fn flush(&mut self, tx: &Connection, path: &std::path::Path) -> Result<(), StoreError> {
+        let n = self.quotes.insert(tx, path, "quote_insert_rows")?;
+        if n != self.about.len() {
+            return Err(sqlite_err(path, "quote_insert_rows", rusqlite::Error::StatementChangedRows(n)));
+        }
+        // One statement inserted the quotes with consecutive ids (rowid = max + 1 each time), so they end at the last rowid.
+        let first = tx.last_insert_rowid() - n as i64 + 1;
+        for (i, about) in std::mem::take(&mut self.about).iter().enumerate() {
+            insert_about(tx, path, first + i as i64, about)?;
+        }
+        Ok(())
+    }
+}
+
+fn insert_about(tx: &Connection, path: &std::path::Path, quote_id: i64, about: &[i64]) -> Result<(), StoreError> {
+    for eid in about {
+        tx.prepare_cached(sql("quote_about_insert"))
+            .and_then(|mut st| st.execute(named_params! {":quote_id": quote_id, ":entity_id": eid}))
+            .map_err(|e| sqlite_err(path, "quote_about_insert", e))?;
+    }
+    Ok(())
+}
+
 fn slice(doc: &Document, span: Span) -> Result<&str, StoreError> {
     doc.text.get(span.start()..span.end()).ok_or_else(|| StoreError::BadSpan {
         doc: doc.id.clone(),
@@ -368,10 +439,13 @@ fn write_document(
     aliases: &AliasTable,
     force: bool,
     mut cache: Option<&mut WriteCache>,
+    rows: &mut Pending,
 ) -> Result<IngestStatus, StoreError> {
     let err = |c: &str, e| sqlite_err(path, c, e);
     let doc = &p.doc;
     let x = &p.extraction;
+    // SQLite's JSON functions are not trusted with U+0000: such a document's quotes are inserted one by one.
+    let direct = doc.text.contains('\0') || doc.id.contains('\0');
     let old: Option<String> = {
         let mut st = tx.prepare_cached(sql("document_hash")).map_err(|e| err("document_hash", e))?;
         st.query_row(named_params! {":id": doc.id}, |r| r.get(0)).optional().map_err(|e| err("document_hash", e))?
@@ -382,6 +456,11 @@ fn write_document(
         Some(_) => IngestStatus::Replaced,
         None => IngestStatus::Added,
     };
+    if old.is_some() || direct {
+        // Buffered rows go first, so that ids come out as written one at a time,
+        // and a deleted quote is in the full-text index that its trigger updates.
+        rows.flush(tx, path)?;
+    }
     if old.is_some() {
         tx.prepare_cached(sql("document_delete"))
             .and_then(|mut st| st.execute(named_params! {":id": doc.id}))
@@ -494,6 +573,34 @@ fn write_document(
         let speaker_span = q.speaker.and_then(|s| s.mention);
         let speaker_text = speaker_span.map(|s| slice(doc, s)).transpose()?;
         let cue = q.cue.map(|c| slice(doc, c)).transpose()?;
+        let confidence = (f64::from(q.confidence) * 1e4).round();
+        let about: Vec<i64> = x
+            .entities_in(q)
+            .into_iter()
+            .filter_map(|a| global.get(a.0 as usize).copied().flatten())
+            .filter(|&eid| Some(eid) != speaker_id)
+            .collect();
+        if !direct {
+            rows.quotes.push(&(
+                &doc.id,
+                q.kind.as_str(),
+                q.content.start,
+                q.content.end,
+                &text,
+                &fragments,
+                speaker_id,
+                speaker_text,
+                speaker_span.map(|s| s.start),
+                speaker_span.map(|s| s.end),
+                cue,
+                q.cue.map(|c| c.start),
+                q.cue.map(|c| c.end),
+                confidence as i64,
+                q.rule,
+            ));
+            rows.about.push(about);
+            continue;
+        }
         tx.prepare_cached(sql("quote_insert"))
             .and_then(|mut st| {
                 st.execute(named_params! {
@@ -501,20 +608,11 @@ fn write_document(
                     ":text": text, ":fragments": fragments, ":speaker_id": speaker_id, ":speaker_text": speaker_text,
                     ":speaker_start": speaker_span.map(|s| s.start), ":speaker_end": speaker_span.map(|s| s.end),
                     ":cue": cue, ":cue_start": q.cue.map(|c| c.start), ":cue_end": q.cue.map(|c| c.end),
-                    ":confidence": (f64::from(q.confidence) * 1e4).round() / 1e4, ":rule": q.rule,
+                    ":confidence": confidence / 1e4, ":rule": q.rule,
                 })
             })
             .map_err(|e| err("quote_insert", e))?;
-        let quote_id = tx.last_insert_rowid();
-        for about in x.entities_in(q) {
-            let Some(eid) = global.get(about.0 as usize).copied().flatten() else { continue };
-            if Some(eid) == speaker_id {
-                continue;
-            }
-            tx.prepare_cached(sql("quote_about_insert"))
-                .and_then(|mut st| st.execute(named_params! {":quote_id": quote_id, ":entity_id": eid}))
-                .map_err(|e| err("quote_about_insert", e))?;
-        }
+        insert_about(tx, path, tx.last_insert_rowid(), &about)?;
     }
     Ok(status)
 }
