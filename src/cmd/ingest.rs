@@ -117,6 +117,9 @@ const QUEUE: usize = 4;
 /// extracted when the writer gets to them share one commit.
 const MAX_TX_DOCS: usize = 4 * BATCH;
 
+/// Pause between two write transactions that follow each other at once (see `write_loop`).
+const LOCK_GAP: std::time::Duration = std::time::Duration::from_millis(3);
+
 /// The writer thread: writes the extracted batches in input order while the
 /// next ones are extracted. Returns early on an error that stops the ingest.
 fn write_loop(
@@ -126,7 +129,8 @@ fn write_loop(
     summary: &mut Summary,
     pb: &ProgressBar,
 ) -> Result<(), StoreError> {
-    while let Ok(mut docs) = queue.recv() {
+    let mut next = queue.recv().ok();
+    while let Some(mut docs) = next.take() {
         while docs.len() < MAX_TX_DOCS {
             match queue.try_recv() {
                 Ok(more) => docs.extend(more),
@@ -135,6 +139,15 @@ fn write_loop(
         }
         let results = store.write_batch(&docs, aliases, false)?;
         record(&docs, results, false, summary, pb);
+        next = match queue.try_recv() {
+            Ok(more) => {
+                // Back-to-back transactions: leave the lock free for a moment,
+                // so that another process waiting for it (polling every ms) gets a turn.
+                std::thread::sleep(LOCK_GAP);
+                Some(more)
+            }
+            Err(_) => queue.recv().ok(),
+        };
     }
     Ok(())
 }

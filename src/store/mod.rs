@@ -112,6 +112,8 @@ impl Store {
                 Err(e) => return Err(store.err("connection settings", e)),
             }
         }
+        // Replaces the busy timeout of `connection` (same 5 s) with short, even polls.
+        store.conn.busy_handler(Some(wait_for_lock)).map_err(|e| store.err("busy handler", e))?;
         store.migrate()?;
         Ok(store)
     }
@@ -246,6 +248,28 @@ fn json_value(v: ValueRef<'_>) -> serde_json::Value {
 
 #[cfg(test)]
 mod store_tests;
+
+/// How long a statement waits for another connection's lock before failing with "database is locked".
+pub const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// Busy handler: retries every millisecond for [`BUSY_TIMEOUT`]. SQLite's
+/// own handler backs off to one try per 100 ms, and an ingest writing
+/// back-to-back transactions leaves the lock free only for a few
+/// milliseconds between them: polled that rarely, a second ingest (or its
+/// migration) would wait out the timeout and fail.
+fn wait_for_lock(attempt: i32) -> bool {
+    thread_local! {
+        static SINCE: std::cell::Cell<std::time::Instant> = std::cell::Cell::new(std::time::Instant::now());
+    }
+    if attempt == 0 {
+        SINCE.set(std::time::Instant::now());
+    }
+    if SINCE.get().elapsed() >= BUSY_TIMEOUT {
+        return false;
+    }
+    std::thread::sleep(std::time::Duration::from_millis(1));
+    true
+}
 
 /// SQLite reported that another connection holds a lock.
 fn is_busy(e: &rusqlite::Error) -> bool {
