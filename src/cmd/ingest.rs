@@ -111,11 +111,14 @@ fn record(
 }
 
 /// Extracted batches waiting for the writer: enough to keep it busy, little memory.
-const QUEUE: usize = 4;
+const QUEUE: usize = 2;
 
 /// Documents written in one transaction at most: batches that are already
 /// extracted when the writer gets to them share one commit.
 const MAX_TX_DOCS: usize = 4 * BATCH;
+
+/// ... and bytes of text, so that batches of huge documents are not held together.
+const MAX_TX_BYTES: usize = 16 << 20;
 
 /// Pause between two write transactions that follow each other at once (see `write_loop`).
 const LOCK_GAP: std::time::Duration = std::time::Duration::from_millis(3);
@@ -131,7 +134,7 @@ fn write_loop(
 ) -> Result<(), StoreError> {
     let mut next = queue.recv().ok();
     while let Some(mut docs) = next.take() {
-        while docs.len() < MAX_TX_DOCS {
+        while docs.len() < MAX_TX_DOCS && docs.iter().map(|p| p.doc.text.len()).sum::<usize>() < MAX_TX_BYTES {
             match queue.try_recv() {
                 Ok(more) => docs.extend(more),
                 Err(_) => break,
