@@ -3,6 +3,7 @@
 
 use std::io::IsTerminal;
 use std::path::Path;
+use std::sync::mpsc::{sync_channel, Receiver};
 
 use anyhow::Result;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -69,9 +70,25 @@ pub fn process(
             todo.push((d, hash));
         }
     }
-    let prepared: Vec<Prepared> =
-        todo.into_par_iter().map(|(doc, hash)| Prepared { extraction: extract(&doc.text), doc, hash }).collect();
+    let prepared = extract_all(todo);
     let results = store.write_batch(&prepared, aliases, force)?;
+    record(&prepared, results, force, summary, pb);
+    pb.inc((n - prepared.len()) as u64);
+    Ok(())
+}
+
+fn extract_all(todo: Vec<(Document, String)>) -> Vec<Prepared> {
+    todo.into_par_iter().map(|(doc, hash)| Prepared { extraction: extract(&doc.text), doc, hash }).collect()
+}
+
+/// Counts what `write_batch` did and reports the documents that failed.
+fn record(
+    prepared: &[Prepared],
+    results: Vec<Result<IngestStatus, StoreError>>,
+    force: bool,
+    summary: &mut Summary,
+    pb: &ProgressBar,
+) {
     for (p, r) in prepared.iter().zip(results) {
         match r {
             Ok(status) => {
@@ -89,8 +106,52 @@ pub fn process(
             }
         }
     }
-    pb.inc(n as u64);
+    pb.inc(prepared.len() as u64);
     pb.set_message(format!("{} quotes", summary.quotes));
+}
+
+/// Extracted batches waiting for the writer: enough to keep it busy, little memory.
+const QUEUE: usize = 2;
+
+/// Documents written in one transaction at most: batches that are already
+/// extracted when the writer gets to them share one commit.
+const MAX_TX_DOCS: usize = 4 * BATCH;
+
+/// ... and bytes of text, so that batches of huge documents are not held together.
+const MAX_TX_BYTES: usize = 16 << 20;
+
+/// Pause between two write transactions that follow each other at once (see `write_loop`).
+const LOCK_GAP: std::time::Duration = std::time::Duration::from_millis(3);
+
+/// The writer thread: writes the extracted batches in input order while the
+/// next ones are extracted. Returns early on an error that stops the ingest.
+fn write_loop(
+    store: &mut Store,
+    queue: Receiver<Vec<Prepared>>,
+    aliases: &AliasTable,
+    summary: &mut Summary,
+    pb: &ProgressBar,
+) -> Result<(), StoreError> {
+    let mut next = queue.recv().ok();
+    while let Some(mut docs) = next.take() {
+        while docs.len() < MAX_TX_DOCS && docs.iter().map(|p| p.doc.text.len()).sum::<usize>() < MAX_TX_BYTES {
+            match queue.try_recv() {
+                Ok(more) => docs.extend(more),
+                Err(_) => break,
+            }
+        }
+        let results = store.write_batch(&docs, aliases, false)?;
+        record(&docs, results, false, summary, pb);
+        next = match queue.try_recv() {
+            Ok(more) => {
+                // Back-to-back transactions: leave the lock free for a moment,
+                // so that another process waiting for it (polling every ms) gets a turn.
+                std::thread::sleep(LOCK_GAP);
+                Some(more)
+            }
+            Err(_) => queue.recv().ok(),
+        };
+    }
     Ok(())
 }
 
@@ -100,34 +161,72 @@ pub fn run(db: &Path, input: &InputArgs, aliases: Option<&Path>, quiet: bool) ->
         None => AliasTable::default(),
     };
     let mut store = Store::open(db)?;
+    store.tune_for_bulk_writes()?;
+    let hashes = store.hash_reader()?;
     let opts = input_options(input);
     let pb = progress(quiet);
     let mut summary = Summary::default();
-    let mut batch = Vec::with_capacity(BATCH);
-    let mut fatal: Option<StoreError> = None;
-    read_inputs(&input.paths, &opts, &mut |item| match item {
-        Item::Doc(d) => {
-            if fatal.is_some() {
-                return;
-            }
-            batch.push(d);
-            if batch.len() >= BATCH {
-                if let Err(e) = process(&mut store, std::mem::take(&mut batch), &table, false, &mut summary, &pb) {
-                    fatal = Some(e);
+    let mut written = Summary::default();
+    // This thread reads and extracts (rayon); a writer thread stores the
+    // batches in order, so that SQLite's work overlaps extraction.
+    let (sender, queue) = sync_channel::<Vec<Prepared>>(QUEUE);
+    let (written_ok, fatal) = std::thread::scope(|s| {
+        let writer = s.spawn(|| write_loop(&mut store, queue, &table, &mut written, &pb));
+        let mut batch = Vec::with_capacity(BATCH);
+        let mut fatal: Option<StoreError> = None;
+        let mut stopped = false;
+        // Returns false once the writer has stopped on an error (it reports it).
+        let send = |docs: Vec<Document>, summary: &mut Summary, fatal: &mut Option<StoreError>| -> bool {
+            let mut todo = Vec::with_capacity(docs.len());
+            for d in docs {
+                let hash = content_hash(&d);
+                // Checked again by the writer inside its transaction; this look-up only skips extraction.
+                match hashes.stored_hash(&d.id) {
+                    Ok(h) if h.as_deref() == Some(hash.as_str()) => {
+                        summary.unchanged += 1;
+                        pb.inc(1);
+                    }
+                    Ok(_) => todo.push((d, hash)),
+                    Err(e) => {
+                        *fatal = Some(e);
+                        return false;
+                    }
                 }
             }
+            sender.send(extract_all(todo)).is_ok()
+        };
+        read_inputs(&input.paths, &opts, &mut |item| match item {
+            Item::Doc(d) => {
+                if stopped {
+                    return;
+                }
+                batch.push(d);
+                if batch.len() >= BATCH {
+                    stopped = !send(std::mem::take(&mut batch), &mut summary, &mut fatal);
+                }
+            }
+            Item::Warning(w) => pb.suspend(|| eprintln!("warning: {}", w.0)),
+            Item::Error(e) => {
+                pb.suspend(|| eprintln!("error: {e}"));
+                summary.failed += 1;
+            }
+        });
+        if !stopped && !batch.is_empty() {
+            send(std::mem::take(&mut batch), &mut summary, &mut fatal);
         }
-        Item::Warning(w) => pb.suspend(|| eprintln!("warning: {}", w.0)),
-        Item::Error(e) => {
-            pb.suspend(|| eprintln!("error: {e}"));
-            summary.failed += 1;
-        }
+        drop(sender);
+        let written_ok = writer.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
+        (written_ok, fatal)
     });
-    if let Some(e) = fatal {
+    if let Some(e) = written_ok.err().or(fatal) {
         pb.finish_and_clear();
         return Err(e.into());
     }
-    process(&mut store, batch, &table, false, &mut summary, &pb)?;
+    summary.added += written.added;
+    summary.replaced += written.replaced;
+    summary.unchanged += written.unchanged;
+    summary.failed += written.failed;
+    summary.quotes += written.quotes;
     if !table.is_empty() {
         store.apply_aliases(&table)?;
     }

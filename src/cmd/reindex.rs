@@ -14,6 +14,7 @@ pub fn run(db_path: &Path, aliases: Option<&Path>, quiet: bool) -> Result<Outcom
         None => AliasTable::default(),
     };
     let mut store = db::open(db_path)?;
+    store.tune_for_bulk_writes()?;
     let ids = store.document_ids()?;
     let pb = progress(quiet);
     let mut summary = Summary::default();

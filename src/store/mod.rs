@@ -64,6 +64,8 @@ pub enum StoreError {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Entity ids and aliases known to be stored (write.rs), so that writes skip repeated look-ups.
+    cache: write::WriteCache,
 }
 
 impl Store {
@@ -95,7 +97,9 @@ impl Store {
     }
 
     fn init(conn: Connection, path: PathBuf) -> Result<Store, StoreError> {
-        let mut store = Store { conn, path };
+        let mut store = Store { conn, path, cache: write::WriteCache::default() };
+        // The write path runs about 15 statements; the default cache of 16 would evict them under queries.
+        store.conn.set_prepared_statement_cache_capacity(64);
         // Switching a new file to WAL can report "locked" at once, without waiting,
         // while another process creates the same database: retry within the busy timeout.
         let started = std::time::Instant::now();
@@ -108,6 +112,8 @@ impl Store {
                 Err(e) => return Err(store.err("connection settings", e)),
             }
         }
+        // Replaces the busy timeout of `connection` (same 5 s) with short, even polls.
+        store.conn.busy_handler(Some(wait_for_lock)).map_err(|e| store.err("busy handler", e))?;
         store.migrate()?;
         Ok(store)
     }
@@ -242,6 +248,28 @@ fn json_value(v: ValueRef<'_>) -> serde_json::Value {
 
 #[cfg(test)]
 mod store_tests;
+
+/// How long a statement waits for another connection's lock before failing with "database is locked".
+pub const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// Busy handler: retries every millisecond for [`BUSY_TIMEOUT`]. SQLite's
+/// own handler backs off to one try per 100 ms, and an ingest writing
+/// back-to-back transactions leaves the lock free only for a few
+/// milliseconds between them: polled that rarely, a second ingest (or its
+/// migration) would wait out the timeout and fail.
+fn wait_for_lock(attempt: i32) -> bool {
+    thread_local! {
+        static SINCE: std::cell::Cell<std::time::Instant> = std::cell::Cell::new(std::time::Instant::now());
+    }
+    if attempt == 0 {
+        SINCE.set(std::time::Instant::now());
+    }
+    if SINCE.get().elapsed() >= BUSY_TIMEOUT {
+        return false;
+    }
+    std::thread::sleep(std::time::Duration::from_millis(1));
+    true
+}
 
 /// SQLite reported that another connection holds a lock.
 fn is_busy(e: &rusqlite::Error) -> bool {

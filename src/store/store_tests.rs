@@ -141,3 +141,95 @@ fn the_views_answer_the_main_questions() {
     let n: i64 = s.connection().query_row("SELECT count(*) FROM who_talks_about_whom", [], |r| r.get(0)).unwrap();
     assert_eq!(n, 5);
 }
+
+/// Every row of the tables a write touches, ids included, in id order.
+fn table_dump(s: &Store) -> Vec<String> {
+    let mut out = Vec::new();
+    for sql in [
+        "SELECT id, name, type, scope FROM entity ORDER BY id",
+        "SELECT entity_id, norm, alias, source FROM alias ORDER BY norm, entity_id",
+        "SELECT id, document_id, entity_id, start, end, kind FROM mention ORDER BY id",
+        "SELECT id, document_id, text, speaker_id, confidence FROM quote ORDER BY id",
+        "SELECT quote_id, entity_id FROM quote_about ORDER BY quote_id, entity_id",
+        "SELECT entity_id, document_id, mentions FROM appears_in ORDER BY entity_id, document_id",
+        "SELECT rowid, text FROM quote_fts WHERE quote_fts MATCH 'the OR hostages OR rained OR zero' ORDER BY rowid",
+    ] {
+        let mut st = s.connection().prepare(sql).unwrap();
+        let n = st.column_count();
+        let rows =
+            st.query_map([], |r| (0..n).map(|i| r.get::<_, Value>(i).map(|v| format!("{v:?}"))).collect::<Result<Vec<_>, _>>());
+        out.extend(rows.unwrap().map(|r| r.unwrap().join("|")));
+    }
+    out
+}
+
+fn a_quote_by(id: &str, text: &str, speaker: &str, content: &str) -> Prepared {
+    let mut b = Builder::new(id, text);
+    let e = b.entity(speaker, EntityType::Person);
+    b.mention(speaker, 0, Some(e), MentionKind::Name);
+    b.quote(QuoteKind::Indirect, content, Some((speaker, e)), Some("said"));
+    b.build()
+}
+
+#[test]
+fn a_failing_document_is_rolled_back_alone_and_the_others_get_the_ids_of_a_clean_write() {
+    let good = sample();
+    let mut clean = Store::open_in_memory().unwrap();
+    clean.write_batch(&good, &AliasTable::default(), false).unwrap();
+
+    let mut bad = a_quote_by("bad", "Anna Lee said it rained.", "Anna Lee", "it rained");
+    bad.extraction.quotes[0].content = crate::model::Span::new(0, 10_000);
+    let batch = vec![good[0].clone(), bad, good[1].clone()];
+    let mut s = Store::open_in_memory().unwrap();
+    let r = s.write_batch(&batch, &AliasTable::default(), false).unwrap();
+    assert!(matches!(r[0], Ok(IngestStatus::Added)) && matches!(r[2], Ok(IngestStatus::Added)), "{r:?}");
+    assert!(matches!(r[1], Err(StoreError::BadSpan { .. })), "{r:?}");
+    assert_eq!(table_dump(&s), table_dump(&clean));
+    assert_eq!(count(&s, "documents"), 2);
+}
+
+#[test]
+fn a_document_with_nul_characters_is_written_in_order_with_the_others() {
+    let docs = vec![
+        a_quote_by("a", "Anna Lee said the plan failed.", "Anna Lee", "the plan failed"),
+        a_quote_by("b", "Bob Ray said the \0 zero plan won.", "Bob Ray", "the \0 zero plan won"),
+        a_quote_by("c", "Anna Lee said the hostages left.", "Anna Lee", "the hostages left"),
+    ];
+    let mut s = Store::open_in_memory().unwrap();
+    s.write_batch(&docs, &AliasTable::default(), false).unwrap();
+    let dump = table_dump(&s);
+    let quotes: Vec<&String> =
+        dump.iter().filter(|l| l.contains("|Text(\"a\")|") || l.contains("Text(\"b\")") || l.contains("Text(\"c\")")).collect();
+    assert!(quotes.iter().any(|l| l.starts_with("Integer(2)|Text(\"b\")|Text(\"the \\0 zero plan won\")")), "{dump:#?}");
+    assert!(quotes.iter().any(|l| l.starts_with("Integer(3)|Text(\"c\")")), "{dump:#?}");
+    for word in ["failed", "zero", "hostages"] {
+        assert_eq!(s.rows("search", &[("query", text(word))]).unwrap().len(), 1, "{word}");
+    }
+}
+
+#[test]
+fn entity_ids_cached_by_one_connection_are_dropped_when_another_one_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("q.db");
+    let mut first = Store::open(&db).unwrap();
+    first
+        .write_batch(&[a_quote_by("a", "Anna Lee said it rained.", "Anna Lee", "it rained")], &AliasTable::default(), false)
+        .unwrap();
+    // Another process replaces the only document naming Anna Lee (her entity is
+    // collected) and then creates a new entity, which takes her freed id.
+    let mut other = Store::open(&db).unwrap();
+    other.write_batch(&[Builder::new("a", "Nothing said.").build()], &AliasTable::default(), false).unwrap();
+    other
+        .write_batch(&[a_quote_by("z", "Zoe Kim said it hailed.", "Zoe Kim", "it hailed")], &AliasTable::default(), false)
+        .unwrap();
+    let zoe: i64 = other.connection().query_row("SELECT id FROM entity WHERE name = 'Zoe Kim'", [], |r| r.get(0)).unwrap();
+    assert_eq!(zoe, 1, "the test needs the freed id to be reused");
+    drop(other);
+    first
+        .write_batch(&[a_quote_by("c", "Anna Lee said it cleared.", "Anna Lee", "it cleared")], &AliasTable::default(), false)
+        .unwrap();
+    let rows = first.rows("quotes_by_speaker", &[("name", text("Anna Lee"))]).unwrap();
+    assert_eq!(col(&rows, "quote"), vec!["it cleared"]);
+    let rows = first.rows("quotes_by_speaker", &[("name", text("Zoe Kim"))]).unwrap();
+    assert_eq!(col(&rows, "quote"), vec!["it hailed"]);
+}

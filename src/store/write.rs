@@ -8,7 +8,8 @@
 use std::collections::BTreeMap;
 
 use rusqlite::TransactionBehavior::Immediate;
-use rusqlite::{named_params, Connection, OptionalExtension};
+use rusqlite::{named_params, Connection, OpenFlags, OptionalExtension};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::aliases::{AliasTable, AliasTarget};
 use super::{begin_err, normalize, registry::sql, sqlite_err, Store, StoreError};
@@ -51,6 +52,48 @@ pub fn content_hash(doc: &Document) -> String {
     h.finalize().to_hex()[..32].to_string()
 }
 
+/// Shared entities (scope '') and aliases that this connection knows are
+/// stored, so that a write skips their look-up or `INSERT OR IGNORE`.
+/// A cached row was committed or written in the open transaction; the
+/// cache is dropped whenever that may no longer hold: another connection
+/// committed (`PRAGMA data_version` changed), a transaction or savepoint
+/// was rolled back, or unreferenced entities were collected.
+#[derive(Debug, Default)]
+pub(crate) struct WriteCache {
+    entities: FxHashMap<(EntityType, String), i64>,
+    /// (entity id, normalised alias): the primary key of `alias`.
+    aliases: FxHashSet<(i64, String)>,
+    data_version: Option<i64>,
+}
+
+/// Cache entries kept before starting afresh: memory stays flat whatever
+/// the corpus (about 100 bytes an entry); frequent names come back at once.
+const CACHE_MAX: usize = 200_000;
+
+impl WriteCache {
+    fn clear(&mut self) {
+        self.entities.clear();
+        self.aliases.clear();
+        self.data_version = None;
+    }
+
+    /// Drops everything unless no other connection has committed since the last check.
+    fn validate(&mut self, tx: &Connection, path: &std::path::Path) -> Result<(), StoreError> {
+        let v: i64 = tx.query_row(sql("data_version"), [], |r| r.get(0)).map_err(|e| sqlite_err(path, "data_version", e))?;
+        if self.data_version != Some(v) {
+            self.clear();
+            self.data_version = Some(v);
+        }
+        if self.entities.len() > CACHE_MAX {
+            self.entities.clear();
+        }
+        if self.aliases.len() > 2 * CACHE_MAX {
+            self.aliases.clear();
+        }
+        Ok(())
+    }
+}
+
 impl Store {
     /// The stored content hash of a document id.
     pub fn stored_hash(&self, id: &str) -> Result<Option<String>, StoreError> {
@@ -58,24 +101,98 @@ impl Store {
         st.query_row(named_params! {":id": id}, |r| r.get(0)).optional().map_err(|e| self.err("document_hash", e))
     }
 
-    /// Writes a batch in one transaction. Each document is written under its
-    /// own savepoint: one that fails is reported and the others are kept.
-    /// With `force`, a document with unchanged content is rewritten (reindex).
+    /// Settings for writing many documents (ingest, reindex): a larger page
+    /// cache, in-memory statement journals, rarer WAL checkpoints.
+    pub fn tune_for_bulk_writes(&self) -> Result<(), StoreError> {
+        self.conn.execute_batch(sql("bulk_write_settings")).map_err(|e| self.err("bulk_write_settings", e))
+    }
+
+    /// A second, read-only connection to the same file, for checking content
+    /// hashes on another thread while this one writes.
+    pub fn hash_reader(&self) -> Result<HashReader, StoreError> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(&self.path, flags).map_err(|e| self.err("opening the database", e))?;
+        conn.busy_timeout(std::time::Duration::from_secs(5)).map_err(|e| self.err("busy timeout", e))?;
+        Ok(HashReader { conn, path: self.path.clone() })
+    }
+
+    /// Writes a batch in one transaction. A document that fails is reported
+    /// and the others are kept: the batch is first written straight through
+    /// (no savepoints: FTS5 flushes its index at every savepoint), and only
+    /// if a document fails is it rolled back and written again with one
+    /// savepoint per document. With `force`, a document with unchanged
+    /// content is rewritten (reindex).
     pub fn write_batch(
         &mut self,
         docs: &[Prepared],
         aliases: &AliasTable,
         force: bool,
     ) -> Result<Vec<Result<IngestStatus, StoreError>>, StoreError> {
-        let path = self.path.clone();
+        match self.write_straight(docs, aliases, force)? {
+            Some(out) => Ok(out),
+            None => self.write_each(docs, aliases, force),
+        }
+    }
+
+    /// All documents in one transaction; `None` (rolled back) if one fails.
+    fn write_straight(
+        &mut self,
+        docs: &[Prepared],
+        aliases: &AliasTable,
+        force: bool,
+    ) -> Result<Option<Vec<Result<IngestStatus, StoreError>>>, StoreError> {
+        let Store { conn, path, cache } = self;
+        let path = &*path;
         // Immediate: take the write lock up front, so that a concurrent
         // writer makes this wait (busy timeout) instead of failing on upgrade.
+        let tx = conn.transaction_with_behavior(Immediate).map_err(|e| begin_err(path, e))?;
+        cache.validate(&tx, path)?;
+        let mut out = Vec::with_capacity(docs.len());
+        let mut removed_any = false;
+        let mut rows = Pending::default();
+        let written = docs.iter().try_for_each(|p| {
+            let status = write_document(&tx, path, p, aliases, force, Some(&mut *cache), &mut rows)?;
+            removed_any |= status != IngestStatus::Added;
+            out.push(Ok(status));
+            Ok::<_, StoreError>(())
+        });
+        if written.and_then(|()| rows.flush(&tx, path)).is_err() {
+            // Dropping `tx` rolls back: what the cache learnt in it is gone too.
+            cache.clear();
+            return Ok(None);
+        }
+        let finish = || -> Result<(), StoreError> {
+            if removed_any {
+                tx.execute(sql("entity_gc"), []).map_err(|e| sqlite_err(path, "entity_gc", e))?;
+            }
+            apply_aliases_tx(&tx, path, aliases)?;
+            tx.commit().map_err(|e| sqlite_err(path, "commit", e))
+        };
+        let done = finish();
+        if removed_any || done.is_err() {
+            cache.clear();
+        }
+        done.map(|()| Some(out))
+    }
+
+    /// One savepoint per document: a failed one is rolled back alone.
+    fn write_each(
+        &mut self,
+        docs: &[Prepared],
+        aliases: &AliasTable,
+        force: bool,
+    ) -> Result<Vec<Result<IngestStatus, StoreError>>, StoreError> {
+        let path = self.path.clone();
+        // Rare path: no cache, so no rolled-back savepoint can leave a stale entry.
+        self.cache.clear();
         let mut tx = self.conn.transaction_with_behavior(Immediate).map_err(|e| begin_err(&path, e))?;
         let mut out = Vec::with_capacity(docs.len());
         let mut removed_any = false;
         for p in docs {
             let mut sp = tx.savepoint().map_err(|e| sqlite_err(&path, "savepoint", e))?;
-            match write_document(&sp, &path, p, aliases, force) {
+            let mut rows = Pending::default();
+            let written = write_document(&sp, &path, p, aliases, force, None, &mut rows);
+            match written.and_then(|status| rows.flush(&sp, &path).map(|()| status)) {
                 Ok(status) => {
                     sp.commit().map_err(|e| sqlite_err(&path, "savepoint", e))?;
                     removed_any |= status != IngestStatus::Added;
@@ -105,6 +222,20 @@ impl Store {
     }
 }
 
+/// Content-hash look-ups on their own read-only connection ([`Store::hash_reader`]).
+pub struct HashReader {
+    conn: Connection,
+    path: std::path::PathBuf,
+}
+
+impl HashReader {
+    /// The stored content hash of a document id (as committed so far).
+    pub fn stored_hash(&self, id: &str) -> Result<Option<String>, StoreError> {
+        let mut st = self.conn.prepare_cached(sql("document_hash")).map_err(|e| sqlite_err(&self.path, "document_hash", e))?;
+        st.query_row(named_params! {":id": id}, |r| r.get(0)).optional().map_err(|e| sqlite_err(&self.path, "document_hash", e))
+    }
+}
+
 fn apply_aliases_tx(tx: &Connection, path: &std::path::Path, aliases: &AliasTable) -> Result<(), StoreError> {
     let err = |c: &str, e| sqlite_err(path, c, e);
     for t in aliases.targets() {
@@ -118,30 +249,51 @@ fn apply_aliases_tx(tx: &Connection, path: &std::path::Path, aliases: &AliasTabl
             rows.collect::<Result<_, _>>().map_err(|e| err("entity_by_key", e))?
         };
         for id in ids {
-            add_user_aliases(tx, path, id, t)?;
+            add_user_aliases(tx, path, id, t, None)?;
         }
     }
     Ok(())
 }
 
-fn add_user_aliases(tx: &Connection, path: &std::path::Path, id: i64, t: &AliasTarget) -> Result<(), StoreError> {
+fn add_user_aliases(
+    tx: &Connection,
+    path: &std::path::Path,
+    id: i64,
+    t: &AliasTarget,
+    mut cache: Option<&mut WriteCache>,
+) -> Result<(), StoreError> {
     let mut st = tx.prepare_cached(sql("entity_set_external_id")).map_err(|e| sqlite_err(path, "entity_set_external_id", e))?;
     st.execute(named_params! {":id": id, ":external_id": t.external_id})
         .map_err(|e| sqlite_err(path, "entity_set_external_id", e))?;
     for a in &t.aliases {
-        insert_alias(tx, path, id, a, "user")?;
+        insert_alias(tx, path, id, a, "user", cache.as_deref_mut())?;
     }
     Ok(())
 }
 
-fn insert_alias(tx: &Connection, path: &std::path::Path, id: i64, alias: &str, source: &str) -> Result<(), StoreError> {
+fn insert_alias(
+    tx: &Connection,
+    path: &std::path::Path,
+    id: i64,
+    alias: &str,
+    source: &str,
+    cache: Option<&mut WriteCache>,
+) -> Result<(), StoreError> {
     let norm = normalize(alias);
     if norm.is_empty() {
         return Ok(());
     }
+    // The row (norm, entity) is known to exist: `INSERT OR IGNORE` would do nothing.
+    let key = (id, norm);
+    if cache.as_ref().is_some_and(|c| c.aliases.contains(&key)) {
+        return Ok(());
+    }
     let mut st = tx.prepare_cached(sql("alias_insert")).map_err(|e| sqlite_err(path, "alias_insert", e))?;
-    st.execute(named_params! {":entity_id": id, ":alias": alias.trim(), ":norm": norm, ":source": source})
+    st.execute(named_params! {":entity_id": id, ":alias": alias.trim(), ":norm": key.1, ":source": source})
         .map_err(|e| sqlite_err(path, "alias_insert", e))?;
+    if let Some(c) = cache {
+        c.aliases.insert(key);
+    }
     Ok(())
 }
 
@@ -152,21 +304,105 @@ fn find_or_insert(
     entity_type: EntityType,
     scope: &str,
     external_id: Option<&str>,
+    cache: Option<&mut WriteCache>,
 ) -> Result<i64, StoreError> {
     let key = normalize(name);
+    // Document-scoped entities are never looked up from another document: not cached.
+    let cache = cache.filter(|_| scope.is_empty());
+    let ckey = (entity_type, key);
+    if let Some(&id) = cache.as_ref().and_then(|c| c.entities.get(&ckey)) {
+        return Ok(id);
+    }
+    let key = &ckey.1;
     let found: Option<i64> = {
         let mut st = tx.prepare_cached(sql("entity_find")).map_err(|e| sqlite_err(path, "entity_find", e))?;
         st.query_row(named_params! {":key": key, ":type": entity_type.as_str(), ":scope": scope}, |r| r.get(0))
             .optional()
             .map_err(|e| sqlite_err(path, "entity_find", e))?
     };
-    if let Some(id) = found {
-        return Ok(id);
+    let id = match found {
+        Some(id) => id,
+        None => {
+            let mut st = tx.prepare_cached(sql("entity_insert")).map_err(|e| sqlite_err(path, "entity_insert", e))?;
+            st.execute(named_params! {":name": name.trim(), ":type": entity_type.as_str(), ":scope": scope, ":key": key, ":external_id": external_id})
+                .map_err(|e| sqlite_err(path, "entity_insert", e))?;
+            tx.last_insert_rowid()
+        }
+    };
+    if let Some(c) = cache {
+        c.entities.insert(ckey, id);
     }
-    let mut st = tx.prepare_cached(sql("entity_insert")).map_err(|e| sqlite_err(path, "entity_insert", e))?;
-    st.execute(named_params! {":name": name.trim(), ":type": entity_type.as_str(), ":scope": scope, ":key": key, ":external_id": external_id})
-        .map_err(|e| sqlite_err(path, "entity_insert", e))?;
-    Ok(tx.last_insert_rowid())
+    Ok(id)
+}
+
+/// Rows of one table as a JSON array, for one multi-row `INSERT ... SELECT FROM json_each`.
+#[derive(Debug, Default)]
+pub(crate) struct JsonRows {
+    json: Vec<u8>,
+    n: usize,
+}
+
+impl JsonRows {
+    fn push(&mut self, row: &impl serde::Serialize) {
+        self.json.push(if self.n == 0 { b'[' } else { b',' });
+        // Tuples of numbers, strings and options: serialising cannot fail.
+        serde_json::to_writer(&mut self.json, row).expect("a row serialises to JSON");
+        self.n += 1;
+    }
+
+    /// Runs `name` with the rows (if any) and empties the buffer; returns the rows inserted.
+    fn insert(&mut self, tx: &Connection, path: &std::path::Path, name: &str) -> Result<usize, StoreError> {
+        if self.n == 0 {
+            return Ok(0);
+        }
+        self.json.push(b']');
+        let json = std::str::from_utf8(&self.json).expect("serde_json writes UTF-8");
+        let n = tx
+            .prepare_cached(sql(name))
+            .and_then(|mut st| st.execute(named_params! {":rows": json}))
+            .map_err(|e| sqlite_err(path, name, e))?;
+        self.json.clear();
+        self.n = 0;
+        Ok(n)
+    }
+}
+
+/// Quotes waiting to be inserted, in the order they were written: one
+/// statement for all of them, so one FTS5 flush per transaction instead of
+/// one per quote (every statement that opens a statement journal flushes
+/// FTS5's pending index, and a quote insert with its trigger is such a
+/// statement). Other rows are inserted one by one: batching them as JSON
+/// cost as much as it saved.
+#[derive(Debug, Default)]
+pub(crate) struct Pending {
+    quotes: JsonRows,
+    /// The ABOUT entities of each pending quote.
+    about: Vec<Vec<i64>>,
+}
+
+impl Pending {
+    /// Inserts everything buffered; must run before a delete and before the transaction ends.
+    fn flush(&mut self, tx: &Connection, path: &std::path::Path) -> Result<(), StoreError> {
+        let n = self.quotes.insert(tx, path, "quote_insert_rows")?;
+        if n != self.about.len() {
+            return Err(sqlite_err(path, "quote_insert_rows", rusqlite::Error::StatementChangedRows(n)));
+        }
+        // One statement inserted the quotes with consecutive ids (rowid = max + 1 each time), so they end at the last rowid.
+        let first = tx.last_insert_rowid() - n as i64 + 1;
+        for (i, about) in std::mem::take(&mut self.about).iter().enumerate() {
+            insert_about(tx, path, first + i as i64, about)?;
+        }
+        Ok(())
+    }
+}
+
+fn insert_about(tx: &Connection, path: &std::path::Path, quote_id: i64, about: &[i64]) -> Result<(), StoreError> {
+    for eid in about {
+        tx.prepare_cached(sql("quote_about_insert"))
+            .and_then(|mut st| st.execute(named_params! {":quote_id": quote_id, ":entity_id": eid}))
+            .map_err(|e| sqlite_err(path, "quote_about_insert", e))?;
+    }
+    Ok(())
 }
 
 fn slice(doc: &Document, span: Span) -> Result<&str, StoreError> {
@@ -202,10 +438,14 @@ fn write_document(
     p: &Prepared,
     aliases: &AliasTable,
     force: bool,
+    mut cache: Option<&mut WriteCache>,
+    rows: &mut Pending,
 ) -> Result<IngestStatus, StoreError> {
     let err = |c: &str, e| sqlite_err(path, c, e);
     let doc = &p.doc;
     let x = &p.extraction;
+    // SQLite's JSON functions are not trusted with U+0000: such a document's quotes are inserted one by one.
+    let direct = doc.text.contains('\0') || doc.id.contains('\0');
     let old: Option<String> = {
         let mut st = tx.prepare_cached(sql("document_hash")).map_err(|e| err("document_hash", e))?;
         st.query_row(named_params! {":id": doc.id}, |r| r.get(0)).optional().map_err(|e| err("document_hash", e))?
@@ -216,6 +456,11 @@ fn write_document(
         Some(_) => IngestStatus::Replaced,
         None => IngestStatus::Added,
     };
+    if old.is_some() || direct {
+        // Buffered rows go first, so that ids come out as written one at a time,
+        // and a deleted quote is in the full-text index that its trigger updates.
+        rows.flush(tx, path)?;
+    }
     if old.is_some() {
         tx.prepare_cached(sql("document_delete"))
             .and_then(|mut st| st.execute(named_params! {":id": doc.id}))
@@ -241,26 +486,33 @@ fn write_document(
         let e = &x.entities[i];
         let target = std::iter::once(&e.name).chain(&e.aliases).find_map(|n| aliases.lookup(n));
         let id = if let Some(t) = target {
-            let id =
-                find_or_insert(tx, path, &t.canonical, t.entity_type.unwrap_or(e.entity_type), "", t.external_id.as_deref())?;
-            add_user_aliases(tx, path, id, t)?;
+            let id = find_or_insert(
+                tx,
+                path,
+                &t.canonical,
+                t.entity_type.unwrap_or(e.entity_type),
+                "",
+                t.external_id.as_deref(),
+                cache.as_deref_mut(),
+            )?;
+            add_user_aliases(tx, path, id, t, cache.as_deref_mut())?;
             id
         } else if lone(i) {
             match surnames.get(&normalize(&e.name)) {
                 Some(&id) => id,
-                None => find_or_insert(tx, path, &e.name, e.entity_type, &doc.id, None)?,
+                None => find_or_insert(tx, path, &e.name, e.entity_type, &doc.id, None, None)?,
             }
         } else {
-            find_or_insert(tx, path, &e.name, e.entity_type, "", None)?
+            find_or_insert(tx, path, &e.name, e.entity_type, "", None, cache.as_deref_mut())?
         };
         global[i] = Some(id);
-        insert_alias(tx, path, id, &e.name, "name")?;
+        insert_alias(tx, path, id, &e.name, "name", cache.as_deref_mut())?;
         for a in &e.aliases {
-            insert_alias(tx, path, id, &strip_title(a, &e.name), "mention")?;
+            insert_alias(tx, path, id, &strip_title(a, &e.name), "mention", cache.as_deref_mut())?;
         }
         if e.entity_type == EntityType::Person && !is_single_token(&e.name) {
             if let Some(last) = e.name.split_whitespace().last() {
-                insert_alias(tx, path, id, last, "surname")?;
+                insert_alias(tx, path, id, last, "surname", cache.as_deref_mut())?;
                 surnames.entry(normalize(last)).or_insert(id);
             }
         }
@@ -284,7 +536,7 @@ fn write_document(
         if let (Some(id), Some(local)) = (id, m.entity) {
             *counts.entry(id).or_default() += 1;
             if m.kind == MentionKind::Name {
-                insert_alias(tx, path, id, &strip_title(text, &x.entity(local).name), "mention")?;
+                insert_alias(tx, path, id, &strip_title(text, &x.entity(local).name), "mention", cache.as_deref_mut())?;
             }
         }
     }
@@ -321,6 +573,34 @@ fn write_document(
         let speaker_span = q.speaker.and_then(|s| s.mention);
         let speaker_text = speaker_span.map(|s| slice(doc, s)).transpose()?;
         let cue = q.cue.map(|c| slice(doc, c)).transpose()?;
+        let confidence = (f64::from(q.confidence) * 1e4).round();
+        let about: Vec<i64> = x
+            .entities_in(q)
+            .into_iter()
+            .filter_map(|a| global.get(a.0 as usize).copied().flatten())
+            .filter(|&eid| Some(eid) != speaker_id)
+            .collect();
+        if !direct {
+            rows.quotes.push(&(
+                &doc.id,
+                q.kind.as_str(),
+                q.content.start,
+                q.content.end,
+                &text,
+                &fragments,
+                speaker_id,
+                speaker_text,
+                speaker_span.map(|s| s.start),
+                speaker_span.map(|s| s.end),
+                cue,
+                q.cue.map(|c| c.start),
+                q.cue.map(|c| c.end),
+                confidence as i64,
+                q.rule,
+            ));
+            rows.about.push(about);
+            continue;
+        }
         tx.prepare_cached(sql("quote_insert"))
             .and_then(|mut st| {
                 st.execute(named_params! {
@@ -328,20 +608,11 @@ fn write_document(
                     ":text": text, ":fragments": fragments, ":speaker_id": speaker_id, ":speaker_text": speaker_text,
                     ":speaker_start": speaker_span.map(|s| s.start), ":speaker_end": speaker_span.map(|s| s.end),
                     ":cue": cue, ":cue_start": q.cue.map(|c| c.start), ":cue_end": q.cue.map(|c| c.end),
-                    ":confidence": (f64::from(q.confidence) * 1e4).round() / 1e4, ":rule": q.rule,
+                    ":confidence": confidence / 1e4, ":rule": q.rule,
                 })
             })
             .map_err(|e| err("quote_insert", e))?;
-        let quote_id = tx.last_insert_rowid();
-        for about in x.entities_in(q) {
-            let Some(eid) = global.get(about.0 as usize).copied().flatten() else { continue };
-            if Some(eid) == speaker_id {
-                continue;
-            }
-            tx.prepare_cached(sql("quote_about_insert"))
-                .and_then(|mut st| st.execute(named_params! {":quote_id": quote_id, ":entity_id": eid}))
-                .map_err(|e| err("quote_about_insert", e))?;
-        }
+        insert_about(tx, path, tx.last_insert_rowid(), &about)?;
     }
     Ok(status)
 }
