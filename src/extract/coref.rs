@@ -56,7 +56,38 @@ pub fn attach(a: &Analysis, x: &mut Extraction, candidates: Vec<Candidate>) {
         });
     }
     x.quotes.sort_by_key(|q| (q.content.start, q.content.end));
+    x.quotes = one_attribution_per_content(std::mem::take(&mut x.quotes));
     add_mentions(x, added);
+}
+
+/// Nested frames ("X suggested in a July tweet that ...") can attribute the same
+/// words twice. One content gets one attribution: the most confident, then one
+/// whose speaker resolved, then the cue nearest the content. `quotes` is sorted by span.
+fn one_attribution_per_content(quotes: Vec<Quote>) -> Vec<Quote> {
+    fn rank(q: &Quote) -> (u32, bool, std::cmp::Reverse<u32>) {
+        let gap = q.cue.map_or(u32::MAX, |c| {
+            if c.end <= q.content.start {
+                q.content.start - c.end
+            } else {
+                c.start.saturating_sub(q.content.end)
+            }
+        });
+        ((q.confidence * 1e4) as u32, q.speaker.is_some_and(|s| s.entity.is_some()), std::cmp::Reverse(gap))
+    }
+    let mut kept: Vec<Quote> = Vec::with_capacity(quotes.len());
+    for q in quotes {
+        let same =
+            kept.iter_mut().rev().take_while(|k| k.content == q.content).find(|k| k.kind == q.kind && k.fragments == q.fragments);
+        match same {
+            Some(k) => {
+                if rank(&q) > rank(k) {
+                    *k = q;
+                }
+            }
+            None => kept.push(q),
+        }
+    }
+    kept
 }
 
 /// Adds pronoun and nominal mentions, keeping mentions sorted and entity indices right.
