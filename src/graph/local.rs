@@ -10,7 +10,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{QuoteGraph, Step};
+use super::{EdgeKind, Omitted, QuoteGraph, Step};
 use crate::store::read::{AffiliationRecord, QuoteRecord};
 use crate::store::{GraphData, Store, StoreError};
 
@@ -52,6 +52,9 @@ struct Loaded {
     affiliations: BTreeSet<(i64, i64, String, String)>,
     /// The documents to load; `None`: those of the quotes.
     documents: Option<BTreeSet<String>>,
+    /// Entities whose said (`.0`) or naming (`.1`) quotes a bounded read cut.
+    cut_said: BTreeSet<i64>,
+    cut_about: BTreeSet<i64>,
 }
 
 impl Loaded {
@@ -106,7 +109,7 @@ impl QuoteGraph {
     /// than `depth` all the quotes they said or are named in and all their
     /// affiliations.
     pub fn load_around(store: &Store, start: &[i64], depth: usize) -> Result<Around, StoreError> {
-        let (loaded, _, truncated) = expand(store, start, depth)?;
+        let (loaded, _, truncated) = expand(store, start, depth, None)?;
         Ok(Around { graph: loaded.into_graph(store, false)?, truncated })
     }
 
@@ -115,14 +118,55 @@ impl QuoteGraph {
     /// that the outermost entities said naming a kept entity, their
     /// affiliations, the quotes' documents and APPEARS_IN edges.
     pub fn load_ego(store: &Store, start: &[i64], depth: usize) -> Result<Around, StoreError> {
-        let (mut loaded, outer, truncated) = expand(store, start, depth)?;
+        QuoteGraph::load_ego_bounded(store, start, depth, None)
+    }
+
+    /// [`QuoteGraph::load_ego`] with at most `max_quotes` quotes per entity
+    /// and relation when given: the newest said by each expanded entity, the
+    /// newest naming it, and the newest between the outermost entities. What
+    /// is left out is counted in [`QuoteGraph::omitted`]; when nothing is
+    /// cut the graph is the one of `load_ego`.
+    pub fn load_ego_bounded(store: &Store, start: &[i64], depth: usize, max_quotes: Option<usize>) -> Result<Around, StoreError> {
+        let (mut loaded, outer, truncated) = expand(store, start, depth, max_quotes)?;
         let kept: Vec<i64> = loaded.entities.iter().copied().collect();
-        let said = store.quotes_said_naming(&outer, &kept)?;
+        let mut between = 0;
+        let said = match max_quotes {
+            None => store.quotes_said_naming(&outer, &kept)?,
+            Some(max) => {
+                let mut said = store.newest_said_naming(&outer, &kept, max.saturating_add(1))?;
+                if said.len() > max {
+                    said.truncate(max);
+                    between = store.count_said_naming(&outer, &kept)? - max as i64;
+                }
+                said
+            }
+        };
         loaded.add_quotes(store, said)?;
         loaded.add_affiliations(store.affiliations_of(&outer)?);
+        let (cut_said, cut_about) = (std::mem::take(&mut loaded.cut_said), std::mem::take(&mut loaded.cut_about));
         let graph = loaded.into_graph(store, true)?;
         let nodes: Vec<_> = start.iter().filter_map(|&id| graph.entity(id)).collect();
-        Ok(Around { graph: graph.ego(&nodes, depth), truncated })
+        let mut ego = graph.ego(&nodes, depth);
+        // "+K more": the entity's total minus the quotes of that relation the graph shows.
+        for id in cut_said.union(&cut_about) {
+            let Some(n) = ego.entity(*id) else { continue };
+            let super::Node::Entity(e) = &ego.graph[n] else { continue };
+            let shown = |kind: EdgeKind, dir: petgraph::Direction| {
+                ego.graph.edges_directed(n, dir).filter(|x| x.weight().kind == kind).count() as i64
+            };
+            let o = Omitted {
+                said: if cut_said.contains(id) { (e.said - shown(EdgeKind::Said, petgraph::Direction::Outgoing)).max(0) } else { 0 },
+                about: if cut_about.contains(id) { (e.about - shown(EdgeKind::About, petgraph::Direction::Incoming)).max(0) } else { 0 },
+                between: 0,
+            };
+            ego.omitted.insert(*id, o);
+        }
+        if between > 0 {
+            if let Some(&first) = start.first() {
+                ego.omitted.entry(first).or_default().between = between;
+            }
+        }
+        Ok(Around { graph: ego, truncated })
     }
 
     /// The shortest path between entities, searched from both ends at once
@@ -136,7 +180,7 @@ impl QuoteGraph {
 /// Breadth-first over entity relations (as `neighbors` follows them) from
 /// `start`, `depth` rings deep. Returns what was read, the outermost ring
 /// (found but not expanded) and whether the cap stopped it.
-fn expand(store: &Store, start: &[i64], depth: usize) -> Result<(Loaded, Vec<i64>, bool), StoreError> {
+fn expand(store: &Store, start: &[i64], depth: usize, max_quotes: Option<usize>) -> Result<(Loaded, Vec<i64>, bool), StoreError> {
     let mut loaded = Loaded { entities: start.iter().copied().collect(), ..Default::default() };
     let mut expanded: BTreeSet<i64> = BTreeSet::new();
     let mut ring: Vec<i64> = loaded.entities.iter().copied().collect();
@@ -150,7 +194,23 @@ fn expand(store: &Store, start: &[i64], depth: usize) -> Result<(Loaded, Vec<i64
             break;
         }
         expanded.extend(ring.iter().copied());
-        loaded.add_quotes(store, store.quotes_of_entities(&ring)?.into_iter().map(|(_, q)| q))?;
+        let ids: Vec<i64> = match max_quotes {
+            None => store.quotes_of_entities(&ring)?.into_iter().map(|(_, q)| q).collect(),
+            Some(max) => {
+                let mut ids = Vec::new();
+                for &e in &ring {
+                    for (said, mut newest) in [(true, store.newest_said(e, max.saturating_add(1))?), (false, store.newest_about(e, max.saturating_add(1))?)] {
+                        if newest.len() > max {
+                            newest.truncate(max);
+                            if said { &mut loaded.cut_said } else { &mut loaded.cut_about }.insert(e);
+                        }
+                        ids.extend(newest);
+                    }
+                }
+                ids
+            }
+        };
+        loaded.add_quotes(store, ids)?;
         let affiliations = store.affiliations_of(&ring)?;
         let in_ring: BTreeSet<i64> = ring.iter().copied().collect();
         let mut next: BTreeSet<i64> = BTreeSet::new();

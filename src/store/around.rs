@@ -108,3 +108,49 @@ impl Store {
         rows.collect::<Result<_, _>>().map_err(e)
     }
 }
+
+/// Newest-first reads for bounded ego graphs: each reads at most `max` ids
+/// from an index already in date order.
+impl Store {
+    fn newest(&self, name: &'static str, id: i64, max: usize) -> Result<Vec<i64>, StoreError> {
+        let e = |err| self.err(name, err);
+        let mut st = self.conn.prepare_cached(sql(name)).map_err(e)?;
+        let rows = st.query_map(named_params! {":id": id, ":max": max as i64}, |r| r.get(0)).map_err(e)?;
+        rows.collect::<Result<_, _>>().map_err(e)
+    }
+
+    /// Ids of the `max` newest quotes said by `entity`.
+    pub fn newest_said(&self, entity: i64, max: usize) -> Result<Vec<i64>, StoreError> {
+        self.newest("around_said_newest", entity, max)
+    }
+
+    /// Ids of the `max` newest quotes that name `entity`.
+    pub fn newest_about(&self, entity: i64, max: usize) -> Result<Vec<i64>, StoreError> {
+        self.newest("around_about_newest", entity, max)
+    }
+
+    /// Ids of the `max` newest quotes said by one of `speakers` that name one of `named`.
+    pub fn newest_said_naming(&self, speakers: &[i64], named: &[i64], max: usize) -> Result<Vec<i64>, StoreError> {
+        if speakers.is_empty() || named.is_empty() {
+            return Ok(Vec::new());
+        }
+        let name = "around_said_naming_newest";
+        let e = |err| self.err(name, err);
+        let mut st = self.conn.prepare_cached(sql(name)).map_err(e)?;
+        let rows = st
+            .query_map(named_params! {":speakers": json(speakers), ":named": json(named), ":max": max as i64}, |r| r.get(0))
+            .map_err(e)?;
+        rows.collect::<Result<_, _>>().map_err(e)
+    }
+
+    /// How many quotes said by one of `speakers` name one of `named`.
+    pub fn count_said_naming(&self, speakers: &[i64], named: &[i64]) -> Result<i64, StoreError> {
+        if speakers.is_empty() || named.is_empty() {
+            return Ok(0);
+        }
+        let name = "around_said_naming_count";
+        self.conn
+            .query_row(sql(name), named_params! {":speakers": json(speakers), ":named": json(named)}, |r| r.get(0))
+            .map_err(|e| self.err(name, e))
+    }
+}

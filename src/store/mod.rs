@@ -21,10 +21,10 @@ pub use read::{GraphData, Row};
 pub use write::{IngestStatus, Prepared};
 
 /// The schema version this build writes (PRAGMA user_version).
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// Migrations in order: entry `i` moves the database from version `i` to `i + 1`.
-const MIGRATIONS: &[&str] = &["schema_v1"];
+const MIGRATIONS: &[&str] = &["schema_v1", "schema_v2"];
 
 #[derive(Debug, Error)]
 pub enum StoreError {
