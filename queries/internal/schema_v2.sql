@@ -23,11 +23,20 @@ DROP INDEX quote_speaker;
 CREATE INDEX quote_speaker_date ON quote(speaker_id, date DESC, document_id DESC, start, id, kind);
 -- `quotes` without a name, newest first.
 CREATE INDEX quote_date ON quote(date DESC, document_id DESC, start, id, kind);
--- `who --about NAME`: one index range grouped by speaker (the key quote_id is in every index of this table).
+-- `who --about NAME`: one index range grouped by speaker (the key quote_id is in every index of this
+-- table); with the date it also covers the quotes between neighbours of an ego graph.
 DROP INDEX quote_about_entity;
-CREATE INDEX quote_about_speaker ON quote_about(entity_id, speaker_id, document_id);
+CREATE INDEX quote_about_speaker ON quote_about(entity_id, speaker_id, document_id, date);
 -- `quotes --about NAME`, newest first.
 CREATE INDEX quote_about_date ON quote_about(entity_id, date DESC, document_id DESC);
+
+-- Affiliations from or to an entity (neighbours, ego graphs), index-only:
+-- most rows are a role without an organisation, skipped by the range
+-- `organization_id IS NOT NULL` without reading the table.
+DROP INDEX affiliation_entity;
+CREATE INDEX affiliation_entity ON affiliation(entity_id, organization_id, role, document_id);
+DROP INDEX affiliation_organization;
+CREATE INDEX affiliation_organization ON affiliation(organization_id, entity_id, role, document_id);
 
 -- The copies are filled by the insert statements (quote_insert,
 -- quote_about_insert); these triggers keep them right whatever writes the

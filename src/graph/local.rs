@@ -142,7 +142,9 @@ impl QuoteGraph {
             }
         };
         loaded.add_quotes(store, said)?;
-        loaded.add_affiliations(store.affiliations_of(&outer)?);
+        // Only affiliations between kept entities can stay in the ego graph.
+        let kept: Vec<i64> = loaded.entities.iter().copied().collect();
+        loaded.add_affiliations(store.affiliations_among(&kept)?);
         let (cut_said, cut_about) = (std::mem::take(&mut loaded.cut_said), std::mem::take(&mut loaded.cut_about));
         let graph = loaded.into_graph(store, true)?;
         let nodes: Vec<_> = start.iter().filter_map(|&id| graph.entity(id)).collect();
@@ -155,8 +157,16 @@ impl QuoteGraph {
                 ego.graph.edges_directed(n, dir).filter(|x| x.weight().kind == kind).count() as i64
             };
             let o = Omitted {
-                said: if cut_said.contains(id) { (e.said - shown(EdgeKind::Said, petgraph::Direction::Outgoing)).max(0) } else { 0 },
-                about: if cut_about.contains(id) { (e.about - shown(EdgeKind::About, petgraph::Direction::Incoming)).max(0) } else { 0 },
+                said: if cut_said.contains(id) {
+                    (e.said - shown(EdgeKind::Said, petgraph::Direction::Outgoing)).max(0)
+                } else {
+                    0
+                },
+                about: if cut_about.contains(id) {
+                    (e.about - shown(EdgeKind::About, petgraph::Direction::Incoming)).max(0)
+                } else {
+                    0
+                },
                 between: 0,
             };
             ego.omitted.insert(*id, o);
@@ -199,7 +209,10 @@ fn expand(store: &Store, start: &[i64], depth: usize, max_quotes: Option<usize>)
             Some(max) => {
                 let mut ids = Vec::new();
                 for &e in &ring {
-                    for (said, mut newest) in [(true, store.newest_said(e, max.saturating_add(1))?), (false, store.newest_about(e, max.saturating_add(1))?)] {
+                    for (said, mut newest) in [
+                        (true, store.newest_said(e, max.saturating_add(1))?),
+                        (false, store.newest_about(e, max.saturating_add(1))?),
+                    ] {
                         if newest.len() > max {
                             newest.truncate(max);
                             if said { &mut loaded.cut_said } else { &mut loaded.cut_about }.insert(e);

@@ -59,6 +59,13 @@ impl Store {
         })
     }
 
+    /// AFFILIATED_WITH rows between two of the given entities.
+    pub fn affiliations_among(&self, ids: &[i64]) -> Result<Vec<AffiliationRecord>, StoreError> {
+        self.around("around_affiliations_among", ids, |r| {
+            Ok(AffiliationRecord { entity_id: r.get(0)?, organization_id: r.get(1)?, role: r.get(2)?, document_id: r.get(3)? })
+        })
+    }
+
     /// (entity, organisation) pairs of the affiliations from or to the given entities.
     pub fn affiliates_of(&self, ids: &[i64]) -> Result<Vec<(i64, i64)>, StoreError> {
         self.around("around_affiliates", ids, |r| Ok((r.get(0)?, r.get(1)?)))

@@ -44,6 +44,7 @@ const BUILTIN: &[(bool, &str, &str)] = builtin![
     true "internal/around_about.sql",
     true "internal/around_affiliates.sql",
     true "internal/around_affiliations.sql",
+    true "internal/around_affiliations_among.sql",
     true "internal/around_appears_in.sql",
     true "internal/around_document_quotes.sql",
     true "internal/around_documents.sql",
