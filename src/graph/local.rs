@@ -472,6 +472,10 @@ mod tests {
             for depth in 1..=deepest.min(2) {
                 let ego = QuoteGraph::load_ego(&store, &[id], depth).unwrap().graph;
                 assert_eq!(dump(&ego), dump(&full.ego(&[start], depth)), "ego of {id}, depth {depth}");
+                // A bound above every entity's quote count reads the same graph.
+                let bounded = QuoteGraph::load_ego_bounded(&store, &[id], depth, Some(100_000)).unwrap().graph;
+                assert_eq!(dump(&bounded), dump(&ego), "bounded ego of {id}, depth {depth}");
+                assert!(bounded.omitted.is_empty());
             }
         }
         let mut found = 0;
@@ -493,6 +497,29 @@ mod tests {
             }
         }
         assert!(found > 50, "{found} paths");
+    }
+
+    #[test]
+    fn a_bounded_ego_graph_keeps_the_newest_quotes_and_counts_the_rest() {
+        let store = store();
+        let full = QuoteGraph::load(&store).unwrap();
+        let data = store.graph_data().unwrap();
+        let hub = data.entities.iter().max_by_key(|e| (e.said + e.about, -e.id)).unwrap();
+        assert!(hub.said + hub.about > 6, "{hub:?}");
+        let g = QuoteGraph::load_ego_bounded(&store, &[hub.id], 1, Some(2)).unwrap().graph;
+        let n = g.entity(hub.id).unwrap();
+        let count = |kind: EdgeKind, dir| g.graph.edges_directed(n, dir).filter(|e| e.weight().kind == kind).count() as i64;
+        let said = count(EdgeKind::Said, petgraph::Direction::Outgoing);
+        let about = count(EdgeKind::About, petgraph::Direction::Incoming);
+        let o = g.omitted.get(&hub.id).copied().unwrap_or_default();
+        assert_eq!((said + o.said, about + o.about), (hub.said, hub.about), "shown + omitted = total for {}", hub.name);
+        assert!(o.said + o.about > 0, "{o:?}");
+        assert!(!o.summary().is_empty());
+        // Every node of the bounded graph is in the whole ego graph.
+        let whole = full.ego(&[full.entity(hub.id).unwrap()], 1);
+        let ids: BTreeSet<String> = whole.graph.node_weights().map(crate::graph::Node::id).collect();
+        assert!(g.graph.node_weights().all(|w| ids.contains(&w.id())));
+        assert!(g.graph.node_count() < whole.graph.node_count());
     }
 
     #[test]
