@@ -138,16 +138,26 @@ impl Store {
 
     /// Ids of the `max` newest quotes said by one of `speakers` that name one of `named`.
     pub fn newest_said_naming(&self, speakers: &[i64], named: &[i64], max: usize) -> Result<Vec<i64>, StoreError> {
-        if speakers.is_empty() || named.is_empty() {
+        if speakers.is_empty() || named.is_empty() || max == 0 {
             return Ok(Vec::new());
         }
         let name = "around_said_naming_newest";
         let e = |err| self.err(name, err);
         let mut st = self.conn.prepare_cached(sql(name)).map_err(e)?;
-        let rows = st
-            .query_map(named_params! {":speakers": json(speakers), ":named": json(named), ":max": max as i64}, |r| r.get(0))
-            .map_err(e)?;
-        rows.collect::<Result<_, _>>().map_err(e)
+        // A quote comes once per named entity: ask for more rows until `max`
+        // distinct quotes are found or the rows run out.
+        let mut rows_wanted = max.saturating_mul(2);
+        loop {
+            let params = named_params! {":speakers": json(speakers), ":named": json(named), ":max": rows_wanted as i64};
+            let rows: Vec<i64> = st.query_map(params, |r| r.get(0)).map_err(e)?.collect::<Result<_, _>>().map_err(e)?;
+            let exhausted = rows.len() < rows_wanted;
+            let mut seen = std::collections::BTreeSet::new();
+            let ids: Vec<i64> = rows.into_iter().filter(|q| seen.insert(*q)).take(max).collect();
+            if ids.len() == max || exhausted {
+                return Ok(ids);
+            }
+            rows_wanted = rows_wanted.saturating_mul(4);
+        }
     }
 
     /// How many quotes said by one of `speakers` name one of `named`.
