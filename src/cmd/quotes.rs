@@ -47,11 +47,6 @@ pub fn run(db_path: &Path, f: &Filter, page: PageArgs, format: ListFormat) -> Re
         }
         (None, None) => "quotes",
     };
-    for n in [&f.by, &f.about].into_iter().flatten() {
-        if store.resolve_name(n)?.is_empty() {
-            eprintln!("note: no entity named {n:?}; `quotegraph entities` lists the known names");
-        }
-    }
     let mut paged = params.clone();
     paged.extend(page.params());
     let mut rows = store.rows(name, &paged)?;
@@ -62,6 +57,14 @@ pub fn run(db_path: &Path, f: &Filter, page: PageArgs, format: ListFormat) -> Re
     } else {
         page.offset + rows.len()
     };
+    if rows.is_empty() {
+        // Only an empty answer needs the names checked (rows prove they exist).
+        for n in [&f.by, &f.about].into_iter().flatten() {
+            if store.resolve_name(n)?.is_empty() {
+                eprintln!("note: no entity named {n:?}; `quotegraph entities` lists the known names");
+            }
+        }
+    }
     db::print_rows(&rows, format, &["doc", "date", "speaker", "kind", "quote"])?;
     page.note(rows.len(), total, "quotes");
     Ok(Outcome::default())

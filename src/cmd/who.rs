@@ -15,10 +15,13 @@ pub const DEFAULT_LIMIT: usize = 50;
 pub fn run(db_path: &Path, about: &str, page: PageArgs, format: ListFormat) -> Result<Outcome> {
     let page = Page::new(page, DEFAULT_LIMIT);
     let store = db::open(db_path)?;
-    db::resolve(&store, about)?;
     // Every speaker is aggregated anyway to rank them (one index range), so the
     // page is cut here and the total is free.
     let rows = store.rows("who_about", &[("name", Value::Text(about.to_string()))])?;
+    if rows.is_empty() {
+        // Rows prove the name exists; without any, an unknown name is an error.
+        db::resolve(&store, about)?;
+    }
     let (rows, total) = page.slice(rows);
     db::print(&rows, format)?;
     page.note(rows.len(), total, "speakers");
