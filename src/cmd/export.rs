@@ -32,11 +32,14 @@ pub fn run(
                 eprintln!("note: {name:?} has a large neighbourhood; stopped reading it at {AROUND_QUOTE_CAP} quotes, the export is partial");
             }
             let left_out: i64 = around.graph.omitted.values().map(|o| o.said + o.about + o.between).sum();
-            if left_out > 0 {
+            let affiliates: i64 = around.graph.omitted.values().map(|o| o.affiliates).sum();
+            if left_out + affiliates > 0 {
                 eprintln!(
-                    "note: the ego graph shows at most {max_quotes} quotes per entity and relation (the newest); {} more left out, \
+                    "note: the ego graph shows at most {max_quotes} quotes per entity and relation (the newest) and \
+                     {max_quotes} affiliates per entity; {} more quotes and {} more affiliates left out, \
                      marked \"+K more\" on their entities; --max-quotes 0 for all",
-                    db::thousands(left_out as usize)
+                    db::thousands(left_out as usize),
+                    db::thousands(affiliates as usize)
                 );
             }
             around.graph

@@ -54,6 +54,7 @@ pub fn node_link(g: &QuoteGraph) -> NodeLink {
                         m.insert("more_said", o.said.into());
                         m.insert("more_about", o.about.into());
                         m.insert("more_between", o.between.into());
+                        m.insert("more_affiliates", o.affiliates.into());
                     }
                 }
                 Node::Quote(q) => {

@@ -55,6 +55,45 @@ struct Loaded {
     /// Entities whose said (`.0`) or naming (`.1`) quotes a bounded read cut.
     cut_said: BTreeSet<i64>,
     cut_about: BTreeSet<i64>,
+    /// Entities whose affiliates a bounded read cut, with how many were left out.
+    cut_affiliates: BTreeMap<i64, i64>,
+}
+
+/// Keeps, for each entity of `ring`, the affiliations with its `max` partners
+/// of the most documents (ties: lower id first); counts the partners left out
+/// in `cut`. A hub ("United States") has thousands of affiliates, each of which
+/// would otherwise join the ego graph.
+fn strongest_affiliates(
+    rows: Vec<AffiliationRecord>,
+    ring: &BTreeSet<i64>,
+    max: usize,
+    cut: &mut BTreeMap<i64, i64>,
+) -> Vec<AffiliationRecord> {
+    let mut docs: BTreeMap<(i64, i64), BTreeSet<&str>> = BTreeMap::new();
+    for a in &rows {
+        for (end, partner) in [(a.entity_id, a.organization_id), (a.organization_id, a.entity_id)] {
+            if ring.contains(&end) {
+                docs.entry((end, partner)).or_default().insert(&a.document_id);
+            }
+        }
+    }
+    let mut partners: BTreeMap<i64, Vec<(usize, i64)>> = BTreeMap::new();
+    for ((end, partner), d) in &docs {
+        partners.entry(*end).or_default().push((d.len(), *partner));
+    }
+    let mut keep: BTreeSet<(i64, i64)> = BTreeSet::new();
+    for (end, mut list) in partners {
+        if list.len() > max {
+            cut.insert(end, (list.len() - max) as i64);
+            list.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            list.truncate(max);
+        }
+        keep.extend(list.into_iter().map(|(_, p)| (end, p)));
+    }
+    drop(docs);
+    rows.into_iter()
+        .filter(|a| keep.contains(&(a.entity_id, a.organization_id)) || keep.contains(&(a.organization_id, a.entity_id)))
+        .collect()
 }
 
 impl Loaded {
@@ -146,6 +185,7 @@ impl QuoteGraph {
         let kept: Vec<i64> = loaded.entities.iter().copied().collect();
         loaded.add_affiliations(store.affiliations_among(&kept)?);
         let (cut_said, cut_about) = (std::mem::take(&mut loaded.cut_said), std::mem::take(&mut loaded.cut_about));
+        let cut_affiliates = std::mem::take(&mut loaded.cut_affiliates);
         let graph = loaded.into_graph(store, true)?;
         let nodes: Vec<_> = start.iter().filter_map(|&id| graph.entity(id)).collect();
         let mut ego = graph.ego(&nodes, depth);
@@ -168,8 +208,14 @@ impl QuoteGraph {
                     0
                 },
                 between: 0,
+                affiliates: 0,
             };
             ego.omitted.insert(*id, o);
+        }
+        for (id, n) in cut_affiliates {
+            if ego.entity(id).is_some() {
+                ego.omitted.entry(id).or_default().affiliates = n;
+            }
         }
         if between > 0 {
             if let Some(&first) = start.first() {
@@ -224,8 +270,11 @@ fn expand(store: &Store, start: &[i64], depth: usize, max_quotes: Option<usize>)
             }
         };
         loaded.add_quotes(store, ids)?;
-        let affiliations = store.affiliations_of(&ring)?;
         let in_ring: BTreeSet<i64> = ring.iter().copied().collect();
+        let mut affiliations = store.affiliations_of(&ring)?;
+        if let Some(max) = max_quotes {
+            affiliations = strongest_affiliates(affiliations, &in_ring, max, &mut loaded.cut_affiliates);
+        }
         let mut next: BTreeSet<i64> = BTreeSet::new();
         for q in loaded.quotes.values() {
             let about = loaded.about_of.get(&q.id).map(Vec::as_slice).unwrap_or(&[]);

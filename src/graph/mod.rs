@@ -111,13 +111,20 @@ pub struct Omitted {
     pub about: i64,
     /// Quotes between its neighbours (said by one, naming another).
     pub between: i64,
+    /// Entities it is affiliated with (either way), left out with their quotes.
+    pub affiliates: i64,
 }
 
 impl Omitted {
     /// "+12 more quotes said, +3 more naming it": the label line of exports.
     pub fn summary(&self) -> String {
-        let parts = [(self.said, "said"), (self.about, "naming it"), (self.between, "between its neighbours")];
-        parts.iter().filter(|(n, _)| *n > 0).map(|(n, what)| format!("+{n} more quotes {what}")).collect::<Vec<_>>().join(", ")
+        let parts = [
+            (self.said, "quotes said"),
+            (self.about, "quotes naming it"),
+            (self.between, "quotes between its neighbours"),
+            (self.affiliates, "affiliates"),
+        ];
+        parts.iter().filter(|(n, _)| *n > 0).map(|(n, what)| format!("+{n} more {what}")).collect::<Vec<_>>().join(", ")
     }
 }
 
