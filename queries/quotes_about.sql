@@ -1,15 +1,23 @@
 -- name: quotes_about
--- description: Quotes whose content names an entity (canonical name or alias, case-insensitive).
--- params: :name, :doc?, :kind?, :since?, :until?
+-- description: Quotes whose content names an entity (canonical name or alias, case-insensitive); newest first, :limit and :offset page them.
+-- params: :name, :doc?, :kind?, :since?, :until?, :limit?, :offset?
+-- The page is chosen on quote_about (index quote_about_date, which carries the
+-- quote's document and date); a quote naming two entities of the name counts once.
+WITH page AS (
+    SELECT DISTINCT qa.quote_id AS id, qa.date, qa.document_id
+      FROM quote_about qa
+     WHERE qa.entity_id IN (SELECT entity_id FROM alias WHERE norm = lower(:name))
+       AND (:doc IS NULL OR qa.document_id = :doc)
+       AND (:kind IS NULL OR EXISTS (SELECT 1 FROM quote WHERE id = qa.quote_id AND kind = :kind))
+       AND (:since IS NULL OR qa.date >= :since)
+       AND (:until IS NULL OR qa.date <= :until)
+     ORDER BY qa.date DESC, qa.document_id DESC, qa.quote_id
+     LIMIT coalesce(:limit, -1) OFFSET coalesce(:offset, 0)
+)
 SELECT q.document_id AS doc, s.name AS speaker, q.kind, q.text AS quote, q.cue, q.start, q.end, q.confidence,
        d.title, d.date, q.speaker_text AS speaker_mention, q.rule, q.id AS quote_id
-  FROM quote q
+  FROM page p
+  JOIN quote q ON q.id = p.id
   JOIN document d ON d.id = q.document_id
   LEFT JOIN entity s ON s.id = q.speaker_id
- WHERE q.id IN (SELECT qa.quote_id FROM quote_about qa
-                 WHERE qa.entity_id IN (SELECT entity_id FROM alias WHERE norm = lower(:name)))
-   AND (:doc IS NULL OR q.document_id = :doc)
-   AND (:kind IS NULL OR q.kind = :kind)
-   AND (:since IS NULL OR d.date >= :since)
-   AND (:until IS NULL OR d.date <= :until)
- ORDER BY d.date, q.document_id, q.start;
+ ORDER BY p.date DESC, p.document_id DESC, p.id;

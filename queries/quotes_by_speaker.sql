@@ -1,16 +1,25 @@
 -- name: quotes_by_speaker
--- description: Quotes attributed to an entity, found by canonical name or any alias (surname works), case-insensitive.
--- params: :name, :about?, :doc?, :kind?, :since?, :until?
+-- description: Quotes attributed to an entity, found by canonical name or any alias (surname works), case-insensitive; newest first, :limit and :offset page them.
+-- params: :name, :about?, :doc?, :kind?, :since?, :until?, :limit?, :offset?
+-- The page is chosen on the covering index quote_speaker_date (`+q.kind` keeps
+-- SQLite on it), then only its rows are read and joined.
+WITH page AS (
+    SELECT q.id, q.date, q.document_id, q.start
+      FROM quote q
+     WHERE q.speaker_id IN (SELECT entity_id FROM alias WHERE norm = lower(:name))
+       AND (:about IS NULL OR q.id IN (SELECT qa.quote_id FROM quote_about qa
+                                        WHERE qa.entity_id IN (SELECT entity_id FROM alias WHERE norm = lower(:about))))
+       AND (:doc IS NULL OR q.document_id = :doc)
+       AND (:kind IS NULL OR +q.kind = :kind)
+       AND (:since IS NULL OR q.date >= :since)
+       AND (:until IS NULL OR q.date <= :until)
+     ORDER BY q.date DESC, q.document_id DESC, q.start, q.id
+     LIMIT coalesce(:limit, -1) OFFSET coalesce(:offset, 0)
+)
 SELECT q.document_id AS doc, s.name AS speaker, q.kind, q.text AS quote, q.cue, q.start, q.end, q.confidence,
        d.title, d.date, q.speaker_text AS speaker_mention, q.rule, q.id AS quote_id
-  FROM quote q
+  FROM page p
+  JOIN quote q ON q.id = p.id
   JOIN document d ON d.id = q.document_id
   JOIN entity s ON s.id = q.speaker_id
- WHERE q.speaker_id IN (SELECT entity_id FROM alias WHERE norm = lower(:name))
-   AND (:about IS NULL OR q.id IN (SELECT qa.quote_id FROM quote_about qa
-                                    WHERE qa.entity_id IN (SELECT entity_id FROM alias WHERE norm = lower(:about))))
-   AND (:doc IS NULL OR q.document_id = :doc)
-   AND (:kind IS NULL OR q.kind = :kind)
-   AND (:since IS NULL OR d.date >= :since)
-   AND (:until IS NULL OR d.date <= :until)
- ORDER BY d.date, q.document_id, q.start;
+ ORDER BY p.date DESC, p.document_id DESC, p.start, p.id;

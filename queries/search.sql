@@ -1,12 +1,21 @@
 -- name: search
--- description: Full-text search over quote text (FTS5 syntax), best matches first, with the match highlighted in [brackets].
--- params: :query, :limit?
+-- description: Full-text search over quote text (FTS5 syntax), best matches first, with the match highlighted in [brackets]; :limit (default 100) and :offset page them.
+-- params: :query, :limit?, :offset?
+-- The page is ranked on the FTS index alone (bm25 of every match, no join),
+-- then only its rows are joined and highlighted (MATCH plus rowid: a seek).
+WITH hits AS (
+    SELECT rowid AS id, rank
+      FROM quote_fts
+     WHERE quote_fts MATCH :query
+     ORDER BY rank, rowid
+     LIMIT coalesce(:limit, 100) OFFSET coalesce(:offset, 0)
+)
 SELECT s.name AS speaker, q.document_id AS doc, highlight(quote_fts, 0, '[', ']') AS match, q.kind,
        q.start, q.end, d.title, d.date, q.id AS quote_id
-  FROM quote_fts
-  JOIN quote q ON q.id = quote_fts.rowid
+  FROM hits h
+ CROSS JOIN quote_fts ON quote_fts.rowid = h.id
+  JOIN quote q ON q.id = h.id
   JOIN document d ON d.id = q.document_id
   LEFT JOIN entity s ON s.id = q.speaker_id
  WHERE quote_fts MATCH :query
- ORDER BY rank, q.id
- LIMIT coalesce(:limit, 100);
+ ORDER BY h.rank, h.id;

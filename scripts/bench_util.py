@@ -12,13 +12,16 @@
 
 Latencies are wall-clock times of whole `quotegraph` processes (start-up, opening the
 database, the query, printing to /dev/null), which is what a user waits for; the
-`--version` row gives the process start-up floor.
+`--version` row gives the process start-up floor. The cpu_* figures are the user +
+system time of the same processes (getrusage of the children): on a shared machine
+they show the query's own cost when the wall clock carries other processes' load.
 """
 
 import argparse
 import collections
 import json
 import os
+import resource
 import sqlite3
 import subprocess
 import sys
@@ -125,12 +128,16 @@ def cmd_query(args):
             continue
         for i in range(args.warmup):
             subprocess.run(argv(i), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        times, errors, misses, last_err = [], 0, 0, ""
+        times, cpu, errors, misses, last_err = [], [], 0, 0, ""
         runs = n if command is not None else max(n, 50)  # the start-up floor needs a stable median
         for i in range(runs):
+            r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
             t0 = time.perf_counter()
             r = subprocess.run(argv(i), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
             times.append((time.perf_counter() - t0) * 1000.0)
+            # CPU time of the process (user + system): what the query costs, whatever else runs.
+            r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu.append((r1.ru_utime - r0.ru_utime + r1.ru_stime - r0.ru_stime) * 1000.0)
             if r.returncode == 1:
                 # Exit code 1: the command ran but found nothing (no such name, no path).
                 misses += 1
@@ -139,7 +146,9 @@ def cmd_query(args):
                 errors += 1
                 last_err = f"exit {r.returncode}: " + " ".join(r.stderr.decode("utf-8", "replace").strip().splitlines()[:1])
         times.sort()
-        row.update(runs=runs, errors=errors, misses=misses, p50_ms=percentile(times, 50), p99_ms=percentile(times, 99), max_ms=times[-1])
+        cpu.sort()
+        row.update(runs=runs, errors=errors, misses=misses, p50_ms=percentile(times, 50), p99_ms=percentile(times, 99), max_ms=times[-1],
+                   cpu_p50_ms=percentile(cpu, 50), cpu_p99_ms=percentile(cpu, 99))
         if errors:
             row["status"] = f"error: {errors}/{runs} runs failed ({last_err})"
         elif misses:
@@ -151,7 +160,8 @@ def cmd_query(args):
         if command is None:
             startup = row["p50_ms"]
         results.append(row)
-        print(f"  {label:28} p50 {row['p50_ms']:8.2f} ms  p99 {row['p99_ms']:8.2f} ms  ({row['status']})", file=sys.stderr)
+        print(f"  {label:28} p50 {row['p50_ms']:8.2f} ms  p99 {row['p99_ms']:8.2f} ms  "
+              f"cpu p50 {row['cpu_p50_ms']:7.2f} p99 {row['cpu_p99_ms']:7.2f} ms  ({row['status']})", file=sys.stderr)
     json.dump(results, sys.stdout, indent=1)
     print()
     if any(r.get("status", "").startswith("error") for r in results):

@@ -121,6 +121,8 @@ pub enum Command {
         until: Option<String>,
         #[arg(long, value_enum)]
         kind: Option<KindArg>,
+        #[command(flatten)]
+        page: PageArgs,
         #[arg(long, value_enum, default_value = "table")]
         format: ListFormat,
     },
@@ -128,6 +130,8 @@ pub enum Command {
     Who {
         #[arg(long, value_name = "NAME")]
         about: String,
+        #[command(flatten)]
+        page: PageArgs,
         #[arg(long, value_enum, default_value = "table")]
         format: ListFormat,
     },
@@ -165,8 +169,8 @@ pub enum Command {
     /// Full-text search over quote text (SQLite FTS5 syntax).
     Search {
         query: String,
-        #[arg(long, default_value_t = 20)]
-        limit: usize,
+        #[command(flatten)]
+        page: PageArgs,
         #[arg(long, value_enum, default_value = "table")]
         format: ListFormat,
     },
@@ -216,6 +220,9 @@ pub enum Command {
         /// Keep only entities with at least K quotes (said or about them).
         #[arg(long, value_name = "K", default_value_t = 0)]
         min_quotes: i64,
+        /// With --entity: at most N quotes per entity and relation (the newest; a "+K more" note stands for the rest); 0 for all.
+        #[arg(long, value_name = "N", default_value_t = crate::cmd::export::DEFAULT_MAX_QUOTES)]
+        max_quotes: usize,
     },
     /// Print shell completions.
     Completions {
@@ -259,4 +266,18 @@ pub enum ExportFormat {
     Graphml,
     Json,
     Csv,
+}
+
+/// Paging of list commands (`quotes`, `who`, `search`).
+#[derive(Args, Debug, Clone, Copy, Default)]
+pub struct PageArgs {
+    /// Show at most N rows [default: 50; search: 20]; 0 shows all.
+    #[arg(long, short = 'n', value_name = "N")]
+    pub limit: Option<usize>,
+    /// Skip the first N rows (the next page starts at --offset N).
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub offset: usize,
+    /// Show all rows (same as --limit 0).
+    #[arg(long, conflicts_with = "limit")]
+    pub all: bool,
 }

@@ -10,6 +10,9 @@ use quotegraph::graph::{QuoteGraph, AROUND_QUOTE_CAP};
 use super::{db, Outcome};
 use crate::cli::ExportFormat;
 
+/// Quotes per entity and relation in an ego graph when --max-quotes is not given.
+pub const DEFAULT_MAX_QUOTES: usize = 50;
+
 pub fn run(
     db_path: &Path,
     format: ExportFormat,
@@ -17,14 +20,27 @@ pub fn run(
     entity: Option<&str>,
     depth: usize,
     min_quotes: i64,
+    max_quotes: usize,
 ) -> Result<Outcome> {
     let store = db::open(db_path)?;
     let mut graph = match entity {
         Some(name) => {
             let ids = db::resolve(&store, name)?;
-            let around = QuoteGraph::load_ego(&store, &ids[..1], depth)?;
+            let max = (max_quotes > 0).then_some(max_quotes);
+            let around = QuoteGraph::load_ego_bounded(&store, &ids[..1], depth, max)?;
             if around.truncated {
                 eprintln!("note: {name:?} has a large neighbourhood; stopped reading it at {AROUND_QUOTE_CAP} quotes, the export is partial");
+            }
+            let left_out: i64 = around.graph.omitted.values().map(|o| o.said + o.about + o.between).sum();
+            let affiliates: i64 = around.graph.omitted.values().map(|o| o.affiliates).sum();
+            if left_out + affiliates > 0 {
+                eprintln!(
+                    "note: the ego graph shows at most {max_quotes} quotes per entity and relation (the newest) and \
+                     {max_quotes} affiliates per entity; {} more quotes and {} more affiliates left out, \
+                     marked \"+K more\" on their entities; --max-quotes 0 for all",
+                    db::thousands(left_out as usize),
+                    db::thousands(affiliates as usize)
+                );
             }
             around.graph
         }

@@ -35,22 +35,22 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Eval { gold, format, pred, thresholds } => eval::run(&gold, pred.as_deref(), format, &thresholds),
         Command::Ingest { input, aliases, quiet } => ingest::run(&cli.db, &input, aliases.as_deref(), quiet),
         Command::Reindex { aliases, quiet } => reindex::run(&cli.db, aliases.as_deref(), quiet),
-        Command::Quotes { by, about, doc, since, until, kind, format } => {
-            quotes::run(&cli.db, &quotes::Filter { by, about, doc, since, until, kind }, format)
+        Command::Quotes { by, about, doc, since, until, kind, page, format } => {
+            quotes::run(&cli.db, &quotes::Filter { by, about, doc, since, until, kind }, page, format)
         }
-        Command::Who { about, format } => who::run(&cli.db, &about, format),
+        Command::Who { about, page, format } => who::run(&cli.db, &about, page, format),
         Command::Path { from, to, format } => path::run(&cli.db, &from, &to, format),
         Command::Neighbors { name, depth, format } => neighbors::run(&cli.db, &name, depth, format),
         Command::Top { what, by, limit, format } => top::run(&cli.db, what, by, limit, format),
         Command::Stats { format } => stats::run(&cli.db, format),
-        Command::Search { query, limit, format } => search::run(&cli.db, &query, limit, format),
+        Command::Search { query, page, format } => search::run(&cli.db, &query, page, format),
         Command::Query { name, params, queries, list, format } => {
             query::run(&cli.db, name.as_deref(), &params, queries.as_deref(), list, format)
         }
         Command::Entities { entity_type, format } => entities::run(&cli.db, entity_type.as_deref(), format),
         Command::Entity { name, format } => entity::run(&cli.db, &name, format),
-        Command::Export { format, output, entity, depth, min_quotes } => {
-            export::run(&cli.db, format, output.as_deref(), entity.as_deref(), depth, min_quotes)
+        Command::Export { format, output, entity, depth, min_quotes, max_quotes } => {
+            export::run(&cli.db, format, output.as_deref(), entity.as_deref(), depth, min_quotes, max_quotes)
         }
         Command::Completions { shell } => completions::run(shell),
         Command::Man => completions::man(),

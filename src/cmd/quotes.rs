@@ -6,8 +6,12 @@ use anyhow::Result;
 use quotegraph::store::param_value;
 use rusqlite::types::Value;
 
-use super::{db, Outcome};
-use crate::cli::{KindArg, ListFormat};
+use super::db::{self, Page};
+use super::Outcome;
+use crate::cli::{KindArg, ListFormat, PageArgs};
+
+/// Rows shown when --limit is not given: the newest quotes, like `git log -n`.
+pub const DEFAULT_LIMIT: usize = 50;
 
 #[derive(Debug, Default, Clone)]
 pub struct Filter {
@@ -19,7 +23,8 @@ pub struct Filter {
     pub kind: Option<KindArg>,
 }
 
-pub fn run(db_path: &Path, f: &Filter, format: ListFormat) -> Result<Outcome> {
+pub fn run(db_path: &Path, f: &Filter, page: PageArgs, format: ListFormat) -> Result<Outcome> {
+    let page = Page::new(page, DEFAULT_LIMIT);
     let store = db::open(db_path)?;
     let text = |s: &Option<String>| s.as_deref().map_or(Value::Null, |v| Value::Text(v.to_string()));
     let kind = f.kind.map_or(Value::Null, |k| {
@@ -42,12 +47,25 @@ pub fn run(db_path: &Path, f: &Filter, format: ListFormat) -> Result<Outcome> {
         }
         (None, None) => "quotes",
     };
-    for n in [&f.by, &f.about].into_iter().flatten() {
-        if store.resolve_name(n)?.is_empty() {
-            eprintln!("note: no entity named {n:?}; `quotegraph entities` lists the known names");
+    let mut paged = params.clone();
+    paged.extend(page.params());
+    let mut rows = store.rows(name, &paged)?;
+    let total = if page.cut(&mut rows) || (rows.is_empty() && page.offset > 0) {
+        // Index-only count, run only when the page does not show everything.
+        let count = store.rows(&format!("{name}_count"), &params)?;
+        count.first().and_then(|r| r.get("total")).and_then(|v| v.as_u64()).unwrap_or(0) as usize
+    } else {
+        page.offset + rows.len()
+    };
+    if rows.is_empty() {
+        // Only an empty answer needs the names checked (rows prove they exist).
+        for n in [&f.by, &f.about].into_iter().flatten() {
+            if store.resolve_name(n)?.is_empty() {
+                eprintln!("note: no entity named {n:?}; `quotegraph entities` lists the known names");
+            }
         }
     }
-    let rows = store.rows(name, &params)?;
     db::print_rows(&rows, format, &["doc", "date", "speaker", "kind", "quote"])?;
+    page.note(rows.len(), total, "quotes");
     Ok(Outcome::default())
 }

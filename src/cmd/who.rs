@@ -5,13 +5,25 @@ use std::path::Path;
 use anyhow::Result;
 use rusqlite::types::Value;
 
-use super::{db, Outcome};
-use crate::cli::ListFormat;
+use super::db::{self, Page};
+use super::Outcome;
+use crate::cli::{ListFormat, PageArgs};
 
-pub fn run(db_path: &Path, about: &str, format: ListFormat) -> Result<Outcome> {
+/// Speakers shown when --limit is not given.
+pub const DEFAULT_LIMIT: usize = 50;
+
+pub fn run(db_path: &Path, about: &str, page: PageArgs, format: ListFormat) -> Result<Outcome> {
+    let page = Page::new(page, DEFAULT_LIMIT);
     let store = db::open(db_path)?;
-    db::resolve(&store, about)?;
+    // Every speaker is aggregated anyway to rank them (one index range), so the
+    // page is cut here and the total is free.
     let rows = store.rows("who_about", &[("name", Value::Text(about.to_string()))])?;
+    if rows.is_empty() {
+        // Rows prove the name exists; without any, an unknown name is an error.
+        db::resolve(&store, about)?;
+    }
+    let (rows, total) = page.slice(rows);
     db::print(&rows, format)?;
+    page.note(rows.len(), total, "speakers");
     Ok(Outcome::default())
 }

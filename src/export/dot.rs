@@ -56,9 +56,12 @@ fn tooltip(n: &Node) -> String {
     }
 }
 
-fn label(n: &Node) -> String {
+fn label(g: &QuoteGraph, n: &Node) -> String {
     match n {
-        Node::Entity(e) => e.name.clone(),
+        Node::Entity(e) => match g.omitted.get(&e.id) {
+            Some(o) => format!("{}\n({})", e.name, o.summary()),
+            None => e.name.clone(),
+        },
         Node::Quote(q) => format!("\u{201c}{}\u{201d}", shorten(&q.text, 48)),
         Node::Document(d) => match &d.title {
             Some(t) => format!("{}\n{}", d.id, shorten(t, 40)),
@@ -79,7 +82,7 @@ pub fn write(g: &QuoteGraph, out: &mut dyn Write) -> io::Result<()> {
             out,
             "  \"{}\" [label=\"{}\", shape={shape}, fillcolor=\"{color}\", tooltip=\"{}\"];",
             escape(&w.id()),
-            escape(&label(w)),
+            escape(&label(g, w)),
             escape(&tooltip(w))
         )?;
     }

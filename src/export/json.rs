@@ -49,6 +49,13 @@ pub fn node_link(g: &QuoteGraph) -> NodeLink {
                     m.insert("external_id", e.external_id.clone().into());
                     m.insert("said", e.said.into());
                     m.insert("about", e.about.into());
+                    if let Some(o) = g.omitted.get(&e.id) {
+                        // Only in bounded ego graphs: quotes left out ("+K more").
+                        m.insert("more_said", o.said.into());
+                        m.insert("more_about", o.about.into());
+                        m.insert("more_between", o.between.into());
+                        m.insert("more_affiliates", o.affiliates.into());
+                    }
                 }
                 Node::Quote(q) => {
                     m.insert("label", shorten(&q.text, 48).into());

@@ -10,7 +10,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{QuoteGraph, Step};
+use super::{EdgeKind, Omitted, QuoteGraph, Step};
 use crate::store::read::{AffiliationRecord, QuoteRecord};
 use crate::store::{GraphData, Store, StoreError};
 
@@ -52,6 +52,48 @@ struct Loaded {
     affiliations: BTreeSet<(i64, i64, String, String)>,
     /// The documents to load; `None`: those of the quotes.
     documents: Option<BTreeSet<String>>,
+    /// Entities whose said (`.0`) or naming (`.1`) quotes a bounded read cut.
+    cut_said: BTreeSet<i64>,
+    cut_about: BTreeSet<i64>,
+    /// Entities whose affiliates a bounded read cut, with how many were left out.
+    cut_affiliates: BTreeMap<i64, i64>,
+}
+
+/// Keeps, for each entity of `ring`, the affiliations with its `max` partners
+/// of the most documents (ties: lower id first); counts the partners left out
+/// in `cut`. A hub ("United States") has thousands of affiliates, each of which
+/// would otherwise join the ego graph.
+fn strongest_affiliates(
+    rows: Vec<AffiliationRecord>,
+    ring: &BTreeSet<i64>,
+    max: usize,
+    cut: &mut BTreeMap<i64, i64>,
+) -> Vec<AffiliationRecord> {
+    let mut docs: BTreeMap<(i64, i64), BTreeSet<&str>> = BTreeMap::new();
+    for a in &rows {
+        for (end, partner) in [(a.entity_id, a.organization_id), (a.organization_id, a.entity_id)] {
+            if ring.contains(&end) {
+                docs.entry((end, partner)).or_default().insert(&a.document_id);
+            }
+        }
+    }
+    let mut partners: BTreeMap<i64, Vec<(usize, i64)>> = BTreeMap::new();
+    for ((end, partner), d) in &docs {
+        partners.entry(*end).or_default().push((d.len(), *partner));
+    }
+    let mut keep: BTreeSet<(i64, i64)> = BTreeSet::new();
+    for (end, mut list) in partners {
+        if list.len() > max {
+            cut.insert(end, (list.len() - max) as i64);
+            list.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            list.truncate(max);
+        }
+        keep.extend(list.into_iter().map(|(_, p)| (end, p)));
+    }
+    drop(docs);
+    rows.into_iter()
+        .filter(|a| keep.contains(&(a.entity_id, a.organization_id)) || keep.contains(&(a.organization_id, a.entity_id)))
+        .collect()
 }
 
 impl Loaded {
@@ -106,7 +148,7 @@ impl QuoteGraph {
     /// than `depth` all the quotes they said or are named in and all their
     /// affiliations.
     pub fn load_around(store: &Store, start: &[i64], depth: usize) -> Result<Around, StoreError> {
-        let (loaded, _, truncated) = expand(store, start, depth)?;
+        let (loaded, _, truncated) = expand(store, start, depth, None)?;
         Ok(Around { graph: loaded.into_graph(store, false)?, truncated })
     }
 
@@ -115,14 +157,72 @@ impl QuoteGraph {
     /// that the outermost entities said naming a kept entity, their
     /// affiliations, the quotes' documents and APPEARS_IN edges.
     pub fn load_ego(store: &Store, start: &[i64], depth: usize) -> Result<Around, StoreError> {
-        let (mut loaded, outer, truncated) = expand(store, start, depth)?;
+        QuoteGraph::load_ego_bounded(store, start, depth, None)
+    }
+
+    /// [`QuoteGraph::load_ego`] with at most `max_quotes` quotes per entity
+    /// and relation when given: the newest said by each expanded entity, the
+    /// newest naming it, and the newest between the outermost entities. What
+    /// is left out is counted in [`QuoteGraph::omitted`]; when nothing is
+    /// cut the graph is the one of `load_ego`.
+    pub fn load_ego_bounded(store: &Store, start: &[i64], depth: usize, max_quotes: Option<usize>) -> Result<Around, StoreError> {
+        let (mut loaded, outer, truncated) = expand(store, start, depth, max_quotes)?;
         let kept: Vec<i64> = loaded.entities.iter().copied().collect();
-        let said = store.quotes_said_naming(&outer, &kept)?;
+        let mut between = 0;
+        let said = match max_quotes {
+            None => store.quotes_said_naming(&outer, &kept)?,
+            Some(max) => {
+                let mut said = store.newest_said_naming(&outer, &kept, max.saturating_add(1))?;
+                if said.len() > max {
+                    said.truncate(max);
+                    between = store.count_said_naming(&outer, &kept)? - max as i64;
+                }
+                said
+            }
+        };
         loaded.add_quotes(store, said)?;
-        loaded.add_affiliations(store.affiliations_of(&outer)?);
+        // Only affiliations between kept entities can stay in the ego graph.
+        let kept: Vec<i64> = loaded.entities.iter().copied().collect();
+        loaded.add_affiliations(store.affiliations_among(&kept)?);
+        let (cut_said, cut_about) = (std::mem::take(&mut loaded.cut_said), std::mem::take(&mut loaded.cut_about));
+        let cut_affiliates = std::mem::take(&mut loaded.cut_affiliates);
         let graph = loaded.into_graph(store, true)?;
         let nodes: Vec<_> = start.iter().filter_map(|&id| graph.entity(id)).collect();
-        Ok(Around { graph: graph.ego(&nodes, depth), truncated })
+        let mut ego = graph.ego(&nodes, depth);
+        // "+K more": the entity's total minus the quotes of that relation the graph shows.
+        for id in cut_said.union(&cut_about) {
+            let Some(n) = ego.entity(*id) else { continue };
+            let super::Node::Entity(e) = &ego.graph[n] else { continue };
+            let shown = |kind: EdgeKind, dir: petgraph::Direction| {
+                ego.graph.edges_directed(n, dir).filter(|x| x.weight().kind == kind).count() as i64
+            };
+            let o = Omitted {
+                said: if cut_said.contains(id) {
+                    (e.said - shown(EdgeKind::Said, petgraph::Direction::Outgoing)).max(0)
+                } else {
+                    0
+                },
+                about: if cut_about.contains(id) {
+                    (e.about - shown(EdgeKind::About, petgraph::Direction::Incoming)).max(0)
+                } else {
+                    0
+                },
+                between: 0,
+                affiliates: 0,
+            };
+            ego.omitted.insert(*id, o);
+        }
+        for (id, n) in cut_affiliates {
+            if ego.entity(id).is_some() {
+                ego.omitted.entry(id).or_default().affiliates = n;
+            }
+        }
+        if between > 0 {
+            if let Some(&first) = start.first() {
+                ego.omitted.entry(first).or_default().between = between;
+            }
+        }
+        Ok(Around { graph: ego, truncated })
     }
 
     /// The shortest path between entities, searched from both ends at once
@@ -136,7 +236,7 @@ impl QuoteGraph {
 /// Breadth-first over entity relations (as `neighbors` follows them) from
 /// `start`, `depth` rings deep. Returns what was read, the outermost ring
 /// (found but not expanded) and whether the cap stopped it.
-fn expand(store: &Store, start: &[i64], depth: usize) -> Result<(Loaded, Vec<i64>, bool), StoreError> {
+fn expand(store: &Store, start: &[i64], depth: usize, max_quotes: Option<usize>) -> Result<(Loaded, Vec<i64>, bool), StoreError> {
     let mut loaded = Loaded { entities: start.iter().copied().collect(), ..Default::default() };
     let mut expanded: BTreeSet<i64> = BTreeSet::new();
     let mut ring: Vec<i64> = loaded.entities.iter().copied().collect();
@@ -150,9 +250,31 @@ fn expand(store: &Store, start: &[i64], depth: usize) -> Result<(Loaded, Vec<i64
             break;
         }
         expanded.extend(ring.iter().copied());
-        loaded.add_quotes(store, store.quotes_of_entities(&ring)?.into_iter().map(|(_, q)| q))?;
-        let affiliations = store.affiliations_of(&ring)?;
+        let ids: Vec<i64> = match max_quotes {
+            None => store.quotes_of_entities(&ring)?.into_iter().map(|(_, q)| q).collect(),
+            Some(max) => {
+                let mut ids = Vec::new();
+                for &e in &ring {
+                    for (said, mut newest) in [
+                        (true, store.newest_said(e, max.saturating_add(1))?),
+                        (false, store.newest_about(e, max.saturating_add(1))?),
+                    ] {
+                        if newest.len() > max {
+                            newest.truncate(max);
+                            if said { &mut loaded.cut_said } else { &mut loaded.cut_about }.insert(e);
+                        }
+                        ids.extend(newest);
+                    }
+                }
+                ids
+            }
+        };
+        loaded.add_quotes(store, ids)?;
         let in_ring: BTreeSet<i64> = ring.iter().copied().collect();
+        let mut affiliations = store.affiliations_of(&ring)?;
+        if let Some(max) = max_quotes {
+            affiliations = strongest_affiliates(affiliations, &in_ring, max, &mut loaded.cut_affiliates);
+        }
         let mut next: BTreeSet<i64> = BTreeSet::new();
         for q in loaded.quotes.values() {
             let about = loaded.about_of.get(&q.id).map(Vec::as_slice).unwrap_or(&[]);
@@ -399,6 +521,10 @@ mod tests {
             for depth in 1..=deepest.min(2) {
                 let ego = QuoteGraph::load_ego(&store, &[id], depth).unwrap().graph;
                 assert_eq!(dump(&ego), dump(&full.ego(&[start], depth)), "ego of {id}, depth {depth}");
+                // A bound above every entity's quote count reads the same graph.
+                let bounded = QuoteGraph::load_ego_bounded(&store, &[id], depth, Some(100_000)).unwrap().graph;
+                assert_eq!(dump(&bounded), dump(&ego), "bounded ego of {id}, depth {depth}");
+                assert!(bounded.omitted.is_empty());
             }
         }
         let mut found = 0;
@@ -420,6 +546,29 @@ mod tests {
             }
         }
         assert!(found > 50, "{found} paths");
+    }
+
+    #[test]
+    fn a_bounded_ego_graph_keeps_the_newest_quotes_and_counts_the_rest() {
+        let store = store();
+        let full = QuoteGraph::load(&store).unwrap();
+        let data = store.graph_data().unwrap();
+        let hub = data.entities.iter().max_by_key(|e| (e.said + e.about, -e.id)).unwrap();
+        assert!(hub.said + hub.about > 6, "{hub:?}");
+        let g = QuoteGraph::load_ego_bounded(&store, &[hub.id], 1, Some(2)).unwrap().graph;
+        let n = g.entity(hub.id).unwrap();
+        let count = |kind: EdgeKind, dir| g.graph.edges_directed(n, dir).filter(|e| e.weight().kind == kind).count() as i64;
+        let said = count(EdgeKind::Said, petgraph::Direction::Outgoing);
+        let about = count(EdgeKind::About, petgraph::Direction::Incoming);
+        let o = g.omitted.get(&hub.id).copied().unwrap_or_default();
+        assert_eq!((said + o.said, about + o.about), (hub.said, hub.about), "shown + omitted = total for {}", hub.name);
+        assert!(o.said + o.about > 0, "{o:?}");
+        assert!(!o.summary().is_empty());
+        // Every node of the bounded graph is in the whole ego graph.
+        let whole = full.ego(&[full.entity(hub.id).unwrap()], 1);
+        let ids: BTreeSet<String> = whole.graph.node_weights().map(crate::graph::Node::id).collect();
+        assert!(g.graph.node_weights().all(|w| ids.contains(&w.id())));
+        assert!(g.graph.node_count() < whole.graph.node_count());
     }
 
     #[test]

@@ -98,6 +98,34 @@ pub struct Edge {
 pub struct QuoteGraph {
     pub graph: DiGraph<Node, Edge>,
     entities: BTreeMap<i64, NodeIndex>,
+    /// Quotes a bounded read left out, by entity id (empty for complete graphs).
+    pub omitted: BTreeMap<i64, Omitted>,
+}
+
+/// Quotes of an entity that a bounded ego graph left out ("+K more").
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Omitted {
+    /// Quotes it said.
+    pub said: i64,
+    /// Quotes naming it.
+    pub about: i64,
+    /// Quotes between its neighbours (said by one, naming another).
+    pub between: i64,
+    /// Entities it is affiliated with (either way), left out with their quotes.
+    pub affiliates: i64,
+}
+
+impl Omitted {
+    /// "+12 more quotes said, +3 more naming it": the label line of exports.
+    pub fn summary(&self) -> String {
+        let parts = [
+            (self.said, "quotes said"),
+            (self.about, "quotes naming it"),
+            (self.between, "quotes between its neighbours"),
+            (self.affiliates, "affiliates"),
+        ];
+        parts.iter().filter(|(n, _)| *n > 0).map(|(n, what)| format!("+{n} more {what}")).collect::<Vec<_>>().join(", ")
+    }
 }
 
 /// One step of a path: a node, and the edge that leads to the next node.
@@ -188,7 +216,7 @@ impl QuoteGraph {
                 g.add_edge(*en, *dn, Edge { kind: EdgeKind::AppearsIn, role: None, count: n });
             }
         }
-        QuoteGraph { graph: g, entities }
+        QuoteGraph { graph: g, entities, omitted: BTreeMap::new() }
     }
 
     /// The node of a stored entity id.
@@ -334,14 +362,15 @@ impl QuoteGraph {
     /// The subgraph of the given nodes (edges between kept nodes are kept).
     pub fn induced(&self, keep: &BTreeSet<NodeIndex>) -> QuoteGraph {
         let graph = self.graph.filter_map(|n, w| keep.contains(&n).then(|| w.clone()), |_, e| Some(e.clone()));
-        let entities = graph
+        let entities: BTreeMap<i64, NodeIndex> = graph
             .node_indices()
             .filter_map(|n| match &graph[n] {
                 Node::Entity(e) => Some((e.id, n)),
                 _ => None,
             })
             .collect();
-        QuoteGraph { graph, entities }
+        let omitted = self.omitted.iter().filter(|(id, _)| entities.contains_key(*id)).map(|(k, v)| (*k, *v)).collect();
+        QuoteGraph { graph, entities, omitted }
     }
 
     /// Quotes to keep given kept entities: said by one of them, or unattributed and naming one of them.

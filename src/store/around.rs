@@ -59,6 +59,13 @@ impl Store {
         })
     }
 
+    /// AFFILIATED_WITH rows between two of the given entities.
+    pub fn affiliations_among(&self, ids: &[i64]) -> Result<Vec<AffiliationRecord>, StoreError> {
+        self.around("around_affiliations_among", ids, |r| {
+            Ok(AffiliationRecord { entity_id: r.get(0)?, organization_id: r.get(1)?, role: r.get(2)?, document_id: r.get(3)? })
+        })
+    }
+
     /// (entity, organisation) pairs of the affiliations from or to the given entities.
     pub fn affiliates_of(&self, ids: &[i64]) -> Result<Vec<(i64, i64)>, StoreError> {
         self.around("around_affiliates", ids, |r| Ok((r.get(0)?, r.get(1)?)))
@@ -106,5 +113,61 @@ impl Store {
         let mut st = self.conn.prepare_cached(sql(name)).map_err(e)?;
         let rows = st.query_map(&[(pa, &json(a) as &dyn rusqlite::ToSql), (pb, &json(b))], map).map_err(e)?;
         rows.collect::<Result<_, _>>().map_err(e)
+    }
+}
+
+/// Newest-first reads for bounded ego graphs: each reads at most `max` ids
+/// from an index already in date order.
+impl Store {
+    fn newest(&self, name: &'static str, id: i64, max: usize) -> Result<Vec<i64>, StoreError> {
+        let e = |err| self.err(name, err);
+        let mut st = self.conn.prepare_cached(sql(name)).map_err(e)?;
+        let rows = st.query_map(named_params! {":id": id, ":max": max as i64}, |r| r.get(0)).map_err(e)?;
+        rows.collect::<Result<_, _>>().map_err(e)
+    }
+
+    /// Ids of the `max` newest quotes said by `entity`.
+    pub fn newest_said(&self, entity: i64, max: usize) -> Result<Vec<i64>, StoreError> {
+        self.newest("around_said_newest", entity, max)
+    }
+
+    /// Ids of the `max` newest quotes that name `entity`.
+    pub fn newest_about(&self, entity: i64, max: usize) -> Result<Vec<i64>, StoreError> {
+        self.newest("around_about_newest", entity, max)
+    }
+
+    /// Ids of the `max` newest quotes said by one of `speakers` that name one of `named`.
+    pub fn newest_said_naming(&self, speakers: &[i64], named: &[i64], max: usize) -> Result<Vec<i64>, StoreError> {
+        if speakers.is_empty() || named.is_empty() || max == 0 {
+            return Ok(Vec::new());
+        }
+        let name = "around_said_naming_newest";
+        let e = |err| self.err(name, err);
+        let mut st = self.conn.prepare_cached(sql(name)).map_err(e)?;
+        // A quote comes once per named entity: ask for more rows until `max`
+        // distinct quotes are found or the rows run out.
+        let mut rows_wanted = max.saturating_mul(2);
+        loop {
+            let params = named_params! {":speakers": json(speakers), ":named": json(named), ":max": rows_wanted as i64};
+            let rows: Vec<i64> = st.query_map(params, |r| r.get(0)).map_err(e)?.collect::<Result<_, _>>().map_err(e)?;
+            let exhausted = rows.len() < rows_wanted;
+            let mut seen = std::collections::BTreeSet::new();
+            let ids: Vec<i64> = rows.into_iter().filter(|q| seen.insert(*q)).take(max).collect();
+            if ids.len() == max || exhausted {
+                return Ok(ids);
+            }
+            rows_wanted = rows_wanted.saturating_mul(4);
+        }
+    }
+
+    /// How many quotes said by one of `speakers` name one of `named`.
+    pub fn count_said_naming(&self, speakers: &[i64], named: &[i64]) -> Result<i64, StoreError> {
+        if speakers.is_empty() || named.is_empty() {
+            return Ok(0);
+        }
+        let name = "around_said_naming_count";
+        self.conn
+            .query_row(sql(name), named_params! {":speakers": json(speakers), ":named": json(named)}, |r| r.get(0))
+            .map_err(|e| self.err(name, e))
     }
 }

@@ -21,10 +21,10 @@ pub use read::{GraphData, Row};
 pub use write::{IngestStatus, Prepared};
 
 /// The schema version this build writes (PRAGMA user_version).
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// Migrations in order: entry `i` moves the database from version `i` to `i + 1`.
-const MIGRATIONS: &[&str] = &["schema_v1"];
+const MIGRATIONS: &[&str] = &["schema_v1", "schema_v2"];
 
 #[derive(Debug, Error)]
 pub enum StoreError {
@@ -73,11 +73,33 @@ impl Store {
     /// An existing file is first inspected read-only: a file that is not
     /// SQLite, belongs to another program or to a newer quotegraph is
     /// refused before anything (even the journal mode) is written to it.
+    ///
+    /// Without a `-journal` or `-wal` file beside it (no other writer, no
+    /// crash to recover) nothing reading the file can write to it, so the
+    /// inspection runs on the connection that is then used: one open and
+    /// one schema parse per command, which is most of a read-only query's
+    /// cost. Otherwise a separate read-only connection inspects it first.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
-        if std::fs::metadata(path).is_ok_and(|m| m.len() > 0) {
-            check_existing(path)?;
+        let open = |p: &Path| Connection::open(p).map_err(|e| sqlite_err(p, "opening the database", e));
+        if !std::fs::metadata(path).is_ok_and(|m| m.len() > 0) {
+            return Store::init(open(path)?, path.to_path_buf());
         }
-        let conn = Connection::open(path).map_err(|e| sqlite_err(path, "opening the database", e))?;
+        let [journal, wal, shm] = ["-journal", "-wal", "-shm"].map(|s| PathBuf::from(format!("{}{s}", path.display())));
+        if journal.exists() || wal.exists() {
+            check_existing(path)?;
+            return Store::init(open(path)?, path.to_path_buf());
+        }
+        let shm_existed = shm.exists();
+        let conn = open(path)?;
+        if let Err(e) = inspect_conn(&conn, path) {
+            drop(conn);
+            for (p, existed) in [(&wal, false), (&shm, shm_existed)] {
+                if !existed {
+                    let _ = std::fs::remove_file(p);
+                }
+            }
+            return Err(e);
+        }
         Store::init(conn, path.to_path_buf())
     }
 
@@ -177,10 +199,16 @@ fn check_existing(path: &Path) -> Result<(), StoreError> {
 }
 
 fn inspect(path: &Path) -> Result<(), StoreError> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags)
+        .map_err(|e| StoreError::NotSqlite { path: path.display().to_string(), message: e.to_string() })?;
+    inspect_conn(&conn, path)
+}
+
+/// The checks of [`inspect`] on an open connection; they only read.
+fn inspect_conn(conn: &Connection, path: &Path) -> Result<(), StoreError> {
     let shown = || path.display().to_string();
     let not_sqlite = |e: rusqlite::Error| StoreError::NotSqlite { path: shown(), message: e.to_string() };
-    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = Connection::open_with_flags(path, flags).map_err(not_sqlite)?;
     let found: i64 = conn.query_row(registry::sql("user_version"), [], |r| r.get(0)).map_err(not_sqlite)?;
     let tables: Vec<String> = conn
         .prepare(registry::sql("schema_tables"))

@@ -378,7 +378,7 @@ fn csv_listing_into_a_closed_pipe_ends_quietly() {
     let f = write(dir.path(), "c.jsonl", jsonl);
     qg().arg("--db").arg(&db).args(["ingest", "-q"]).arg(&f).assert().success();
     let bin = assert_cmd::cargo::cargo_bin("quotegraph");
-    let script = format!("set -o pipefail; '{}' --db '{}' quotes --format csv | head -1", bin.display(), db.display());
+    let script = format!("set -o pipefail; '{}' --db '{}' quotes --limit 0 --format csv | head -1", bin.display(), db.display());
     let out = Std::new("bash").arg("-c").arg(&script).output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "exit {:?}: {stderr}", out.status);

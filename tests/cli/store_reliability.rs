@@ -408,9 +408,13 @@ fn quotes_into_a_closed_pipe_ends_quietly() {
     let db = dir.path().join("q.db");
     ingest_ok(&db, &[&corpus(&dir.path().join("c"), "d", 200)]);
     let qg = bin();
-    for args in
-        ["quotes --format jsonl", "quotes --format table", "quotes --format json", "export --format dot", "search schools"]
-    {
+    for args in [
+        "quotes --all --format jsonl",
+        "quotes --all --format table",
+        "quotes --all --format json",
+        "export --format dot",
+        "search schools --all",
+    ] {
         let out = Command::new("bash")
             .arg("-c")
             .arg(format!("set -o pipefail; \"$QG\" {args} | head -c 10 >/dev/null"))

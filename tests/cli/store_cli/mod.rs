@@ -6,6 +6,7 @@ mod escaping;
 mod goldens;
 mod ingest;
 mod interop;
+mod paging;
 
 use std::path::{Path, PathBuf};
 
