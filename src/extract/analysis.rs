@@ -26,11 +26,12 @@ impl<'a> Analysis<'a> {
     pub fn new(text: &'a str) -> Self {
         let paragraphs = text::paragraphs(text);
         let mut sentences = Vec::new();
-        let mut tokens = Vec::new();
+        // About one token per five bytes of news text.
+        let mut tokens = Vec::with_capacity(text.len() / 5);
         for (pi, &p) in paragraphs.iter().enumerate() {
             for s in text::sentences::sentences_in(text, p) {
                 let first = tokens.len();
-                tokens.extend(text::tokenize(text, s));
+                text::tokenize_into(text, s, &mut tokens);
                 sentences.push(Sentence { span: s, paragraph: pi, tokens: first..tokens.len() });
             }
         }

@@ -38,12 +38,19 @@ pub struct FxHasher(u64);
 
 impl Hasher for FxHasher {
     fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut v = 0u64;
-            for (i, b) in chunk.iter().enumerate() {
-                v |= u64::from(*b) << (8 * i);
-            }
-            self.add(v);
+        // Little-endian words of 8 bytes, the last one zero-padded (word loads,
+        // not a byte loop: this runs for every lexicon and weight look-up).
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(w));
         }
     }
     fn write_u8(&mut self, i: u8) {
@@ -257,8 +264,32 @@ struct DocInfo<'t> {
 
 impl DocInfo<'_> {
     fn is_common(&self, w: &str) -> bool {
-        let lower = w.to_lowercase();
-        LEX.common.contains(lower.as_str()) || self.lower.contains(lower.as_str())
+        with_lowercase(w, |lower| LEX.common.contains(lower) || self.lower.contains(lower))
+    }
+}
+
+/// Calls `f` with `w` in lower case (as `str::to_lowercase` gives it),
+/// without allocating for short ASCII words, the usual case.
+fn with_lowercase<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if w.len() <= buf.len() && w.is_ascii() {
+        let buf = &mut buf[..w.len()];
+        buf.copy_from_slice(w.as_bytes());
+        buf.make_ascii_lowercase();
+        f(std::str::from_utf8(buf).unwrap_or_default())
+    } else {
+        f(&w.to_lowercase())
+    }
+}
+
+/// Appends `w` in lower case (as `str::to_lowercase` gives it) to `buf`.
+fn push_lowercase(buf: &mut String, w: &str) {
+    if w.is_ascii() {
+        let from = buf.len();
+        buf.push_str(w);
+        buf[from..].make_ascii_lowercase();
+    } else {
+        buf.push_str(&w.to_lowercase());
     }
 }
 
@@ -307,11 +338,12 @@ fn doc_info<'t>(a: &Analysis<'t>) -> DocInfo<'t> {
     for (si, s) in a.sentences.iter().enumerate() {
         for i in s.tokens.clone() {
             if (initial[i] || headline[si]) && a.tokens[i].is_capitalized(a.text) {
-                let l = a.tok(i).to_lowercase();
-                if !LEX.common.contains(l.as_str()) {
-                    first_bytes[usize::from(l.as_bytes()[0])] = true;
-                    wanted.insert(l);
-                }
+                with_lowercase(a.tok(i), |l| {
+                    if !LEX.common.contains(l) && !wanted.contains(l) {
+                        first_bytes[usize::from(l.as_bytes()[0])] = true;
+                        wanted.insert(l.to_string());
+                    }
+                });
             }
         }
     }
@@ -774,113 +806,151 @@ fn shape(w: &str) -> &'static str {
     }
 }
 
-/// Features of a name candidate for the type model.
-/// Passes each feature to a callback through one reused buffer.
+/// Passes each feature of a name candidate to a callback through one reused
+/// buffer, built from its pieces (no formatting machinery: the type model asks
+/// for about 30 features per candidate).
 struct Sink<'e> {
     buf: String,
     emit: &'e mut dyn FnMut(&str),
 }
 
 impl Sink<'_> {
-    fn add(&mut self, args: std::fmt::Arguments) {
-        use std::fmt::Write;
+    fn add(&mut self, parts: &[&str]) {
         self.buf.clear();
-        let _ = self.buf.write_fmt(args);
+        for p in parts {
+            self.buf.push_str(p);
+        }
         (self.emit)(&self.buf);
     }
 }
 
+/// Lower-case context words of a candidate, written once into one buffer.
+struct Context {
+    buf: String,
+    /// End of each word in `buf`: previous 1, previous 2, next 1, next 2.
+    ends: [usize; 4],
+}
+
+impl Context {
+    fn word(&self, k: usize) -> &str {
+        let start = if k == 0 { 0 } else { self.ends[k - 1] };
+        &self.buf[start..self.ends[k]]
+    }
+}
+
+/// Features of a name candidate for the type model.
 fn features(a: &Analysis, info: &DocInfo, c: &Cand, emit: &mut dyn FnMut(&str)) {
+    const LENS: [&str; 5] = ["0", "1", "2", "3", "4"];
+    const STRENGTHS: [&str; 4] = ["0", "1", "2", "3"];
     let mut f = Sink { buf: String::with_capacity(64), emit };
     let n = c.end - c.start;
     let first = a.tok(c.start);
     let last = a.tok(c.end - 1);
-    f.add(format_args!("bias"));
-    f.add(format_args!("len={}", n.min(4)));
-    f.add(format_args!("rule={}:{}", c.ty.as_str(), c.strength));
-    f.add(format_args!("first={first}"));
-    f.add(format_args!("last={last}"));
-    f.add(format_args!("shape={}", shape(last)));
-    let lower = last.to_lowercase();
-    let chars: Vec<char> = lower.chars().collect();
-    for k in [2usize, 3] {
-        if chars.len() > k {
-            f.add(format_args!("suf{k}={}", chars[chars.len() - k..].iter().collect::<String>()));
-        }
+    f.add(&["bias"]);
+    f.add(&["len=", LENS[n.min(4)]]);
+    // Strength is 0 to 3 by construction.
+    f.add(&["rule=", c.ty.as_str(), ":", STRENGTHS[usize::from(c.strength.min(3))]]);
+    f.add(&["first=", first]);
+    f.add(&["last=", last]);
+    f.add(&["shape=", shape(last)]);
+    let mut lower = String::with_capacity(last.len());
+    push_lowercase(&mut lower, last);
+    // Suffixes of 2 and 3 characters, when the word is longer than that.
+    // Starts of the last 2, 3 and 4 characters.
+    let mut starts = lower.char_indices().rev().map(|(i, _)| i).skip(1);
+    let (s2, s3, s4) = (starts.next(), starts.next(), starts.next());
+    if let (Some(s), Some(_)) = (s2, s3) {
+        f.add(&["suf2=", &lower[s..]]);
+    }
+    if let (Some(s), Some(_)) = (s3, s4) {
+        f.add(&["suf3=", &lower[s..]]);
     }
     for i in c.start..c.end {
-        f.add(format_args!("w={}", a.tok(i)));
+        f.add(&["w=", a.tok(i)]);
     }
     let sent = a.sentence_at(a.tokens[c.start].span.start()).map(|s| a.sentences[s].tokens.clone()).unwrap_or(0..a.tokens.len());
     let from = c.title.unwrap_or(c.start);
-    let prev = |k: usize| if from >= sent.start + k { a.tok(from - k).to_lowercase() } else { "<s>".to_string() };
-    let next = |k: usize| if c.end + k - 1 < sent.end { a.tok(c.end + k - 1).to_lowercase() } else { "</s>".to_string() };
-    let (p1, p2, n1, n2) = (prev(1), prev(2), next(1), next(2));
-    f.add(format_args!("prev={p1}"));
-    f.add(format_args!("prev2={p2} {p1}"));
-    f.add(format_args!("next={n1}"));
-    f.add(format_args!("next2={n1} {n2}"));
+    let mut cx = Context { buf: String::with_capacity(32), ends: [0; 4] };
+    for k in 0..4 {
+        let tok = if k < 2 {
+            (from >= sent.start + k + 1).then(|| from - k - 1).ok_or("<s>")
+        } else {
+            let at = c.end + k - 2;
+            (at < sent.end).then_some(at).ok_or("</s>")
+        };
+        match tok {
+            Ok(t) => push_lowercase(&mut cx.buf, a.tok(t)),
+            Err(edge) => cx.buf.push_str(edge),
+        }
+        cx.ends[k] = cx.buf.len();
+    }
+    let (p1, p2, n1, n2) = (cx.word(0), cx.word(1), cx.word(2), cx.word(3));
+    f.add(&["prev=", p1]);
+    f.add(&["prev2=", p2, " ", p1]);
+    f.add(&["next=", n1]);
+    f.add(&["next2=", n1, " ", n2]);
     if let Some(t) = c.title {
-        f.add(format_args!("title"));
-        f.add(format_args!("title={}", a.tok(t)));
+        f.add(&["title"]);
+        f.add(&["title=", a.tok(t)]);
     }
     let ph = phrase(a, c.start, c.end).unwrap_or("");
     if n >= 2 && LEX.forenames.contains_key(first) {
-        f.add(format_args!("forename"));
+        f.add(&["forename"]);
     }
     if n == 1 && LEX.forenames.contains_key(first) {
-        f.add(format_args!("forename1"));
+        f.add(&["forename1"]);
     }
     if LEX.places.contains(ph) || LEX.place_aliases.contains_key(ph) {
-        f.add(format_args!("gazetteer"));
+        f.add(&["gazetteer"]);
     }
     if LEX.orgs.contains(ph) {
-        f.add(format_args!("known_org"));
+        f.add(&["known_org"]);
     }
     if is_org_word(last) {
-        f.add(format_args!("org_word"));
+        f.add(&["org_word"]);
     }
     if (c.start..c.end).any(|i| is_org_word(a.tok(i))) {
-        f.add(format_args!("has_org_word"));
+        f.add(&["has_org_word"]);
     }
     if LEX.place_words.contains(last) {
-        f.add(format_args!("place_word"));
+        f.add(&["place_word"]);
     }
     if LEX.demonyms.contains_key(first) {
-        f.add(format_args!("demonym"));
+        f.add(&["demonym"]);
     }
     if is_acronym(first) && n == 1 {
-        f.add(format_args!("acronym"));
+        f.add(&["acronym"]);
     }
-    if (c.start..c.end).any(|i| LEX.common.contains(a.tok(i).to_lowercase().as_str())) {
-        f.add(format_args!("has_common"));
+    let common: u64 = (c.start..c.end).map(|i| u64::from(with_lowercase(a.tok(i), |l| LEX.common.contains(l)))).sum();
+    if common > 0 {
+        f.add(&["has_common"]);
     }
     if info.initial[c.start] {
-        f.add(format_args!("initial"));
+        f.add(&["initial"]);
     }
     if (c.start..c.end).any(|i| !is_cap_word(a, i)) {
-        f.add(format_args!("connector"));
+        f.add(&["connector"]);
     }
     let df = info.freq.get(ph).copied().unwrap_or(0);
-    f.add(format_args!(
-        "df={}",
+    f.add(&[
+        "df=",
         match df {
             0 | 1 => "1",
             2 | 3 => "2-3",
             _ => "4+",
-        }
-    ));
+        },
+    ]);
     if n == 1 && last.ends_with('s') && !last.ends_with("ss") {
-        f.add(format_args!("plural"));
+        f.add(&["plural"]);
     }
-    if LEX.cues.contains(n1.as_str()) {
-        f.add(format_args!("next_cue"));
+    if LEX.cues.contains(n1) {
+        f.add(&["next_cue"]);
     }
-    if LEX.cues.contains(p1.as_str()) {
-        f.add(format_args!("prev_cue"));
+    if LEX.cues.contains(p1) {
+        f.add(&["prev_cue"]);
     }
-    if (c.start..c.end).all(|i| LEX.common.contains(a.tok(i).to_lowercase().as_str())) {
-        f.add(format_args!("all_common"));
+    if common == n as u64 {
+        f.add(&["all_common"]);
     }
 }
 

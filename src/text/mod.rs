@@ -7,4 +7,4 @@ pub mod tokens;
 
 pub use marks::{find_quoted, MarkStyle, Quoted};
 pub use sentences::{paragraphs, sentences};
-pub use tokens::{tokenize, Token, TokenKind};
+pub use tokens::{tokenize, tokenize_into, Token, TokenKind};
