@@ -334,13 +334,15 @@ fn doc_info<'t>(a: &Analysis<'t>) -> DocInfo<'t> {
     // Capitalised words where capitals say nothing (sentence starts, headlines)
     // that the document also writes in lower case are common words.
     let mut wanted: HashSet<String> = HashSet::default();
-    let mut first_bytes = [false; 256];
+    // Lengths (bit `len.min(63)`) of the wanted words by first byte: a cheap
+    // filter before the set look-up that every lower-case word would need.
+    let mut first_bytes = [0u64; 256];
     for (si, s) in a.sentences.iter().enumerate() {
         for i in s.tokens.clone() {
             if (initial[i] || headline[si]) && a.tokens[i].is_capitalized(a.text) {
                 with_lowercase(a.tok(i), |l| {
                     if !LEX.common.contains(l) && !wanted.contains(l) {
-                        first_bytes[usize::from(l.as_bytes()[0])] = true;
+                        first_bytes[usize::from(l.as_bytes()[0])] |= length_bit(l);
                         wanted.insert(l.to_string());
                     }
                 });
@@ -351,12 +353,17 @@ fn doc_info<'t>(a: &Analysis<'t>) -> DocInfo<'t> {
     if !wanted.is_empty() {
         for (i, t) in a.tokens.iter().enumerate() {
             let w = a.tok(i);
-            if t.kind == TokenKind::Word && first_bytes[usize::from(w.as_bytes()[0])] && wanted.contains(w) {
+            if t.kind == TokenKind::Word && first_bytes[usize::from(w.as_bytes()[0])] & length_bit(w) != 0 && wanted.contains(w) {
                 lower.insert(w.to_string());
             }
         }
     }
     DocInfo { lower, mid_caps, headline, initial, freq: HashMap::default() }
+}
+
+/// Bit of a word's length in a 64-bit length set (longer words share bit 63).
+pub fn length_bit(w: &str) -> u64 {
+    1 << w.len().min(63)
 }
 
 /// Text of tokens `i..j`, if they are separated by single spaces only.
@@ -790,39 +797,162 @@ static WEIGHTS: LazyLock<HashMap<&'static str, [f32; 4]>> = LazyLock::new(|| {
         .collect()
 });
 
-fn shape(w: &str) -> &'static str {
+/// Shapes of a word, as [`shape`] numbers them.
+const SHAPES: [&str; 6] = ["digit", "hyphen", "dot", "upper", "camel", "title"];
+
+fn shape(w: &str) -> usize {
     if w.chars().any(|c| c.is_ascii_digit()) {
-        "digit"
+        0
     } else if w.contains('-') {
-        "hyphen"
+        1
     } else if w.contains('.') {
-        "dot"
+        2
     } else if w.chars().all(|c| !c.is_lowercase()) {
-        "upper"
+        3
     } else if w.chars().skip(1).any(char::is_uppercase) {
-        "camel"
+        4
     } else {
-        "title"
+        5
     }
 }
 
-/// Passes each feature of a name candidate to a callback through one reused
-/// buffer, built from its pieces (no formatting machinery: the type model asks
-/// for about 30 features per candidate).
-struct Sink<'e> {
-    buf: String,
-    emit: &'e mut dyn FnMut(&str),
+/// Features whose values form a small closed set, by number: their weights
+/// are looked up once, when the model loads, instead of per candidate.
+mod fixed {
+    use crate::model::EntityType;
+
+    /// Feature names without a value, in number order.
+    pub const FLAGS: [&str; 18] = [
+        "bias",
+        "title",
+        "forename",
+        "forename1",
+        "gazetteer",
+        "known_org",
+        "org_word",
+        "has_org_word",
+        "place_word",
+        "demonym",
+        "acronym",
+        "has_common",
+        "initial",
+        "connector",
+        "plural",
+        "next_cue",
+        "prev_cue",
+        "all_common",
+    ];
+    pub const BIAS: usize = 0;
+    pub const TITLE: usize = 1;
+    pub const FORENAME: usize = 2;
+    pub const FORENAME1: usize = 3;
+    pub const GAZETTEER: usize = 4;
+    pub const KNOWN_ORG: usize = 5;
+    pub const ORG_WORD: usize = 6;
+    pub const HAS_ORG_WORD: usize = 7;
+    pub const PLACE_WORD: usize = 8;
+    pub const DEMONYM: usize = 9;
+    pub const ACRONYM: usize = 10;
+    pub const HAS_COMMON: usize = 11;
+    pub const INITIAL: usize = 12;
+    pub const CONNECTOR: usize = 13;
+    pub const PLURAL: usize = 14;
+    pub const NEXT_CUE: usize = 15;
+    pub const PREV_CUE: usize = 16;
+    pub const ALL_COMMON: usize = 17;
+    /// `len=0` to `len=4`.
+    const LEN: usize = FLAGS.len();
+    /// `shape=` one of [`super::SHAPES`].
+    const SHAPE: usize = LEN + 5;
+    /// `df=1`, `df=2-3`, `df=4+`.
+    const DF: usize = SHAPE + super::SHAPES.len();
+    pub const DFS: [&str; 3] = ["1", "2-3", "4+"];
+    /// `rule=TYPE:STRENGTH`, 4 types by 4 strengths.
+    const RULE: usize = DF + DFS.len();
+    pub const COUNT: usize = RULE + 16;
+    const TYPES: [EntityType; 4] = [EntityType::Person, EntityType::Organization, EntityType::Place, EntityType::Other];
+
+    pub fn len(n: usize) -> usize {
+        LEN + n.min(4)
+    }
+    pub fn shape(k: usize) -> usize {
+        SHAPE + k
+    }
+    pub fn df(k: usize) -> usize {
+        DF + k
+    }
+    /// Strength is 0 to 3 by construction.
+    pub fn rule(ty: EntityType, strength: u8) -> usize {
+        let t = TYPES.iter().position(|&t| t == ty).unwrap_or(3);
+        RULE + 4 * t + usize::from(strength.min(3))
+    }
+
+    /// The feature string of number `k`, as the weight file writes it.
+    pub fn name(k: usize) -> String {
+        match k {
+            _ if k < LEN => FLAGS[k].to_string(),
+            _ if k < SHAPE => format!("len={}", k - LEN),
+            _ if k < DF => format!("shape={}", super::SHAPES[k - SHAPE]),
+            _ if k < RULE => format!("df={}", DFS[k - DF]),
+            _ => format!("rule={}:{}", TYPES[(k - RULE) / 4].as_str(), (k - RULE) % 4),
+        }
+    }
 }
 
-impl Sink<'_> {
-    fn add(&mut self, parts: &[&str]) {
+/// Receives the features of a candidate, in order: closed-set ones by number
+/// ([`fixed`]), the others as pieces to concatenate.
+trait FeatureSink {
+    fn fixed(&mut self, k: usize);
+    fn open(&mut self, parts: &[&str]);
+}
+
+/// Collects feature strings (for training).
+struct Strings(Vec<String>);
+
+impl FeatureSink for Strings {
+    fn fixed(&mut self, k: usize) {
+        self.0.push(fixed::name(k));
+    }
+    fn open(&mut self, parts: &[&str]) {
+        self.0.push(parts.concat());
+    }
+}
+
+/// Sums the weights of the features (for typing): the same sum, in the same
+/// order, as looking every feature string up in [`WEIGHTS`].
+struct Scores {
+    sum: [f32; 4],
+    buf: String,
+}
+
+impl Scores {
+    fn add(&mut self, w: &[f32; 4]) {
+        for k in 0..4 {
+            self.sum[k] += w[k];
+        }
+    }
+}
+
+impl FeatureSink for Scores {
+    fn fixed(&mut self, k: usize) {
+        if let Some(w) = &FIXED_WEIGHTS[k] {
+            self.add(w);
+        }
+    }
+    fn open(&mut self, parts: &[&str]) {
         self.buf.clear();
         for p in parts {
             self.buf.push_str(p);
         }
-        (self.emit)(&self.buf);
+        if let Some(w) = WEIGHTS.get(self.buf.as_str()) {
+            self.add(w);
+        }
     }
 }
+
+/// Weights of the [`fixed`] features, by number.
+static FIXED_WEIGHTS: LazyLock<Vec<Option<[f32; 4]>>> =
+    LazyLock::new(|| (0..fixed::COUNT).map(|k| WEIGHTS.get(fixed::name(k).as_str()).copied()).collect());
 
 /// Lower-case context words of a candidate, written once into one buffer.
 struct Context {
@@ -839,34 +969,30 @@ impl Context {
 }
 
 /// Features of a name candidate for the type model.
-fn features(a: &Analysis, info: &DocInfo, c: &Cand, emit: &mut dyn FnMut(&str)) {
-    const LENS: [&str; 5] = ["0", "1", "2", "3", "4"];
-    const STRENGTHS: [&str; 4] = ["0", "1", "2", "3"];
-    let mut f = Sink { buf: String::with_capacity(64), emit };
+fn features(a: &Analysis, info: &DocInfo, c: &Cand, f: &mut impl FeatureSink) {
     let n = c.end - c.start;
     let first = a.tok(c.start);
     let last = a.tok(c.end - 1);
-    f.add(&["bias"]);
-    f.add(&["len=", LENS[n.min(4)]]);
-    // Strength is 0 to 3 by construction.
-    f.add(&["rule=", c.ty.as_str(), ":", STRENGTHS[usize::from(c.strength.min(3))]]);
-    f.add(&["first=", first]);
-    f.add(&["last=", last]);
-    f.add(&["shape=", shape(last)]);
+    f.fixed(fixed::BIAS);
+    f.fixed(fixed::len(n));
+    f.fixed(fixed::rule(c.ty, c.strength));
+    f.open(&["first=", first]);
+    f.open(&["last=", last]);
+    f.fixed(fixed::shape(shape(last)));
     let mut lower = String::with_capacity(last.len());
     push_lowercase(&mut lower, last);
-    // Suffixes of 2 and 3 characters, when the word is longer than that.
-    // Starts of the last 2, 3 and 4 characters.
+    // Suffixes of 2 and 3 characters, when the word is longer than that
+    // (from the starts of its last 2, 3 and 4 characters).
     let mut starts = lower.char_indices().rev().map(|(i, _)| i).skip(1);
     let (s2, s3, s4) = (starts.next(), starts.next(), starts.next());
     if let (Some(s), Some(_)) = (s2, s3) {
-        f.add(&["suf2=", &lower[s..]]);
+        f.open(&["suf2=", &lower[s..]]);
     }
     if let (Some(s), Some(_)) = (s3, s4) {
-        f.add(&["suf3=", &lower[s..]]);
+        f.open(&["suf3=", &lower[s..]]);
     }
     for i in c.start..c.end {
-        f.add(&["w=", a.tok(i)]);
+        f.open(&["w=", a.tok(i)]);
     }
     let sent = a.sentence_at(a.tokens[c.start].span.start()).map(|s| a.sentences[s].tokens.clone()).unwrap_or(0..a.tokens.len());
     let from = c.title.unwrap_or(c.start);
@@ -885,85 +1011,76 @@ fn features(a: &Analysis, info: &DocInfo, c: &Cand, emit: &mut dyn FnMut(&str)) 
         cx.ends[k] = cx.buf.len();
     }
     let (p1, p2, n1, n2) = (cx.word(0), cx.word(1), cx.word(2), cx.word(3));
-    f.add(&["prev=", p1]);
-    f.add(&["prev2=", p2, " ", p1]);
-    f.add(&["next=", n1]);
-    f.add(&["next2=", n1, " ", n2]);
+    f.open(&["prev=", p1]);
+    f.open(&["prev2=", p2, " ", p1]);
+    f.open(&["next=", n1]);
+    f.open(&["next2=", n1, " ", n2]);
     if let Some(t) = c.title {
-        f.add(&["title"]);
-        f.add(&["title=", a.tok(t)]);
+        f.fixed(fixed::TITLE);
+        f.open(&["title=", a.tok(t)]);
     }
     let ph = phrase(a, c.start, c.end).unwrap_or("");
     if n >= 2 && LEX.forenames.contains_key(first) {
-        f.add(&["forename"]);
+        f.fixed(fixed::FORENAME);
     }
     if n == 1 && LEX.forenames.contains_key(first) {
-        f.add(&["forename1"]);
+        f.fixed(fixed::FORENAME1);
     }
     if LEX.places.contains(ph) || LEX.place_aliases.contains_key(ph) {
-        f.add(&["gazetteer"]);
+        f.fixed(fixed::GAZETTEER);
     }
     if LEX.orgs.contains(ph) {
-        f.add(&["known_org"]);
+        f.fixed(fixed::KNOWN_ORG);
     }
     if is_org_word(last) {
-        f.add(&["org_word"]);
+        f.fixed(fixed::ORG_WORD);
     }
     if (c.start..c.end).any(|i| is_org_word(a.tok(i))) {
-        f.add(&["has_org_word"]);
+        f.fixed(fixed::HAS_ORG_WORD);
     }
     if LEX.place_words.contains(last) {
-        f.add(&["place_word"]);
+        f.fixed(fixed::PLACE_WORD);
     }
     if LEX.demonyms.contains_key(first) {
-        f.add(&["demonym"]);
+        f.fixed(fixed::DEMONYM);
     }
     if is_acronym(first) && n == 1 {
-        f.add(&["acronym"]);
+        f.fixed(fixed::ACRONYM);
     }
     let common: u64 = (c.start..c.end).map(|i| u64::from(with_lowercase(a.tok(i), |l| LEX.common.contains(l)))).sum();
     if common > 0 {
-        f.add(&["has_common"]);
+        f.fixed(fixed::HAS_COMMON);
     }
     if info.initial[c.start] {
-        f.add(&["initial"]);
+        f.fixed(fixed::INITIAL);
     }
     if (c.start..c.end).any(|i| !is_cap_word(a, i)) {
-        f.add(&["connector"]);
+        f.fixed(fixed::CONNECTOR);
     }
     let df = info.freq.get(ph).copied().unwrap_or(0);
-    f.add(&[
-        "df=",
-        match df {
-            0 | 1 => "1",
-            2 | 3 => "2-3",
-            _ => "4+",
-        },
-    ]);
+    f.fixed(fixed::df(match df {
+        0 | 1 => 0,
+        2 | 3 => 1,
+        _ => 2,
+    }));
     if n == 1 && last.ends_with('s') && !last.ends_with("ss") {
-        f.add(&["plural"]);
+        f.fixed(fixed::PLURAL);
     }
     if LEX.cues.contains(n1) {
-        f.add(&["next_cue"]);
+        f.fixed(fixed::NEXT_CUE);
     }
     if LEX.cues.contains(p1) {
-        f.add(&["prev_cue"]);
+        f.fixed(fixed::PREV_CUE);
     }
     if common == n as u64 {
-        f.add(&["all_common"]);
+        f.fixed(fixed::ALL_COMMON);
     }
 }
 
 fn scores(a: &Analysis, info: &DocInfo, c: &Cand) -> [f32; 4] {
-    let mut s = [0f32; 4];
-    features(a, info, c, &mut |f| {
-        if let Some(w) = WEIGHTS.get(f) {
-            for k in 0..4 {
-                s[k] += w[k];
-            }
-        }
-    });
-    s
+    let mut s = Scores { sum: [0f32; 4], buf: String::with_capacity(64) };
+    features(a, info, c, &mut s);
+    s.sum
 }
 
 /// Name candidates of a document with their spans and model features (for training the type model).
@@ -972,9 +1089,9 @@ pub fn candidate_features(a: &Analysis) -> Vec<(Span, Vec<String>)> {
     cands
         .iter()
         .map(|c| {
-            let mut f = Vec::new();
-            features(a, &info, c, &mut |s| f.push(s.to_string()));
-            (c_span(a, c), f)
+            let mut f = Strings(Vec::new());
+            features(a, &info, c, &mut f);
+            (c_span(a, c), f.0)
         })
         .collect()
 }

@@ -433,7 +433,7 @@ impl<'a, 'b> Finder<'a, 'b> {
                         continue;
                     }
                 }
-                if let Some(v) = lex.cue_forms.get(w) {
+                if let Some(v) = lex.cue(w) {
                     let prev = (i > r.start).then(|| self.tok(i - 1));
                     // Modals are lower case ("Theresa May said" is a cue); determiners may open a sentence.
                     let infinitive_or_negated = prev.is_some_and(|p| {
