@@ -19,6 +19,8 @@ pub struct Analysis<'a> {
     pub paragraphs: Vec<Span>,
     pub sentences: Vec<Sentence>,
     pub tokens: Vec<Token>,
+    /// The text of each token (sliced once: the stages read tokens many times).
+    pub words: Vec<&'a str>,
     pub quoted: Vec<Quoted>,
 }
 
@@ -35,12 +37,13 @@ impl<'a> Analysis<'a> {
                 sentences.push(Sentence { span: s, paragraph: pi, tokens: first..tokens.len() });
             }
         }
+        let words = tokens.iter().map(|t| t.span.slice(text)).collect();
         let quoted = text::find_quoted(text);
-        Analysis { text, paragraphs, sentences, tokens, quoted }
+        Analysis { text, paragraphs, sentences, tokens, words, quoted }
     }
 
     pub fn tok(&self, i: usize) -> &'a str {
-        self.tokens[i].span.slice(self.text)
+        self.words[i]
     }
 
     /// Index of the sentence containing byte `pos`.

@@ -23,6 +23,7 @@
 //! 6. roles and affiliations from appositives ("James Hewitt, White House
 //!    spokesperson") and pre-modifiers ("Senior Hamas official Dr. Basem Naim").
 
+use std::borrow::Cow;
 use std::collections::{HashMap as StdHashMap, HashSet as StdHashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
@@ -296,6 +297,13 @@ fn push_lowercase(buf: &mut String, w: &str) {
 fn doc_info<'t>(a: &Analysis<'t>) -> DocInfo<'t> {
     let mut headline = vec![false; a.sentences.len()];
     let mut initial = vec![false; a.tokens.len()];
+    // `Token::is_capitalized` of every token, decoded once.
+    let capitalized: Vec<bool> = a
+        .tokens
+        .iter()
+        .zip(&a.words)
+        .map(|(t, w)| t.kind == TokenKind::Word && w.chars().next().is_some_and(char::is_uppercase))
+        .collect();
     for (si, s) in a.sentences.iter().enumerate() {
         let mut words = 0usize;
         let mut caps = 0usize;
@@ -308,9 +316,9 @@ fn doc_info<'t>(a: &Analysis<'t>) -> DocInfo<'t> {
                     initial[i] = true;
                 }
                 prev_opening = false;
-                if w.len() > 3 || t.is_capitalized(a.text) {
+                if w.len() > 3 || capitalized[i] {
                     words += 1;
-                    caps += usize::from(t.is_capitalized(a.text));
+                    caps += usize::from(capitalized[i]);
                 }
             } else {
                 prev_opening = t.kind == TokenKind::Punct && (is_opening(w) || matches!(w, "." | "!" | "?"));
@@ -326,7 +334,7 @@ fn doc_info<'t>(a: &Analysis<'t>) -> DocInfo<'t> {
             continue;
         }
         for i in s.tokens.clone() {
-            if !initial[i] && a.tokens[i].is_capitalized(a.text) {
+            if !initial[i] && capitalized[i] {
                 mid_caps.insert(a.tok(i));
             }
         }
@@ -339,7 +347,7 @@ fn doc_info<'t>(a: &Analysis<'t>) -> DocInfo<'t> {
     let mut first_bytes = [0u64; 256];
     for (si, s) in a.sentences.iter().enumerate() {
         for i in s.tokens.clone() {
-            if (initial[i] || headline[si]) && a.tokens[i].is_capitalized(a.text) {
+            if (initial[i] || headline[si]) && capitalized[i] {
                 with_lowercase(a.tok(i), |l| {
                     if !LEX.common.contains(l) && !wanted.contains(l) {
                         first_bytes[usize::from(l.as_bytes()[0])] |= length_bit(l);
@@ -354,7 +362,9 @@ fn doc_info<'t>(a: &Analysis<'t>) -> DocInfo<'t> {
         for (i, t) in a.tokens.iter().enumerate() {
             let w = a.tok(i);
             if t.kind == TokenKind::Word && first_bytes[usize::from(w.as_bytes()[0])] & length_bit(w) != 0 && wanted.contains(w) {
-                lower.insert(w.to_string());
+                if !lower.contains(w) {
+                    lower.insert(w.to_string());
+                }
             }
         }
     }
@@ -1097,8 +1107,8 @@ pub fn candidate_features(a: &Analysis) -> Vec<(Span, Vec<String>)> {
 }
 
 /// Words of a name as the document writes them.
-fn words_of<'t>(a: &Analysis<'t>, c: &Cand) -> Vec<&'t str> {
-    (c.start..c.end).map(|i| a.tok(i)).collect()
+fn words_of<'a, 't>(a: &'a Analysis<'t>, c: &Cand) -> &'a [&'t str] {
+    &a.words[c.start..c.end]
 }
 
 fn initials(words: &[&str]) -> String {
@@ -1116,17 +1126,21 @@ fn cluster(a: &Analysis, cands: &[Cand]) -> (Vec<usize>, usize) {
         }
         x
     }
-    let keys: Vec<String> = cands
+    let keys: Vec<Cow<str>> = cands
         .iter()
         .map(|c| {
             let text = c_text(a, c);
-            LEX.place_aliases.get(text).map_or_else(|| text.replace('\u{2019}', "'"), |s| s.to_string())
+            match LEX.place_aliases.get(text) {
+                Some(s) => Cow::Borrowed(*s),
+                None if text.contains('\u{2019}') => Cow::Owned(text.replace('\u{2019}', "'")),
+                None => Cow::Borrowed(text),
+            }
         })
         .collect();
     // Same key.
     let mut by_key: HashMap<&str, usize> = HashMap::default();
     for (i, k) in keys.iter().enumerate() {
-        match by_key.get(k.as_str()) {
+        match by_key.get(k.as_ref()) {
             Some(&r) => {
                 let (x, y) = (find(&mut parent, r), find(&mut parent, i));
                 parent[y] = x;
@@ -1137,7 +1151,7 @@ fn cluster(a: &Analysis, cands: &[Cand]) -> (Vec<usize>, usize) {
         }
     }
     // Persons: a shorter form matches a longer one by surname, forename, or first+last.
-    let words: Vec<Vec<&str>> = cands.iter().map(|c| words_of(a, c)).collect();
+    let words: Vec<&[&str]> = cands.iter().map(|c| words_of(a, c)).collect();
     // Full person names indexed by their first and last word (indices ascending),
     // so that matching stays linear in long documents.
     let mut by_last: HashMap<&str, Vec<usize>> = HashMap::default();
