@@ -231,7 +231,7 @@ fn is_org_word(w: &str) -> bool {
 }
 
 fn is_stop(w: &str) -> bool {
-    LEX.stop.contains(w) || LEX.stop.contains(w.trim_end_matches('.'))
+    LEX.stop.contains(w) || (w.ends_with('.') && LEX.stop.contains(w.trim_end_matches('.')))
 }
 
 fn is_opening(w: &str) -> bool {
@@ -698,7 +698,8 @@ fn skip_of_phrase(a: &Analysis, mut i: usize, j: usize) -> usize {
 fn name_end(a: &Analysis, i: usize, j: usize) -> usize {
     let mut e = i + 1;
     while e < j {
-        if title_len(a, e, j) > 0 && is_honorific(a.tok(e)) {
+        // The cheap test first.
+        if is_honorific(a.tok(e)) && title_len(a, e, j) > 0 {
             break;
         }
         e += 1;
@@ -964,22 +965,17 @@ impl FeatureSink for Scores {
 static FIXED_WEIGHTS: LazyLock<Vec<Option<[f32; 4]>>> =
     LazyLock::new(|| (0..fixed::COUNT).map(|k| WEIGHTS.get(fixed::name(k).as_str()).copied()).collect());
 
-/// Lower-case context words of a candidate, written once into one buffer.
-struct Context {
-    buf: String,
-    /// End of each word in `buf`: previous 1, previous 2, next 1, next 2.
-    ends: [usize; 4],
-}
-
-impl Context {
-    fn word(&self, k: usize) -> &str {
-        let start = if k == 0 { 0 } else { self.ends[k - 1] };
-        &self.buf[start..self.ends[k]]
-    }
+/// Buffers [`features`] reuses from one candidate to the next.
+#[derive(Default)]
+struct Buffers {
+    /// The last word in lower case.
+    lower: String,
+    /// The lower-case context words one after the other.
+    context: String,
 }
 
 /// Features of a name candidate for the type model.
-fn features(a: &Analysis, info: &DocInfo, c: &Cand, f: &mut impl FeatureSink) {
+fn features(a: &Analysis, info: &DocInfo, c: &Cand, f: &mut impl FeatureSink, b: &mut Buffers) {
     let n = c.end - c.start;
     let first = a.tok(c.start);
     let last = a.tok(c.end - 1);
@@ -989,8 +985,9 @@ fn features(a: &Analysis, info: &DocInfo, c: &Cand, f: &mut impl FeatureSink) {
     f.open(&["first=", first]);
     f.open(&["last=", last]);
     f.fixed(fixed::shape(shape(last)));
-    let mut lower = String::with_capacity(last.len());
-    push_lowercase(&mut lower, last);
+    b.lower.clear();
+    push_lowercase(&mut b.lower, last);
+    let lower = b.lower.as_str();
     // Suffixes of 2 and 3 characters, when the word is longer than that
     // (from the starts of its last 2, 3 and 4 characters).
     let mut starts = lower.char_indices().rev().map(|(i, _)| i).skip(1);
@@ -1006,7 +1003,9 @@ fn features(a: &Analysis, info: &DocInfo, c: &Cand, f: &mut impl FeatureSink) {
     }
     let sent = a.sentence_at(a.tokens[c.start].span.start()).map(|s| a.sentences[s].tokens.clone()).unwrap_or(0..a.tokens.len());
     let from = c.title.unwrap_or(c.start);
-    let mut cx = Context { buf: String::with_capacity(32), ends: [0; 4] };
+    // Previous 1, previous 2, next 1, next 2, each ending at `ends[k]` in `b.context`.
+    b.context.clear();
+    let mut ends = [0; 4];
     for k in 0..4 {
         let tok = if k < 2 {
             (from >= sent.start + k + 1).then(|| from - k - 1).ok_or("<s>")
@@ -1015,12 +1014,13 @@ fn features(a: &Analysis, info: &DocInfo, c: &Cand, f: &mut impl FeatureSink) {
             (at < sent.end).then_some(at).ok_or("</s>")
         };
         match tok {
-            Ok(t) => push_lowercase(&mut cx.buf, a.tok(t)),
-            Err(edge) => cx.buf.push_str(edge),
+            Ok(t) => push_lowercase(&mut b.context, a.tok(t)),
+            Err(edge) => b.context.push_str(edge),
         }
-        cx.ends[k] = cx.buf.len();
+        ends[k] = b.context.len();
     }
-    let (p1, p2, n1, n2) = (cx.word(0), cx.word(1), cx.word(2), cx.word(3));
+    let cx = b.context.as_str();
+    let (p1, p2, n1, n2) = (&cx[..ends[0]], &cx[ends[0]..ends[1]], &cx[ends[1]..ends[2]], &cx[ends[2]..ends[3]]);
     f.open(&["prev=", p1]);
     f.open(&["prev2=", p2, " ", p1]);
     f.open(&["next=", n1]);
@@ -1030,10 +1030,11 @@ fn features(a: &Analysis, info: &DocInfo, c: &Cand, f: &mut impl FeatureSink) {
         f.open(&["title=", a.tok(t)]);
     }
     let ph = phrase(a, c.start, c.end).unwrap_or("");
-    if n >= 2 && LEX.forenames.contains_key(first) {
+    let forename = LEX.forenames.contains_key(first);
+    if n >= 2 && forename {
         f.fixed(fixed::FORENAME);
     }
-    if n == 1 && LEX.forenames.contains_key(first) {
+    if n == 1 && forename {
         f.fixed(fixed::FORENAME1);
     }
     if LEX.places.contains(ph) || LEX.place_aliases.contains_key(ph) {
@@ -1042,10 +1043,11 @@ fn features(a: &Analysis, info: &DocInfo, c: &Cand, f: &mut impl FeatureSink) {
     if LEX.orgs.contains(ph) {
         f.fixed(fixed::KNOWN_ORG);
     }
-    if is_org_word(last) {
+    let last_org_word = is_org_word(last);
+    if last_org_word {
         f.fixed(fixed::ORG_WORD);
     }
-    if (c.start..c.end).any(|i| is_org_word(a.tok(i))) {
+    if last_org_word || (c.start..c.end - 1).any(|i| is_org_word(a.tok(i))) {
         f.fixed(fixed::HAS_ORG_WORD);
     }
     if LEX.place_words.contains(last) {
@@ -1087,9 +1089,9 @@ fn features(a: &Analysis, info: &DocInfo, c: &Cand, f: &mut impl FeatureSink) {
     }
 }
 
-fn scores(a: &Analysis, info: &DocInfo, c: &Cand) -> [f32; 4] {
-    let mut s = Scores { sum: [0f32; 4], buf: String::with_capacity(64) };
-    features(a, info, c, &mut s);
+fn scores(a: &Analysis, info: &DocInfo, c: &Cand, s: &mut Scores, b: &mut Buffers) -> [f32; 4] {
+    s.sum = [0f32; 4];
+    features(a, info, c, s, b);
     s.sum
 }
 
@@ -1100,7 +1102,7 @@ pub fn candidate_features(a: &Analysis) -> Vec<(Span, Vec<String>)> {
         .iter()
         .map(|c| {
             let mut f = Strings(Vec::new());
-            features(a, &info, c, &mut f);
+            features(a, &info, c, &mut f, &mut Buffers::default());
             (c_span(a, c), f.0)
         })
         .collect()
@@ -1260,11 +1262,13 @@ pub fn find(a: &Analysis) -> Extraction {
     let model: Vec<[f32; 4]> = if WEIGHTS.is_empty() {
         Vec::new()
     } else {
+        let mut sink = Scores { sum: [0f32; 4], buf: String::with_capacity(64) };
+        let mut buffers = Buffers::default();
         cands
             .iter()
             .map(|c| {
                 // Structure decides strength-3 names; the model is only asked about the rest (it is the costly part).
-                let mut s = if c.strength >= 3 { [0.0; 4] } else { scores(a, &info, c) };
+                let mut s = if c.strength >= 3 { [0.0; 4] } else { scores(a, &info, c, &mut sink, &mut buffers) };
                 let boost = boost(c.strength);
                 // People are not written as acronyms, nor with abstract-noun endings ("Scientology").
                 if c.end == c.start + 1 && not_a_person_word(a.tok(c.start)) {
