@@ -75,6 +75,45 @@ type Fx = BuildHasherDefault<FxHasher>;
 pub type HashMap<K, V> = StdHashMap<K, V, Fx>;
 pub type HashSet<K> = StdHashSet<K, Fx>;
 
+/// Hasher for the tables built once from the lexicons and the type model,
+/// which are looked up several times per word: a string hashes in constant
+/// time from its length and its first and last 8 bytes (one multiplication).
+/// Keys are still compared in full, and only these fixed keys sit in the
+/// tables, so no document can lengthen a look-up's probe sequence.
+#[derive(Default, Clone, Copy)]
+pub struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let n = bytes.len();
+        let (mut head, mut tail) = ([0u8; 8], [0u8; 8]);
+        if n >= 8 {
+            head.copy_from_slice(&bytes[..8]);
+            tail.copy_from_slice(&bytes[n - 8..]);
+        } else {
+            head[..n].copy_from_slice(bytes);
+        }
+        let x = u64::from_le_bytes(head) ^ self.0.rotate_left(32) ^ 0x243f_6a88_85a3_08d3;
+        let y = u64::from_le_bytes(tail) ^ (n as u64) ^ 0x1319_8a2e_0370_7344;
+        let m = u128::from(x) * u128::from(y);
+        self.0 = (m as u64) ^ ((m >> 64) as u64);
+    }
+    fn write_u8(&mut self, i: u8) {
+        // `str` hashes end with 0xff; the string's bytes are already mixed in.
+        self.0 ^= u64::from(i);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.write(&i.to_le_bytes());
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type Keyed = BuildHasherDefault<KeyHasher>;
+pub type StaticMap<K, V> = StdHashMap<K, V, Keyed>;
+pub type StaticSet<K> = StdHashSet<K, Keyed>;
+
 /// Grammatical gender of a forename or pronoun.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Gender {
@@ -86,27 +125,27 @@ pub enum Gender {
 
 /// The lexicons this module reads, loaded once.
 pub struct EntityLexicon {
-    pub places: HashSet<&'static str>,
+    pub places: StaticSet<&'static str>,
     /// Place alias -> canonical place name ("U.S." -> "United States").
-    pub place_aliases: HashMap<&'static str, &'static str>,
-    pub forenames: HashMap<&'static str, Gender>,
-    pub orgs: HashSet<&'static str>,
+    pub place_aliases: StaticMap<&'static str, &'static str>,
+    pub forenames: StaticMap<&'static str, Gender>,
+    pub orgs: StaticSet<&'static str>,
     /// Products, events, religions, languages: names typed "other".
-    pub others: HashSet<&'static str>,
+    pub others: StaticSet<&'static str>,
     /// Demonym -> place ("Israeli" -> "Israel").
-    pub demonyms: HashMap<&'static str, &'static str>,
-    pub place_words: HashSet<&'static str>,
-    pub common: HashSet<&'static str>,
+    pub demonyms: StaticMap<&'static str, &'static str>,
+    pub place_words: StaticSet<&'static str>,
+    pub common: StaticSet<&'static str>,
     /// Copies of the shared lexicon's sets with this module's hasher.
-    pub titles: HashSet<&'static str>,
+    pub titles: StaticSet<&'static str>,
     /// First words of multi-word titles.
-    pub title_starts: HashSet<&'static str>,
-    pub org_words: HashSet<&'static str>,
-    pub stop: HashSet<&'static str>,
-    pub cues: HashSet<&'static str>,
-    pub speaker_nouns: HashSet<&'static str>,
+    pub title_starts: StaticSet<&'static str>,
+    pub org_words: StaticSet<&'static str>,
+    pub stop: StaticSet<&'static str>,
+    pub cues: StaticSet<&'static str>,
+    pub speaker_nouns: StaticSet<&'static str>,
     /// First words of `places` and `orgs` entries.
-    pub known_starts: HashSet<&'static str>,
+    pub known_starts: StaticSet<&'static str>,
     /// Longest entry of `places`/`orgs`, in words.
     pub max_words: usize,
 }
@@ -120,11 +159,11 @@ fn pairs(src: &'static str) -> impl Iterator<Item = (&'static str, &'static str)
 }
 
 fn load() -> EntityLexicon {
-    let places: HashSet<&str> = lines(include_str!("../../data/lexicon/places.txt")).collect();
-    let orgs: HashSet<&str> = lines(include_str!("../../data/lexicon/orgs.txt")).collect();
-    let others: HashSet<&str> = lines(include_str!("../../data/lexicon/other_names.txt")).collect();
+    let places: StaticSet<&str> = lines(include_str!("../../data/lexicon/places.txt")).collect();
+    let orgs: StaticSet<&str> = lines(include_str!("../../data/lexicon/orgs.txt")).collect();
+    let others: StaticSet<&str> = lines(include_str!("../../data/lexicon/other_names.txt")).collect();
     let max_words = places.iter().chain(orgs.iter()).chain(others.iter()).map(|p| p.split(' ').count()).max().unwrap_or(1);
-    let place_aliases: HashMap<&str, &str> = pairs(include_str!("../../data/lexicon/place_aliases.tsv")).collect();
+    let place_aliases: StaticMap<&str, &str> = pairs(include_str!("../../data/lexicon/place_aliases.tsv")).collect();
     let known_starts = places
         .iter()
         .chain(orgs.iter())
@@ -794,7 +833,7 @@ pub const CLASSES: [&str; 4] = ["person", "organization", "place", "none"];
 
 /// Averaged-perceptron weights for typing a name from its features
 /// (`data/entity_types.tsv`, trained on GUM by `examples/train_entity_types.rs`).
-static WEIGHTS: LazyLock<HashMap<&'static str, [f32; 4]>> = LazyLock::new(|| {
+static WEIGHTS: LazyLock<StaticMap<&'static str, [f32; 4]>> = LazyLock::new(|| {
     lines(include_str!("../../data/entity_types.tsv"))
         .filter_map(|l| {
             let mut it = l.split('\t');
