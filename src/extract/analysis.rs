@@ -38,7 +38,7 @@ impl<'a> Analysis<'a> {
             }
         }
         let words = tokens.iter().map(|t| t.span.slice(text)).collect();
-        let quoted = text::find_quoted(text);
+        let quoted = text::find_quoted_in(text, &paragraphs);
         Analysis { text, paragraphs, sentences, tokens, words, quoted }
     }
 

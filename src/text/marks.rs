@@ -198,7 +198,11 @@ fn content_between(text: &str, start: usize, end: usize) -> Span {
 
 /// Finds every quoted passage of `text`, in text order of the opening mark.
 pub fn find_quoted(text: &str) -> Vec<Quoted> {
-    let paras = paragraphs(text);
+    find_quoted_in(text, &paragraphs(text))
+}
+
+/// [`find_quoted`] with the paragraphs of `text` already found.
+pub fn find_quoted_in(text: &str, paras: &[Span]) -> Vec<Quoted> {
     let mut out: Vec<Quoted> = Vec::new();
     // An opening mark still waiting for its close at the end of a paragraph.
     let mut pending: Option<(Span, usize, usize)> = None; // (open mark, content start, last paragraph end)
@@ -274,7 +278,7 @@ pub fn find_quoted(text: &str) -> Vec<Quoted> {
         doubles[usize::from(q.nested)].push(q.outer());
     }
     doubles.iter_mut().for_each(|d| d.sort());
-    for &para in &paras {
+    for &para in paras {
         find_single(text, para, &doubles, &mut out);
     }
     out.sort_by_key(|q| (q.open.start, q.content.end));

@@ -71,7 +71,13 @@ pub fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
             // rescanning the word at every dot is quadratic in "a.a.a.a...").
             let mut dotted = false;
             let mut j = first_end;
-            while let Some(c2) = char_at(s, j) {
+            let bytes = s.as_bytes();
+            loop {
+                // Runs of ASCII letters and digits first, a byte at a time.
+                while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+                    j += 1;
+                }
+                let Some(c2) = char_at(s, j) else { break };
                 if c2.is_alphanumeric() {
                     j += c2.len_utf8();
                     continue;
