@@ -400,10 +400,12 @@ fn doc_info<'t>(a: &Analysis<'t>) -> DocInfo<'t> {
     if !wanted.is_empty() {
         for (i, t) in a.tokens.iter().enumerate() {
             let w = a.tok(i);
-            if t.kind == TokenKind::Word && first_bytes[usize::from(w.as_bytes()[0])] & length_bit(w) != 0 && wanted.contains(w) {
-                if !lower.contains(w) {
-                    lower.insert(w.to_string());
-                }
+            if t.kind == TokenKind::Word
+                && first_bytes[usize::from(w.as_bytes()[0])] & length_bit(w) != 0
+                && wanted.contains(w)
+                && !lower.contains(w)
+            {
+                lower.insert(w.to_string());
             }
         }
     }
@@ -977,8 +979,8 @@ struct Scores {
 
 impl Scores {
     fn add(&mut self, w: &[f32; 4]) {
-        for k in 0..4 {
-            self.sum[k] += w[k];
+        for (s, x) in self.sum.iter_mut().zip(w) {
+            *s += x;
         }
     }
 }
@@ -1045,9 +1047,9 @@ fn features(a: &Analysis, info: &DocInfo, c: &Cand, f: &mut impl FeatureSink, b:
     // Previous 1, previous 2, next 1, next 2, each ending at `ends[k]` in `b.context`.
     b.context.clear();
     let mut ends = [0; 4];
-    for k in 0..4 {
+    for (k, end) in ends.iter_mut().enumerate() {
         let tok = if k < 2 {
-            (from >= sent.start + k + 1).then(|| from - k - 1).ok_or("<s>")
+            (from > sent.start + k).then(|| from - k - 1).ok_or("<s>")
         } else {
             let at = c.end + k - 2;
             (at < sent.end).then_some(at).ok_or("</s>")
@@ -1056,7 +1058,7 @@ fn features(a: &Analysis, info: &DocInfo, c: &Cand, f: &mut impl FeatureSink, b:
             Ok(t) => push_lowercase(&mut b.context, a.tok(t)),
             Err(edge) => b.context.push_str(edge),
         }
-        ends[k] = b.context.len();
+        *end = b.context.len();
     }
     let cx = b.context.as_str();
     let (p1, p2, n1, n2) = (&cx[..ends[0]], &cx[ends[0]..ends[1]], &cx[ends[1]..ends[2]], &cx[ends[2]..ends[3]]);
@@ -1250,7 +1252,7 @@ fn cluster(a: &Analysis, cands: &[Cand]) -> (Vec<usize>, usize) {
     let has_acronym = words.iter().any(|w| w.len() == 1 && is_acronym(w[0]));
     let long_initials: Vec<String> = if has_acronym {
         (0..n)
-            .map(|p| if words[p].len() >= 2 && cands[p].ty != EntityType::Person { initials(&words[p]) } else { String::new() })
+            .map(|p| if words[p].len() >= 2 && cands[p].ty != EntityType::Person { initials(words[p]) } else { String::new() })
             .collect()
     } else {
         Vec::new()
