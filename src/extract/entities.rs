@@ -322,6 +322,21 @@ fn with_lowercase<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     }
 }
 
+/// Calls `f` with `w` ASCII-lower-cased (as `str::to_ascii_lowercase` gives
+/// it), without allocating for short words.
+fn with_ascii_lowercase<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    match buf.get_mut(..w.len()) {
+        Some(lower) => {
+            lower.copy_from_slice(w.as_bytes());
+            // Folding ASCII letters keeps the bytes valid UTF-8.
+            lower.make_ascii_lowercase();
+            f(std::str::from_utf8(lower).unwrap_or_default())
+        }
+        None => f(&w.to_ascii_lowercase()),
+    }
+}
+
 /// Appends `w` in lower case (as `str::to_lowercase` gives it) to `buf`.
 fn push_lowercase(buf: &mut String, w: &str) {
     if w.is_ascii() {
@@ -705,8 +720,7 @@ fn is_role_word(w: &str) -> bool {
         return false;
     }
     is_title(w) || matches!(w, "MP" | "MPs" | "CEO" | "Sheriff" | "Spokesperson" | "Spokesman" | "Spokeswoman") || {
-        let lower = w.to_ascii_lowercase();
-        LEX.speaker_nouns.contains(lower.as_str()) && w.len() > 3 && !w.chars().skip(1).any(char::is_uppercase)
+        w.len() > 3 && !w.chars().skip(1).any(char::is_uppercase) && with_ascii_lowercase(w, |l| LEX.speaker_nouns.contains(l))
     }
 }
 

@@ -386,7 +386,7 @@ pub fn find(a: &Analysis, _x: &Extraction) -> Vec<Candidate> {
     f.colon_attributions();
     f.noun_attributions();
     f.leftover_quotes(&direct_done);
-    let mut out = f.out;
+    let out = f.out;
     // Sort by content start and keep `carried_from` indices valid.
     let mut order: Vec<usize> = (0..out.len()).collect();
     order.sort_by_key(|&i| (out[i].content.start, out[i].content.end));
@@ -394,11 +394,12 @@ pub fn find(a: &Analysis, _x: &Extraction) -> Vec<Candidate> {
     for (new, &old) in order.iter().enumerate() {
         new_index[old] = new;
     }
-    let mut sorted: Vec<Candidate> = order.iter().map(|&i| out[i].clone()).collect();
+    // Moved, not cloned: each index is taken once.
+    let mut slots: Vec<Option<Candidate>> = out.into_iter().map(Some).collect();
+    let mut sorted: Vec<Candidate> = order.iter().filter_map(|&i| slots[i].take()).collect();
     for c in &mut sorted {
         c.carried_from = c.carried_from.map(|i| new_index[i]);
     }
-    out.clear();
     sorted
 }
 
