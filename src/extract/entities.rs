@@ -28,7 +28,7 @@ use std::collections::{HashMap as StdHashMap, HashSet as StdHashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-use super::lexicon::lexicon;
+use super::lexicon::{lexicon, with_ascii_lowercase};
 use super::Analysis;
 use crate::model::{Entity, EntityType, Extraction, LocalEntityId, Mention, MentionKind, Role, Span};
 use crate::text::{Token, TokenKind};
@@ -319,21 +319,6 @@ fn with_lowercase<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
         f(std::str::from_utf8(buf).unwrap_or_default())
     } else {
         f(&w.to_lowercase())
-    }
-}
-
-/// Calls `f` with `w` ASCII-lower-cased (as `str::to_ascii_lowercase` gives
-/// it), without allocating for short words.
-fn with_ascii_lowercase<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
-    let mut buf = [0u8; 32];
-    match buf.get_mut(..w.len()) {
-        Some(lower) => {
-            lower.copy_from_slice(w.as_bytes());
-            // Folding ASCII letters keeps the bytes valid UTF-8.
-            lower.make_ascii_lowercase();
-            f(std::str::from_utf8(lower).unwrap_or_default())
-        }
-        None => f(&w.to_ascii_lowercase()),
     }
 }
 

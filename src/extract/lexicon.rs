@@ -143,6 +143,21 @@ impl Lexicon {
     }
 }
 
+/// Calls `f` with `w` ASCII-lower-cased (as `str::to_ascii_lowercase` gives
+/// it), without allocating for short words.
+pub fn with_ascii_lowercase<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    match buf.get_mut(..w.len()) {
+        Some(lower) => {
+            lower.copy_from_slice(w.as_bytes());
+            // Folding ASCII letters keeps the bytes valid UTF-8.
+            lower.make_ascii_lowercase();
+            f(std::str::from_utf8(lower).unwrap_or_default())
+        }
+        None => f(&w.to_ascii_lowercase()),
+    }
+}
+
 /// Words whose trailing dot is part of the word, not a sentence end.
 pub fn is_abbreviation(word: &str) -> bool {
     static ABBR: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {

@@ -17,7 +17,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashSet as HashSet;
 
-use super::lexicon::{lexicon, CueFrame};
+use super::lexicon::{lexicon, with_ascii_lowercase, CueFrame};
 use super::Analysis;
 use crate::model::{Extraction, QuoteKind, Span};
 use crate::text::{MarkStyle, Quoted, TokenKind};
@@ -612,7 +612,7 @@ impl<'a, 'b> Finder<'a, 'b> {
             let Some(t) = prev else { return true };
             let subject_like = self.is_cap(p - 1)
                 || lower_eq(t, &["he", "she", "it", "who", "that", "which", "also"])
-                || lexicon().speaker_nouns.contains(t.to_ascii_lowercase().as_str());
+                || with_ascii_lowercase(t, |l| lexicon().speaker_nouns.contains(l));
             // "coal states were", "Bill Clinton's comments and video": a noun when a verb,
             // conjunction or preposition follows.
             let next = self.a.tokens.get(i + 1).map(|t| t.span.slice(self.a.text)).unwrap_or(".");
@@ -873,7 +873,7 @@ impl<'a, 'b> Finder<'a, 'b> {
         // bare speaker noun ("according to police").
         let role_lead = !det && !self.is_cap(start) && {
             let next_cap = (start + 1..(start + 4).min(limit)).take_while(|&k| self.is_word(k)).any(|k| self.is_cap(k));
-            next_cap || lexicon().speaker_nouns.contains(w.to_ascii_lowercase().as_str())
+            next_cap || with_ascii_lowercase(w, |l| lexicon().speaker_nouns.contains(l))
         };
         while e < limit && e - start < 10 {
             let t = self.tok(e);
@@ -1770,7 +1770,7 @@ impl<'a, 'b> Finder<'a, 'b> {
             if r.len() > 4 && self.tok(r.start) == "In" {
                 if let Some(comma) = (r.start + 1..r.end.min(r.start + 16)).find(|&k| self.tok(k) == ",") {
                     let head =
-                        (r.start + 1..comma).rev().find(|&k| lex.cue_nouns.contains(self.tok(k).to_ascii_lowercase().as_str()));
+                        (r.start + 1..comma).rev().find(|&k| with_ascii_lowercase(self.tok(k), |l| lex.cue_nouns.contains(l)));
                     let det = DETERMINERS.has(self.tok(r.start + 1));
                     let content = comma + 1..self.clause_end(comma + 1, si);
                     let clause_has_cue = self.cues.iter().any(|c| c.sentence == si && c.tokens.start > comma);

@@ -82,6 +82,10 @@ pub fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
                     j += c2.len_utf8();
                     continue;
                 }
+                // Only these may continue a word; anything else (a space, most often) ends it.
+                if !(is_apostrophe(c2) || matches!(c2, '-' | ',' | '.')) {
+                    break;
+                }
                 let after = j + c2.len_utf8();
                 let next_alnum = char_at(s, after).is_some_and(char::is_alphanumeric);
                 // "Trump's": stop before the possessive so the name is clean.
