@@ -19,6 +19,8 @@ pub struct Analysis<'a> {
     pub paragraphs: Vec<Span>,
     pub sentences: Vec<Sentence>,
     pub tokens: Vec<Token>,
+    /// The text of each token (sliced once: the stages read tokens many times).
+    pub words: Vec<&'a str>,
     pub quoted: Vec<Quoted>,
 }
 
@@ -26,20 +28,22 @@ impl<'a> Analysis<'a> {
     pub fn new(text: &'a str) -> Self {
         let paragraphs = text::paragraphs(text);
         let mut sentences = Vec::new();
-        let mut tokens = Vec::new();
+        // About one token per five bytes of news text.
+        let mut tokens = Vec::with_capacity(text.len() / 5);
         for (pi, &p) in paragraphs.iter().enumerate() {
             for s in text::sentences::sentences_in(text, p) {
                 let first = tokens.len();
-                tokens.extend(text::tokenize(text, s));
+                text::tokenize_into(text, s, &mut tokens);
                 sentences.push(Sentence { span: s, paragraph: pi, tokens: first..tokens.len() });
             }
         }
-        let quoted = text::find_quoted(text);
-        Analysis { text, paragraphs, sentences, tokens, quoted }
+        let words = tokens.iter().map(|t| t.span.slice(text)).collect();
+        let quoted = text::find_quoted_in(text, &paragraphs);
+        Analysis { text, paragraphs, sentences, tokens, words, quoted }
     }
 
     pub fn tok(&self, i: usize) -> &'a str {
-        self.tokens[i].span.slice(self.text)
+        self.words[i]
     }
 
     /// Index of the sentence containing byte `pos`.

@@ -23,11 +23,12 @@
 //! 6. roles and affiliations from appositives ("James Hewitt, White House
 //!    spokesperson") and pre-modifiers ("Senior Hamas official Dr. Basem Naim").
 
+use std::borrow::Cow;
 use std::collections::{HashMap as StdHashMap, HashSet as StdHashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-use super::lexicon::lexicon;
+use super::lexicon::{lexicon, with_ascii_lowercase};
 use super::Analysis;
 use crate::model::{Entity, EntityType, Extraction, LocalEntityId, Mention, MentionKind, Role, Span};
 use crate::text::{Token, TokenKind};
@@ -38,12 +39,19 @@ pub struct FxHasher(u64);
 
 impl Hasher for FxHasher {
     fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut v = 0u64;
-            for (i, b) in chunk.iter().enumerate() {
-                v |= u64::from(*b) << (8 * i);
-            }
-            self.add(v);
+        // Little-endian words of 8 bytes, the last one zero-padded (word loads,
+        // not a byte loop: this runs for every lexicon and weight look-up).
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(w));
         }
     }
     fn write_u8(&mut self, i: u8) {
@@ -67,6 +75,45 @@ type Fx = BuildHasherDefault<FxHasher>;
 pub type HashMap<K, V> = StdHashMap<K, V, Fx>;
 pub type HashSet<K> = StdHashSet<K, Fx>;
 
+/// Hasher for the tables built once from the lexicons and the type model,
+/// which are looked up several times per word: a string hashes in constant
+/// time from its length and its first and last 8 bytes (one multiplication).
+/// Keys are still compared in full, and only these fixed keys sit in the
+/// tables, so no document can lengthen a look-up's probe sequence.
+#[derive(Default, Clone, Copy)]
+pub struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let n = bytes.len();
+        let (mut head, mut tail) = ([0u8; 8], [0u8; 8]);
+        if n >= 8 {
+            head.copy_from_slice(&bytes[..8]);
+            tail.copy_from_slice(&bytes[n - 8..]);
+        } else {
+            head[..n].copy_from_slice(bytes);
+        }
+        let x = u64::from_le_bytes(head) ^ self.0.rotate_left(32) ^ 0x243f_6a88_85a3_08d3;
+        let y = u64::from_le_bytes(tail) ^ (n as u64) ^ 0x1319_8a2e_0370_7344;
+        let m = u128::from(x) * u128::from(y);
+        self.0 = (m as u64) ^ ((m >> 64) as u64);
+    }
+    fn write_u8(&mut self, i: u8) {
+        // `str` hashes end with 0xff; the string's bytes are already mixed in.
+        self.0 ^= u64::from(i);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.write(&i.to_le_bytes());
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type Keyed = BuildHasherDefault<KeyHasher>;
+pub type StaticMap<K, V> = StdHashMap<K, V, Keyed>;
+pub type StaticSet<K> = StdHashSet<K, Keyed>;
+
 /// Grammatical gender of a forename or pronoun.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Gender {
@@ -78,29 +125,29 @@ pub enum Gender {
 
 /// The lexicons this module reads, loaded once.
 pub struct EntityLexicon {
-    pub places: HashSet<&'static str>,
+    pub places: StaticSet<&'static str>,
     /// Place alias -> canonical place name ("U.S." -> "United States").
-    pub place_aliases: HashMap<&'static str, &'static str>,
-    pub forenames: HashMap<&'static str, Gender>,
-    pub orgs: HashSet<&'static str>,
+    pub place_aliases: StaticMap<&'static str, &'static str>,
+    pub forenames: StaticMap<&'static str, Gender>,
+    pub orgs: StaticSet<&'static str>,
     /// Products, events, religions, languages: names typed "other".
-    pub others: HashSet<&'static str>,
+    pub others: StaticSet<&'static str>,
     /// Demonym -> place ("Israeli" -> "Israel").
-    pub demonyms: HashMap<&'static str, &'static str>,
-    pub place_words: HashSet<&'static str>,
+    pub demonyms: StaticMap<&'static str, &'static str>,
+    pub place_words: StaticSet<&'static str>,
     /// Head words of events, awards, laws and works ("Prize", "Act").
-    pub event_words: HashSet<&'static str>,
-    pub common: HashSet<&'static str>,
+    pub event_words: StaticSet<&'static str>,
+    pub common: StaticSet<&'static str>,
     /// Copies of the shared lexicon's sets with this module's hasher.
-    pub titles: HashSet<&'static str>,
+    pub titles: StaticSet<&'static str>,
     /// First words of multi-word titles.
-    pub title_starts: HashSet<&'static str>,
-    pub org_words: HashSet<&'static str>,
-    pub stop: HashSet<&'static str>,
-    pub cues: HashSet<&'static str>,
-    pub speaker_nouns: HashSet<&'static str>,
+    pub title_starts: StaticSet<&'static str>,
+    pub org_words: StaticSet<&'static str>,
+    pub stop: StaticSet<&'static str>,
+    pub cues: StaticSet<&'static str>,
+    pub speaker_nouns: StaticSet<&'static str>,
     /// First words of `places` and `orgs` entries.
-    pub known_starts: HashSet<&'static str>,
+    pub known_starts: StaticSet<&'static str>,
     /// Longest entry of `places`/`orgs`, in words.
     pub max_words: usize,
 }
@@ -114,11 +161,11 @@ fn pairs(src: &'static str) -> impl Iterator<Item = (&'static str, &'static str)
 }
 
 fn load() -> EntityLexicon {
-    let places: HashSet<&str> = lines(include_str!("../../data/lexicon/places.txt")).collect();
-    let orgs: HashSet<&str> = lines(include_str!("../../data/lexicon/orgs.txt")).collect();
-    let others: HashSet<&str> = lines(include_str!("../../data/lexicon/other_names.txt")).collect();
+    let places: StaticSet<&str> = lines(include_str!("../../data/lexicon/places.txt")).collect();
+    let orgs: StaticSet<&str> = lines(include_str!("../../data/lexicon/orgs.txt")).collect();
+    let others: StaticSet<&str> = lines(include_str!("../../data/lexicon/other_names.txt")).collect();
     let max_words = places.iter().chain(orgs.iter()).chain(others.iter()).map(|p| p.split(' ').count()).max().unwrap_or(1);
-    let place_aliases: HashMap<&str, &str> = pairs(include_str!("../../data/lexicon/place_aliases.tsv")).collect();
+    let place_aliases: StaticMap<&str, &str> = pairs(include_str!("../../data/lexicon/place_aliases.tsv")).collect();
     let known_starts = places
         .iter()
         .chain(orgs.iter())
@@ -233,7 +280,7 @@ fn is_org_word(w: &str) -> bool {
 }
 
 fn is_stop(w: &str) -> bool {
-    LEX.stop.contains(w) || LEX.stop.contains(w.trim_end_matches('.'))
+    LEX.stop.contains(w) || (w.ends_with('.') && LEX.stop.contains(w.trim_end_matches('.')))
 }
 
 fn is_opening(w: &str) -> bool {
@@ -267,14 +314,45 @@ struct DocInfo<'t> {
 
 impl DocInfo<'_> {
     fn is_common(&self, w: &str) -> bool {
-        let lower = w.to_lowercase();
-        LEX.common.contains(lower.as_str()) || self.lower.contains(lower.as_str())
+        with_lowercase(w, |lower| LEX.common.contains(lower) || self.lower.contains(lower))
+    }
+}
+
+/// Calls `f` with `w` in lower case (as `str::to_lowercase` gives it),
+/// without allocating for short ASCII words, the usual case.
+fn with_lowercase<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if w.len() <= buf.len() && w.is_ascii() {
+        let buf = &mut buf[..w.len()];
+        buf.copy_from_slice(w.as_bytes());
+        buf.make_ascii_lowercase();
+        f(std::str::from_utf8(buf).unwrap_or_default())
+    } else {
+        f(&w.to_lowercase())
+    }
+}
+
+/// Appends `w` in lower case (as `str::to_lowercase` gives it) to `buf`.
+fn push_lowercase(buf: &mut String, w: &str) {
+    if w.is_ascii() {
+        let from = buf.len();
+        buf.push_str(w);
+        buf[from..].make_ascii_lowercase();
+    } else {
+        buf.push_str(&w.to_lowercase());
     }
 }
 
 fn doc_info<'t>(a: &Analysis<'t>) -> DocInfo<'t> {
     let mut headline = vec![false; a.sentences.len()];
     let mut initial = vec![false; a.tokens.len()];
+    // `Token::is_capitalized` of every token, decoded once.
+    let capitalized: Vec<bool> = a
+        .tokens
+        .iter()
+        .zip(&a.words)
+        .map(|(t, w)| t.kind == TokenKind::Word && w.chars().next().is_some_and(char::is_uppercase))
+        .collect();
     for (si, s) in a.sentences.iter().enumerate() {
         let mut words = 0usize;
         let mut caps = 0usize;
@@ -287,9 +365,9 @@ fn doc_info<'t>(a: &Analysis<'t>) -> DocInfo<'t> {
                     initial[i] = true;
                 }
                 prev_opening = false;
-                if w.len() > 3 || t.is_capitalized(a.text) {
+                if w.len() > 3 || capitalized[i] {
                     words += 1;
-                    caps += usize::from(t.is_capitalized(a.text));
+                    caps += usize::from(capitalized[i]);
                 }
             } else {
                 prev_opening = t.kind == TokenKind::Punct && (is_opening(w) || matches!(w, "." | "!" | "?"));
@@ -305,7 +383,7 @@ fn doc_info<'t>(a: &Analysis<'t>) -> DocInfo<'t> {
             continue;
         }
         for i in s.tokens.clone() {
-            if !initial[i] && a.tokens[i].is_capitalized(a.text) {
+            if !initial[i] && capitalized[i] {
                 mid_caps.insert(a.tok(i));
             }
         }
@@ -313,15 +391,18 @@ fn doc_info<'t>(a: &Analysis<'t>) -> DocInfo<'t> {
     // Capitalised words where capitals say nothing (sentence starts, headlines)
     // that the document also writes in lower case are common words.
     let mut wanted: HashSet<String> = HashSet::default();
-    let mut first_bytes = [false; 256];
+    // Lengths (bit `len.min(63)`) of the wanted words by first byte: a cheap
+    // filter before the set look-up that every lower-case word would need.
+    let mut first_bytes = [0u64; 256];
     for (si, s) in a.sentences.iter().enumerate() {
         for i in s.tokens.clone() {
-            if (initial[i] || headline[si]) && a.tokens[i].is_capitalized(a.text) {
-                let l = a.tok(i).to_lowercase();
-                if !LEX.common.contains(l.as_str()) {
-                    first_bytes[usize::from(l.as_bytes()[0])] = true;
-                    wanted.insert(l);
-                }
+            if (initial[i] || headline[si]) && capitalized[i] {
+                with_lowercase(a.tok(i), |l| {
+                    if !LEX.common.contains(l) && !wanted.contains(l) {
+                        first_bytes[usize::from(l.as_bytes()[0])] |= length_bit(l);
+                        wanted.insert(l.to_string());
+                    }
+                });
             }
         }
     }
@@ -329,12 +410,21 @@ fn doc_info<'t>(a: &Analysis<'t>) -> DocInfo<'t> {
     if !wanted.is_empty() {
         for (i, t) in a.tokens.iter().enumerate() {
             let w = a.tok(i);
-            if t.kind == TokenKind::Word && first_bytes[usize::from(w.as_bytes()[0])] && wanted.contains(w) {
+            if t.kind == TokenKind::Word
+                && first_bytes[usize::from(w.as_bytes()[0])] & length_bit(w) != 0
+                && wanted.contains(w)
+                && !lower.contains(w)
+            {
                 lower.insert(w.to_string());
             }
         }
     }
     DocInfo { lower, mid_caps, headline, initial, freq: HashMap::default() }
+}
+
+/// Bit of a word's length in a 64-bit length set (longer words share bit 63).
+pub fn length_bit(w: &str) -> u64 {
+    1 << w.len().min(63)
 }
 
 /// Text of tokens `i..j`, if they are separated by single spaces only.
@@ -636,8 +726,7 @@ fn is_role_word(w: &str) -> bool {
         return false;
     }
     is_title(w) || matches!(w, "MP" | "MPs" | "CEO" | "Sheriff" | "Spokesperson" | "Spokesman" | "Spokeswoman") || {
-        let lower = w.to_ascii_lowercase();
-        LEX.speaker_nouns.contains(lower.as_str()) && w.len() > 3 && !w.chars().skip(1).any(char::is_uppercase)
+        w.len() > 3 && !w.chars().skip(1).any(char::is_uppercase) && with_ascii_lowercase(w, |l| LEX.speaker_nouns.contains(l))
     }
 }
 
@@ -670,7 +759,8 @@ fn skip_of_phrase(a: &Analysis, mut i: usize, j: usize) -> usize {
 fn name_end(a: &Analysis, i: usize, j: usize) -> usize {
     let mut e = i + 1;
     while e < j {
-        if title_len(a, e, j) > 0 && is_honorific(a.tok(e)) {
+        // The cheap test first.
+        if is_honorific(a.tok(e)) && title_len(a, e, j) > 0 {
             break;
         }
         e += 1;
@@ -773,7 +863,7 @@ pub const CLASSES: [&str; 4] = ["person", "organization", "place", "none"];
 
 /// Averaged-perceptron weights for typing a name from its features
 /// (`data/entity_types.tsv`, trained on GUM by `examples/train_entity_types.rs`).
-static WEIGHTS: LazyLock<HashMap<&'static str, [f32; 4]>> = LazyLock::new(|| {
+static WEIGHTS: LazyLock<StaticMap<&'static str, [f32; 4]>> = LazyLock::new(|| {
     lines(include_str!("../../data/entity_types.tsv"))
         .filter_map(|l| {
             let mut it = l.split('\t');
@@ -787,142 +877,291 @@ static WEIGHTS: LazyLock<HashMap<&'static str, [f32; 4]>> = LazyLock::new(|| {
         .collect()
 });
 
-fn shape(w: &str) -> &'static str {
+/// Shapes of a word, as [`shape`] numbers them.
+const SHAPES: [&str; 6] = ["digit", "hyphen", "dot", "upper", "camel", "title"];
+
+fn shape(w: &str) -> usize {
     if w.chars().any(|c| c.is_ascii_digit()) {
-        "digit"
+        0
     } else if w.contains('-') {
-        "hyphen"
+        1
     } else if w.contains('.') {
-        "dot"
+        2
     } else if w.chars().all(|c| !c.is_lowercase()) {
-        "upper"
+        3
     } else if w.chars().skip(1).any(char::is_uppercase) {
-        "camel"
+        4
     } else {
-        "title"
+        5
     }
+}
+
+/// Features whose values form a small closed set, by number: their weights
+/// are looked up once, when the model loads, instead of per candidate.
+mod fixed {
+    use crate::model::EntityType;
+
+    /// Feature names without a value, in number order.
+    pub const FLAGS: [&str; 18] = [
+        "bias",
+        "title",
+        "forename",
+        "forename1",
+        "gazetteer",
+        "known_org",
+        "org_word",
+        "has_org_word",
+        "place_word",
+        "demonym",
+        "acronym",
+        "has_common",
+        "initial",
+        "connector",
+        "plural",
+        "next_cue",
+        "prev_cue",
+        "all_common",
+    ];
+    pub const BIAS: usize = 0;
+    pub const TITLE: usize = 1;
+    pub const FORENAME: usize = 2;
+    pub const FORENAME1: usize = 3;
+    pub const GAZETTEER: usize = 4;
+    pub const KNOWN_ORG: usize = 5;
+    pub const ORG_WORD: usize = 6;
+    pub const HAS_ORG_WORD: usize = 7;
+    pub const PLACE_WORD: usize = 8;
+    pub const DEMONYM: usize = 9;
+    pub const ACRONYM: usize = 10;
+    pub const HAS_COMMON: usize = 11;
+    pub const INITIAL: usize = 12;
+    pub const CONNECTOR: usize = 13;
+    pub const PLURAL: usize = 14;
+    pub const NEXT_CUE: usize = 15;
+    pub const PREV_CUE: usize = 16;
+    pub const ALL_COMMON: usize = 17;
+    /// `len=0` to `len=4`.
+    const LEN: usize = FLAGS.len();
+    /// `shape=` one of [`super::SHAPES`].
+    const SHAPE: usize = LEN + 5;
+    /// `df=1`, `df=2-3`, `df=4+`.
+    const DF: usize = SHAPE + super::SHAPES.len();
+    pub const DFS: [&str; 3] = ["1", "2-3", "4+"];
+    /// `rule=TYPE:STRENGTH`, 4 types by 4 strengths.
+    const RULE: usize = DF + DFS.len();
+    pub const COUNT: usize = RULE + 16;
+    const TYPES: [EntityType; 4] = [EntityType::Person, EntityType::Organization, EntityType::Place, EntityType::Other];
+
+    pub fn len(n: usize) -> usize {
+        LEN + n.min(4)
+    }
+    pub fn shape(k: usize) -> usize {
+        SHAPE + k
+    }
+    pub fn df(k: usize) -> usize {
+        DF + k
+    }
+    /// Strength is 0 to 3 by construction.
+    pub fn rule(ty: EntityType, strength: u8) -> usize {
+        let t = TYPES.iter().position(|&t| t == ty).unwrap_or(3);
+        RULE + 4 * t + usize::from(strength.min(3))
+    }
+
+    /// The feature string of number `k`, as the weight file writes it.
+    pub fn name(k: usize) -> String {
+        match k {
+            _ if k < LEN => FLAGS[k].to_string(),
+            _ if k < SHAPE => format!("len={}", k - LEN),
+            _ if k < DF => format!("shape={}", super::SHAPES[k - SHAPE]),
+            _ if k < RULE => format!("df={}", DFS[k - DF]),
+            _ => format!("rule={}:{}", TYPES[(k - RULE) / 4].as_str(), (k - RULE) % 4),
+        }
+    }
+}
+
+/// Receives the features of a candidate, in order: closed-set ones by number
+/// ([`fixed`]), the others as pieces to concatenate.
+trait FeatureSink {
+    fn fixed(&mut self, k: usize);
+    fn open(&mut self, parts: &[&str]);
+}
+
+/// Collects feature strings (for training).
+struct Strings(Vec<String>);
+
+impl FeatureSink for Strings {
+    fn fixed(&mut self, k: usize) {
+        self.0.push(fixed::name(k));
+    }
+    fn open(&mut self, parts: &[&str]) {
+        self.0.push(parts.concat());
+    }
+}
+
+/// Sums the weights of the features (for typing): the same sum, in the same
+/// order, as looking every feature string up in [`WEIGHTS`].
+struct Scores {
+    sum: [f32; 4],
+    buf: String,
+}
+
+impl Scores {
+    fn add(&mut self, w: &[f32; 4]) {
+        for (s, x) in self.sum.iter_mut().zip(w) {
+            *s += x;
+        }
+    }
+}
+
+impl FeatureSink for Scores {
+    fn fixed(&mut self, k: usize) {
+        if let Some(w) = &FIXED_WEIGHTS[k] {
+            self.add(w);
+        }
+    }
+    fn open(&mut self, parts: &[&str]) {
+        self.buf.clear();
+        for p in parts {
+            self.buf.push_str(p);
+        }
+        if let Some(w) = WEIGHTS.get(self.buf.as_str()) {
+            self.add(w);
+        }
+    }
+}
+
+/// Weights of the [`fixed`] features, by number.
+static FIXED_WEIGHTS: LazyLock<Vec<Option<[f32; 4]>>> =
+    LazyLock::new(|| (0..fixed::COUNT).map(|k| WEIGHTS.get(fixed::name(k).as_str()).copied()).collect());
+
+/// Buffers [`features`] reuses from one candidate to the next.
+#[derive(Default)]
+struct Buffers {
+    /// The last word in lower case.
+    lower: String,
+    /// The lower-case context words one after the other.
+    context: String,
 }
 
 /// Features of a name candidate for the type model.
-/// Passes each feature to a callback through one reused buffer.
-struct Sink<'e> {
-    buf: String,
-    emit: &'e mut dyn FnMut(&str),
-}
-
-impl Sink<'_> {
-    fn add(&mut self, args: std::fmt::Arguments) {
-        use std::fmt::Write;
-        self.buf.clear();
-        let _ = self.buf.write_fmt(args);
-        (self.emit)(&self.buf);
-    }
-}
-
-fn features(a: &Analysis, info: &DocInfo, c: &Cand, emit: &mut dyn FnMut(&str)) {
-    let mut f = Sink { buf: String::with_capacity(64), emit };
+fn features(a: &Analysis, info: &DocInfo, c: &Cand, f: &mut impl FeatureSink, b: &mut Buffers) {
     let n = c.end - c.start;
     let first = a.tok(c.start);
     let last = a.tok(c.end - 1);
-    f.add(format_args!("bias"));
-    f.add(format_args!("len={}", n.min(4)));
-    f.add(format_args!("rule={}:{}", c.ty.as_str(), c.strength));
-    f.add(format_args!("first={first}"));
-    f.add(format_args!("last={last}"));
-    f.add(format_args!("shape={}", shape(last)));
-    let lower = last.to_lowercase();
-    let chars: Vec<char> = lower.chars().collect();
-    for k in [2usize, 3] {
-        if chars.len() > k {
-            f.add(format_args!("suf{k}={}", chars[chars.len() - k..].iter().collect::<String>()));
-        }
+    f.fixed(fixed::BIAS);
+    f.fixed(fixed::len(n));
+    f.fixed(fixed::rule(c.ty, c.strength));
+    f.open(&["first=", first]);
+    f.open(&["last=", last]);
+    f.fixed(fixed::shape(shape(last)));
+    b.lower.clear();
+    push_lowercase(&mut b.lower, last);
+    let lower = b.lower.as_str();
+    // Suffixes of 2 and 3 characters, when the word is longer than that
+    // (from the starts of its last 2, 3 and 4 characters).
+    let mut starts = lower.char_indices().rev().map(|(i, _)| i).skip(1);
+    let (s2, s3, s4) = (starts.next(), starts.next(), starts.next());
+    if let (Some(s), Some(_)) = (s2, s3) {
+        f.open(&["suf2=", &lower[s..]]);
+    }
+    if let (Some(s), Some(_)) = (s3, s4) {
+        f.open(&["suf3=", &lower[s..]]);
     }
     for i in c.start..c.end {
-        f.add(format_args!("w={}", a.tok(i)));
+        f.open(&["w=", a.tok(i)]);
     }
     let sent = a.sentence_at(a.tokens[c.start].span.start()).map(|s| a.sentences[s].tokens.clone()).unwrap_or(0..a.tokens.len());
     let from = c.title.unwrap_or(c.start);
-    let prev = |k: usize| if from >= sent.start + k { a.tok(from - k).to_lowercase() } else { "<s>".to_string() };
-    let next = |k: usize| if c.end + k - 1 < sent.end { a.tok(c.end + k - 1).to_lowercase() } else { "</s>".to_string() };
-    let (p1, p2, n1, n2) = (prev(1), prev(2), next(1), next(2));
-    f.add(format_args!("prev={p1}"));
-    f.add(format_args!("prev2={p2} {p1}"));
-    f.add(format_args!("next={n1}"));
-    f.add(format_args!("next2={n1} {n2}"));
+    // Previous 1, previous 2, next 1, next 2, each ending at `ends[k]` in `b.context`.
+    b.context.clear();
+    let mut ends = [0; 4];
+    for (k, end) in ends.iter_mut().enumerate() {
+        let tok = if k < 2 {
+            (from > sent.start + k).then(|| from - k - 1).ok_or("<s>")
+        } else {
+            let at = c.end + k - 2;
+            (at < sent.end).then_some(at).ok_or("</s>")
+        };
+        match tok {
+            Ok(t) => push_lowercase(&mut b.context, a.tok(t)),
+            Err(edge) => b.context.push_str(edge),
+        }
+        *end = b.context.len();
+    }
+    let cx = b.context.as_str();
+    let (p1, p2, n1, n2) = (&cx[..ends[0]], &cx[ends[0]..ends[1]], &cx[ends[1]..ends[2]], &cx[ends[2]..ends[3]]);
+    f.open(&["prev=", p1]);
+    f.open(&["prev2=", p2, " ", p1]);
+    f.open(&["next=", n1]);
+    f.open(&["next2=", n1, " ", n2]);
     if let Some(t) = c.title {
-        f.add(format_args!("title"));
-        f.add(format_args!("title={}", a.tok(t)));
+        f.fixed(fixed::TITLE);
+        f.open(&["title=", a.tok(t)]);
     }
     let ph = phrase(a, c.start, c.end).unwrap_or("");
-    if n >= 2 && LEX.forenames.contains_key(first) {
-        f.add(format_args!("forename"));
+    let forename = LEX.forenames.contains_key(first);
+    if n >= 2 && forename {
+        f.fixed(fixed::FORENAME);
     }
-    if n == 1 && LEX.forenames.contains_key(first) {
-        f.add(format_args!("forename1"));
+    if n == 1 && forename {
+        f.fixed(fixed::FORENAME1);
     }
     if LEX.places.contains(ph) || LEX.place_aliases.contains_key(ph) {
-        f.add(format_args!("gazetteer"));
+        f.fixed(fixed::GAZETTEER);
     }
     if LEX.orgs.contains(ph) {
-        f.add(format_args!("known_org"));
+        f.fixed(fixed::KNOWN_ORG);
     }
-    if is_org_word(last) {
-        f.add(format_args!("org_word"));
+    let last_org_word = is_org_word(last);
+    if last_org_word {
+        f.fixed(fixed::ORG_WORD);
     }
-    if (c.start..c.end).any(|i| is_org_word(a.tok(i))) {
-        f.add(format_args!("has_org_word"));
+    if last_org_word || (c.start..c.end - 1).any(|i| is_org_word(a.tok(i))) {
+        f.fixed(fixed::HAS_ORG_WORD);
     }
     if LEX.place_words.contains(last) {
-        f.add(format_args!("place_word"));
+        f.fixed(fixed::PLACE_WORD);
     }
     if LEX.demonyms.contains_key(first) {
-        f.add(format_args!("demonym"));
+        f.fixed(fixed::DEMONYM);
     }
     if is_acronym(first) && n == 1 {
-        f.add(format_args!("acronym"));
+        f.fixed(fixed::ACRONYM);
     }
-    if (c.start..c.end).any(|i| LEX.common.contains(a.tok(i).to_lowercase().as_str())) {
-        f.add(format_args!("has_common"));
+    let common: u64 = (c.start..c.end).map(|i| u64::from(with_lowercase(a.tok(i), |l| LEX.common.contains(l)))).sum();
+    if common > 0 {
+        f.fixed(fixed::HAS_COMMON);
     }
     if info.initial[c.start] {
-        f.add(format_args!("initial"));
+        f.fixed(fixed::INITIAL);
     }
     if (c.start..c.end).any(|i| !is_cap_word(a, i)) {
-        f.add(format_args!("connector"));
+        f.fixed(fixed::CONNECTOR);
     }
     let df = info.freq.get(ph).copied().unwrap_or(0);
-    f.add(format_args!(
-        "df={}",
-        match df {
-            0 | 1 => "1",
-            2 | 3 => "2-3",
-            _ => "4+",
-        }
-    ));
+    f.fixed(fixed::df(match df {
+        0 | 1 => 0,
+        2 | 3 => 1,
+        _ => 2,
+    }));
     if n == 1 && last.ends_with('s') && !last.ends_with("ss") {
-        f.add(format_args!("plural"));
+        f.fixed(fixed::PLURAL);
     }
-    if LEX.cues.contains(n1.as_str()) {
-        f.add(format_args!("next_cue"));
+    if LEX.cues.contains(n1) {
+        f.fixed(fixed::NEXT_CUE);
     }
-    if LEX.cues.contains(p1.as_str()) {
-        f.add(format_args!("prev_cue"));
+    if LEX.cues.contains(p1) {
+        f.fixed(fixed::PREV_CUE);
     }
-    if (c.start..c.end).all(|i| LEX.common.contains(a.tok(i).to_lowercase().as_str())) {
-        f.add(format_args!("all_common"));
+    if common == n as u64 {
+        f.fixed(fixed::ALL_COMMON);
     }
 }
 
-fn scores(a: &Analysis, info: &DocInfo, c: &Cand) -> [f32; 4] {
-    let mut s = [0f32; 4];
-    features(a, info, c, &mut |f| {
-        if let Some(w) = WEIGHTS.get(f) {
-            for k in 0..4 {
-                s[k] += w[k];
-            }
-        }
-    });
-    s
+fn scores(a: &Analysis, info: &DocInfo, c: &Cand, s: &mut Scores, b: &mut Buffers) -> [f32; 4] {
+    s.sum = [0f32; 4];
+    features(a, info, c, s, b);
+    s.sum
 }
 
 /// Name candidates of a document with their spans and model features (for training the type model).
@@ -931,16 +1170,16 @@ pub fn candidate_features(a: &Analysis) -> Vec<(Span, Vec<String>)> {
     cands
         .iter()
         .map(|c| {
-            let mut f = Vec::new();
-            features(a, &info, c, &mut |s| f.push(s.to_string()));
-            (c_span(a, c), f)
+            let mut f = Strings(Vec::new());
+            features(a, &info, c, &mut f, &mut Buffers::default());
+            (c_span(a, c), f.0)
         })
         .collect()
 }
 
 /// Words of a name as the document writes them.
-fn words_of<'t>(a: &Analysis<'t>, c: &Cand) -> Vec<&'t str> {
-    (c.start..c.end).map(|i| a.tok(i)).collect()
+fn words_of<'a, 't>(a: &'a Analysis<'t>, c: &Cand) -> &'a [&'t str] {
+    &a.words[c.start..c.end]
 }
 
 fn initials(words: &[&str]) -> String {
@@ -958,17 +1197,21 @@ fn cluster(a: &Analysis, cands: &[Cand]) -> (Vec<usize>, usize) {
         }
         x
     }
-    let keys: Vec<String> = cands
+    let keys: Vec<Cow<str>> = cands
         .iter()
         .map(|c| {
             let text = c_text(a, c);
-            LEX.place_aliases.get(text).map_or_else(|| text.replace('\u{2019}', "'"), |s| s.to_string())
+            match LEX.place_aliases.get(text) {
+                Some(s) => Cow::Borrowed(*s),
+                None if text.contains('\u{2019}') => Cow::Owned(text.replace('\u{2019}', "'")),
+                None => Cow::Borrowed(text),
+            }
         })
         .collect();
     // Same key.
     let mut by_key: HashMap<&str, usize> = HashMap::default();
     for (i, k) in keys.iter().enumerate() {
-        match by_key.get(k.as_str()) {
+        match by_key.get(k.as_ref()) {
             Some(&r) => {
                 let (x, y) = (find(&mut parent, r), find(&mut parent, i));
                 parent[y] = x;
@@ -979,7 +1222,7 @@ fn cluster(a: &Analysis, cands: &[Cand]) -> (Vec<usize>, usize) {
         }
     }
     // Persons: a shorter form matches a longer one by surname, forename, or first+last.
-    let words: Vec<Vec<&str>> = cands.iter().map(|c| words_of(a, c)).collect();
+    let words: Vec<&[&str]> = cands.iter().map(|c| words_of(a, c)).collect();
     // Full person names indexed by their first and last word (indices ascending),
     // so that matching stays linear in long documents.
     let mut by_last: HashMap<&str, Vec<usize>> = HashMap::default();
@@ -1041,7 +1284,7 @@ fn cluster(a: &Analysis, cands: &[Cand]) -> (Vec<usize>, usize) {
     let has_acronym = words.iter().any(|w| w.len() == 1 && is_acronym(w[0]));
     let long_initials: Vec<String> = if has_acronym {
         (0..n)
-            .map(|p| if words[p].len() >= 2 && cands[p].ty != EntityType::Person { initials(&words[p]) } else { String::new() })
+            .map(|p| if words[p].len() >= 2 && cands[p].ty != EntityType::Person { initials(words[p]) } else { String::new() })
             .collect()
     } else {
         Vec::new()
@@ -1092,11 +1335,13 @@ pub fn find(a: &Analysis) -> Extraction {
     let model: Vec<[f32; 4]> = if WEIGHTS.is_empty() {
         Vec::new()
     } else {
+        let mut sink = Scores { sum: [0f32; 4], buf: String::with_capacity(64) };
+        let mut buffers = Buffers::default();
         cands
             .iter()
             .map(|c| {
                 // Structure decides strength-3 names; the model is only asked about the rest (it is the costly part).
-                let mut s = if c.strength >= 3 { [0.0; 4] } else { scores(a, &info, c) };
+                let mut s = if c.strength >= 3 { [0.0; 4] } else { scores(a, &info, c, &mut sink, &mut buffers) };
                 let boost = boost(c.strength);
                 // People are not written as acronyms, nor with abstract-noun endings ("Scientology").
                 if c.end == c.start + 1 && not_a_person_word(a.tok(c.start)) {

@@ -26,6 +26,9 @@ pub const PARTICLES: &[&str] = &["out", "for", "to", "on", "about", "of", "again
 pub struct Lexicon {
     /// Inflected form (lower case, possibly two words) -> verb.
     pub cue_forms: HashMap<String, CueVerb>,
+    /// Lengths of the `cue_forms` keys by first byte (bit `len.min(63)`): most
+    /// words are not cues, and this rules them out without hashing.
+    pub cue_lengths: [u64; 256],
     /// First words of two-word cues ("pointed" of "pointed out"), so the
     /// finder only builds a two-word key where one can match.
     pub phrasal_heads: HashSet<String>,
@@ -89,6 +92,12 @@ fn load() -> Lexicon {
             cue_forms.entry(f).or_insert(CueVerb { lemma, frame });
         }
     }
+    let mut cue_lengths = [0u64; 256];
+    for k in cue_forms.keys() {
+        if let Some(&b) = k.as_bytes().first() {
+            cue_lengths[usize::from(b)] |= 1 << k.len().min(63);
+        }
+    }
     let phrasal_heads = cue_forms.keys().filter_map(|k: &String| k.split_once(' ').map(|(h, _)| h.to_string())).collect();
     let cue_phrases = lines(include_str!("../../data/lexicon/cue_phrases.txt"))
         .map(|l| l.split_whitespace().map(str::to_string).collect())
@@ -105,6 +114,7 @@ fn load() -> Lexicon {
     multiword_titles.sort_by_key(|t: &Vec<&str>| std::cmp::Reverse(t.len()));
     Lexicon {
         cue_forms,
+        cue_lengths,
         phrasal_heads,
         cue_phrases,
         titles,
@@ -120,6 +130,32 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(load);
 
 pub fn lexicon() -> &'static Lexicon {
     &LEXICON
+}
+
+impl Lexicon {
+    /// The verb of a cue form (exact, lower-case key), as `cue_forms.get(w)`.
+    pub fn cue(&self, w: &str) -> Option<&CueVerb> {
+        let first = *w.as_bytes().first()?;
+        if self.cue_lengths[usize::from(first)] & (1 << w.len().min(63)) == 0 {
+            return None;
+        }
+        self.cue_forms.get(w)
+    }
+}
+
+/// Calls `f` with `w` ASCII-lower-cased (as `str::to_ascii_lowercase` gives
+/// it), without allocating for short words.
+pub fn with_ascii_lowercase<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    match buf.get_mut(..w.len()) {
+        Some(lower) => {
+            lower.copy_from_slice(w.as_bytes());
+            // Folding ASCII letters keeps the bytes valid UTF-8.
+            lower.make_ascii_lowercase();
+            f(std::str::from_utf8(lower).unwrap_or_default())
+        }
+        None => f(&w.to_ascii_lowercase()),
+    }
 }
 
 /// Words whose trailing dot is part of the word, not a sentence end.

@@ -13,8 +13,11 @@
 //!    like scare quotes, titles or nicknames.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
-use super::lexicon::{lexicon, CueFrame};
+use rustc_hash::FxHashSet as HashSet;
+
+use super::lexicon::{lexicon, with_ascii_lowercase, CueFrame};
 use super::Analysis;
 use crate::model::{Extraction, QuoteKind, Span};
 use crate::text::{MarkStyle, Quoted, TokenKind};
@@ -60,7 +63,7 @@ const FINITE_AUX: &[&str] = &[
 /// Words that open an embedded question.
 const WH_WORDS: &[&str] = &["whether", "why", "how", "who", "whom", "what", "when", "where", "which", "if"];
 /// Words that open an introductory phrase rather than a clause.
-const INTRO_WORDS: &[&str] = &[
+static INTRO_WORDS: WordList = WordList::new(&[
     "in",
     "at",
     "on",
@@ -115,7 +118,7 @@ const INTRO_WORDS: &[&str] = &[
     "earlier",
     "separately",
     "also",
-];
+]);
 const SUBORDINATORS: &[&str] = &[
     "when", "after", "before", "while", "if", "because", "since", "until", "although", "though", "once", "as", "unless",
     "whether", "where",
@@ -126,7 +129,7 @@ const NOT_A_CUE_AFTER: &[&str] = &[
     "its", "our", "my", "your", "this", "that",
 ];
 const AUX: &[&str] = &["has", "have", "had", "will", "would"];
-const SKIPPABLE_ADVERBS: &[&str] = &[
+static SKIPPABLE_ADVERBS: WordList = WordList::new(&[
     "also",
     "later",
     "previously",
@@ -208,8 +211,8 @@ const SKIPPABLE_ADVERBS: &[&str] = &[
     "can",
     "been",
     "be",
-];
-const NP_STOP: &[&str] = &[
+]);
+static NP_STOP: WordList = WordList::new(&[
     "that", "which", "who", "whom", "whose", "when", "where", "while", "because", "if", "although", "though", "since", "but",
     "or", "so", "than", "then", "after", "before", "until", "unless", "whether", "is", "was", "are", "were", "be", "been",
     "being", "has", "have", "had", "will", "would", "could", "should", "can", "may", "might", "must", "do", "did", "does", "not",
@@ -217,17 +220,17 @@ const NP_STOP: &[&str] = &[
     "added", "however", "yet", "even", "only", "just", "both", "either", "neither", "nor", "during", "under", "over", "against",
     "through", "without", "within", "since", "like", "unlike", "per", "via", "upon", "toward", "towards", "among", "between",
     "above", "below", "around",
-];
+]);
 const NP_INNER_PREPS: &[&str] = &["of", "for", "from", "at", "with", "and"];
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
-const DETERMINERS: &[&str] = &[
+static DETERMINERS: WordList = WordList::new(&[
     "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your", "one", "another",
     "some", "many", "several", "two", "three", "other", "both", "each", "every", "no", "any",
-];
+]);
 /// Verbs whose content follows an indirect object ("told reporters that ...").
 const OBJECT_FIRST: &[&str] =
     &["tell", "inform", "assure", "warn", "advise", "brief", "remind", "promise", "ask", "urge", "caution"];
-const TIME_WORDS: &[&str] = &[
+static TIME_WORDS: WordList = WordList::new(&[
     "monday",
     "tuesday",
     "wednesday",
@@ -262,9 +265,9 @@ const TIME_WORDS: &[&str] = &[
     "repeatedly",
     "separately",
     "weekend",
-];
+]);
 /// Common hearers after "told", "warned", ...
-const HEARERS: &[&str] = &[
+static HEARERS: WordList = WordList::new(&[
     "reporters",
     "journalists",
     "him",
@@ -281,9 +284,9 @@ const HEARERS: &[&str] = &[
     "readers",
     "congress",
     "parliament",
-];
+]);
 /// Prepositions that start an adjunct after an object ("acknowledged these talks in an interview").
-const ADJUNCT_PREPS: &[&str] = &[
+static ADJUNCT_PREPS: WordList = WordList::new(&[
     "in",
     "during",
     "on",
@@ -303,11 +306,56 @@ const ADJUNCT_PREPS: &[&str] = &[
     "today",
     "because",
     "despite",
-];
+]);
 const PUNCT_BEFORE_ATTRIBUTION: &[&str] = &[",", "!", "?", "\u{2014}", "\u{2013}", "\u{2015}", "-", "."];
 
 fn lower_eq(word: &str, set: &[&str]) -> bool {
     set.iter().any(|s| s.eq_ignore_ascii_case(word))
+}
+
+/// A list of lower-case words, looked up like [`lower_eq`] (ASCII case
+/// ignored) through a hash set built on first use: the longer lists are
+/// checked at almost every token.
+struct WordList {
+    words: &'static [&'static str],
+    set: OnceLock<HashSet<&'static str>>,
+    /// Length of the longest word.
+    max_len: usize,
+}
+
+impl WordList {
+    const fn new(words: &'static [&'static str]) -> Self {
+        let mut max_len = 0;
+        let mut k = 0;
+        while k < words.len() {
+            if words[k].len() > max_len {
+                max_len = words[k].len();
+            }
+            k += 1;
+        }
+        WordList { words, set: OnceLock::new(), max_len }
+    }
+
+    /// Same as `lower_eq(word, words)`.
+    fn has(&self, word: &str) -> bool {
+        if word.len() > self.max_len {
+            return false;
+        }
+        let set = self.set.get_or_init(|| {
+            debug_assert!(self.words.iter().all(|w| !w.bytes().any(|b| b.is_ascii_uppercase())));
+            self.words.iter().copied().collect()
+        });
+        let mut buf = [0u8; 32];
+        match buf.get_mut(..word.len()) {
+            Some(lower) => {
+                lower.copy_from_slice(word.as_bytes());
+                // Folding ASCII letters keeps the bytes valid UTF-8.
+                lower.make_ascii_lowercase();
+                std::str::from_utf8(lower).is_ok_and(|l| set.contains(l))
+            }
+            None => lower_eq(word, self.words),
+        }
+    }
 }
 
 /// Whether `span` overlaps any of the sorted, mostly disjoint `spans`.
@@ -338,7 +386,7 @@ pub fn find(a: &Analysis, _x: &Extraction) -> Vec<Candidate> {
     f.colon_attributions();
     f.noun_attributions();
     f.leftover_quotes(&direct_done);
-    let mut out = f.out;
+    let out = f.out;
     // Sort by content start and keep `carried_from` indices valid.
     let mut order: Vec<usize> = (0..out.len()).collect();
     order.sort_by_key(|&i| (out[i].content.start, out[i].content.end));
@@ -346,11 +394,12 @@ pub fn find(a: &Analysis, _x: &Extraction) -> Vec<Candidate> {
     for (new, &old) in order.iter().enumerate() {
         new_index[old] = new;
     }
-    let mut sorted: Vec<Candidate> = order.iter().map(|&i| out[i].clone()).collect();
+    // Moved, not cloned: each index is taken once.
+    let mut slots: Vec<Option<Candidate>> = out.into_iter().map(Some).collect();
+    let mut sorted: Vec<Candidate> = order.iter().filter_map(|&i| slots[i].take()).collect();
     for c in &mut sorted {
         c.carried_from = c.carried_from.map(|i| new_index[i]);
     }
-    out.clear();
     sorted
 }
 
@@ -433,7 +482,7 @@ impl<'a, 'b> Finder<'a, 'b> {
                         continue;
                     }
                 }
-                if let Some(v) = lex.cue_forms.get(w) {
+                if let Some(v) = lex.cue(w) {
                     let prev = (i > r.start).then(|| self.tok(i - 1));
                     // Modals are lower case ("Theresa May said" is a cue); determiners may open a sentence.
                     let infinitive_or_negated = prev.is_some_and(|p| {
@@ -563,7 +612,7 @@ impl<'a, 'b> Finder<'a, 'b> {
             let Some(t) = prev else { return true };
             let subject_like = self.is_cap(p - 1)
                 || lower_eq(t, &["he", "she", "it", "who", "that", "which", "also"])
-                || lexicon().speaker_nouns.contains(t.to_ascii_lowercase().as_str());
+                || with_ascii_lowercase(t, |l| lexicon().speaker_nouns.contains(l));
             // "coal states were", "Bill Clinton's comments and video": a noun when a verb,
             // conjunction or preposition follows.
             let next = self.a.tokens.get(i + 1).map(|t| t.span.slice(self.a.text)).unwrap_or(".");
@@ -632,7 +681,7 @@ impl<'a, 'b> Finder<'a, 'b> {
             aux_start -= 1;
         } else if aux_start > first + 1
             && lower_eq(self.tok(aux_start - 2), AUX)
-            && lower_eq(self.tok(aux_start - 1), SKIPPABLE_ADVERBS)
+            && SKIPPABLE_ADVERBS.has(self.tok(aux_start - 1))
         {
             // "has long said"
             aux_start -= 2;
@@ -666,7 +715,7 @@ impl<'a, 'b> Finder<'a, 'b> {
     /// and the speaker mention inside it.
     fn left_np(&self, end: usize, floor: usize) -> Option<(Range<usize>, Span)> {
         let mut j = end;
-        while j > floor && lower_eq(self.tok(j - 1), SKIPPABLE_ADVERBS) && !self.is_cap(j - 1) {
+        while j > floor && SKIPPABLE_ADVERBS.has(self.tok(j - 1)) && !self.is_cap(j - 1) {
             j -= 1;
         }
         // "I laughed and said": a coordinated verb; its subject is the sentence's.
@@ -699,14 +748,9 @@ impl<'a, 'b> Finder<'a, 'b> {
                 k -= 1;
                 continue;
             }
-            if !self.is_cap(i) && lower_eq(w, NP_STOP) {
+            if !self.is_cap(i) && NP_STOP.has(w) {
                 // "Officials in Washington said": a prepositional phrase inside the subject.
-                if lower_eq(w, PREPOSITIONS)
-                    && k < np_end
-                    && i > floor
-                    && self.is_word(i - 1)
-                    && !lower_eq(self.tok(i - 1), NP_STOP)
-                {
+                if lower_eq(w, PREPOSITIONS) && k < np_end && i > floor && self.is_word(i - 1) && !NP_STOP.has(self.tok(i - 1)) {
                     k -= 1;
                     continue;
                 }
@@ -726,8 +770,7 @@ impl<'a, 'b> Finder<'a, 'b> {
                 break;
             }
             // A cue word ends the subject, unless it is a noun inside it ("Cruz's thinking").
-            let inside_np =
-                i > floor && (matches!(self.tok(i - 1), "'s" | "\u{2019}s") || lower_eq(self.tok(i - 1), DETERMINERS));
+            let inside_np = i > floor && (matches!(self.tok(i - 1), "'s" | "\u{2019}s") || DETERMINERS.has(self.tok(i - 1)));
             if self.a.lexicon_cue(w) && !self.is_cap(i) && !inside_np {
                 break;
             }
@@ -795,7 +838,7 @@ impl<'a, 'b> Finder<'a, 'b> {
         let plausible = lex.speaker_nouns.contains(lower_head.as_str())
             || self.a.tokens[np.start].kind == TokenKind::Number
             || (lower_head.len() > 3 && lower_head.ends_with('s') && !lower_head.ends_with("ss"))
-            || (np.len() >= 2 && lower_eq(self.tok(np.start), DETERMINERS))
+            || (np.len() >= 2 && DETERMINERS.has(self.tok(np.start)))
             || np.clone().any(|i| self.is_cap(i));
         if !plausible {
             return None;
@@ -818,11 +861,11 @@ impl<'a, 'b> Finder<'a, 'b> {
         if lower_eq(w, PRONOUNS) {
             return Some((start..start + 1, self.span(start..start + 1)));
         }
-        if !self.is_cap(start) && (lower_eq(w, NP_INNER_PREPS) || lower_eq(w, NP_STOP) || lower_eq(w, ADJUNCT_PREPS)) {
+        if !self.is_cap(start) && (lower_eq(w, NP_INNER_PREPS) || NP_STOP.has(w) || ADJUNCT_PREPS.has(w)) {
             return None;
         }
         let mut e = start;
-        let det = lower_eq(w, DETERMINERS);
+        let det = DETERMINERS.has(w);
         if det {
             e += 1;
         }
@@ -830,7 +873,7 @@ impl<'a, 'b> Finder<'a, 'b> {
         // bare speaker noun ("according to police").
         let role_lead = !det && !self.is_cap(start) && {
             let next_cap = (start + 1..(start + 4).min(limit)).take_while(|&k| self.is_word(k)).any(|k| self.is_cap(k));
-            next_cap || lexicon().speaker_nouns.contains(w.to_ascii_lowercase().as_str())
+            next_cap || with_ascii_lowercase(w, |l| lexicon().speaker_nouns.contains(l))
         };
         while e < limit && e - start < 10 {
             let t = self.tok(e);
@@ -846,16 +889,14 @@ impl<'a, 'b> Finder<'a, 'b> {
                 continue;
             }
             if (det || role_lead || e > start)
-                && !lower_eq(t, NP_STOP)
-                && !lower_eq(t, ADJUNCT_PREPS)
+                && !NP_STOP.has(t)
+                && !ADJUNCT_PREPS.has(t)
                 && !lower_eq(t, PRONOUNS)
                 && !self.a.lexicon_cue(t)
             {
                 // Lower-case words continue a nominal ("the company's spokesman"),
                 // and "of"/"for" join ("a spokesman for the ministry").
-                if lower_eq(t, NP_INNER_PREPS)
-                    && !(e + 1 < limit && (self.is_cap(e + 1) || lower_eq(self.tok(e + 1), DETERMINERS)))
-                {
+                if lower_eq(t, NP_INNER_PREPS) && !(e + 1 < limit && (self.is_cap(e + 1) || DETERMINERS.has(self.tok(e + 1)))) {
                     break;
                 }
                 e += 1;
@@ -1035,7 +1076,7 @@ impl<'a, 'b> Finder<'a, 'b> {
                     })
                     .or_else(|| {
                         // "... and repeatedly says, “…”", "... before asking her, “…”": the subject of the sentence.
-                        let before = (floor..c.aux_start).rev().find(|&k| !lower_eq(self.tok(k), SKIPPABLE_ADVERBS))?;
+                        let before = (floor..c.aux_start).rev().find(|&k| !SKIPPABLE_ADVERBS.has(self.tok(k)))?;
                         (matches!(self.tok(before), "and" | "but") || participle).then_some(())?;
                         let m = self.sentence_subject(c.sentence, c.aux_start)?;
                         Some((c.aux_start..c.aux_start, m))
@@ -1069,11 +1110,11 @@ impl<'a, 'b> Finder<'a, 'b> {
             let w = self.tok(k);
             (self.is_word(k) || w == ",")
                 && (w == ","
-                    || lower_eq(w, TIME_WORDS)
-                    || lower_eq(w, SKIPPABLE_ADVERBS)
+                    || TIME_WORDS.has(w)
+                    || SKIPPABLE_ADVERBS.has(w)
                     || lower_eq(w, &["however", "back", "simply", "bluntly", "flatly"])
                     || (w.ends_with("ly") && !self.is_cap(k))
-                    || (hearer && (self.is_cap(k) || lower_eq(w, DETERMINERS) || lower_eq(w, HEARERS))))
+                    || (hearer && (self.is_cap(k) || DETERMINERS.has(w) || HEARERS.has(w))))
         })
     }
 
@@ -1123,7 +1164,7 @@ impl<'a, 'b> Finder<'a, 'b> {
                 let n = self.tok(next);
                 let hearer = lower_eq(self.cues[ci].lemma, OBJECT_FIRST);
                 let clause_follows =
-                    n == "that" || (!hearer && (lower_eq(n, DETERMINERS) || lower_eq(n, PRONOUNS)) && !lower_eq(n, TIME_WORDS));
+                    n == "that" || (!hearer && (DETERMINERS.has(n) || lower_eq(n, PRONOUNS)) && !TIME_WORDS.has(n));
                 let same_sentence = self.a.sentence_at(self.a.tokens[next].span.start())
                     == self.a.sentence_at(self.a.tokens[self.cues[ci].tokens.start].span.start());
                 if clause_follows && same_sentence {
@@ -1361,10 +1402,9 @@ impl<'a, 'b> Finder<'a, 'b> {
             // but "bases in the alliance's member states" is still the object.
             let next = self.a.tokens.get(k + 1).map_or("", |t| t.span.slice(self.a.text));
             let adjunct = if lower_eq(w, &["in", "on", "at", "as"]) {
-                lower_eq(next, &["a", "an", "his", "her", "their", "its", "this", "recent", "response"])
-                    || lower_eq(next, TIME_WORDS)
+                lower_eq(next, &["a", "an", "his", "her", "their", "its", "this", "recent", "response"]) || TIME_WORDS.has(next)
             } else {
-                lower_eq(w, ADJUNCT_PREPS)
+                ADJUNCT_PREPS.has(w)
             };
             if k > from && adjunct && !self.is_cap(k) && !complement.contains(&w) {
                 break;
@@ -1403,7 +1443,7 @@ impl<'a, 'b> Finder<'a, 'b> {
         }
         if lower_eq(cue.lemma, OBJECT_FIRST) {
             // Skip the hearer: "told reporters", "told the BBC", "told him".
-            if k < end && lower_eq(self.tok(k), DETERMINERS) {
+            if k < end && DETERMINERS.has(self.tok(k)) {
                 k += 1;
                 // "the congregation", "the conservative": a lower-case hearer.
                 while k < end
@@ -1428,7 +1468,7 @@ impl<'a, 'b> Finder<'a, 'b> {
                 }
             }
         }
-        while k < end && lower_eq(self.tok(k), TIME_WORDS) {
+        while k < end && TIME_WORDS.has(self.tok(k)) {
             k += 1;
         }
         if k < end && self.tok(k) == "," {
@@ -1548,7 +1588,7 @@ impl<'a, 'b> Finder<'a, 'b> {
             // "..., saying", "by saying, “…”", "before eventually saying ...": the subject is the sentence's.
             let participle = verb.ends_with("ing") && cue.tokens.start > sr.start && {
                 let mut p = cue.aux_start;
-                while p > sr.start && lower_eq(self.tok(p - 1), SKIPPABLE_ADVERBS) {
+                while p > sr.start && SKIPPABLE_ADVERBS.has(self.tok(p - 1)) {
                     p -= 1;
                 }
                 p > sr.start
@@ -1663,7 +1703,7 @@ impl<'a, 'b> Finder<'a, 'b> {
                 || (named_here
                     && !has_that
                     && start < sr.end
-                    && lower_eq(self.tok(start), INTRO_WORDS)
+                    && INTRO_WORDS.has(self.tok(start))
                     && self.main_clause_before(sr.start, np_start))
             {
                 // CLAUSE, X said. / CLAUSE, said X. / CLAUSE, X said Friday, as ...
@@ -1730,8 +1770,8 @@ impl<'a, 'b> Finder<'a, 'b> {
             if r.len() > 4 && self.tok(r.start) == "In" {
                 if let Some(comma) = (r.start + 1..r.end.min(r.start + 16)).find(|&k| self.tok(k) == ",") {
                     let head =
-                        (r.start + 1..comma).rev().find(|&k| lex.cue_nouns.contains(self.tok(k).to_ascii_lowercase().as_str()));
-                    let det = lower_eq(self.tok(r.start + 1), DETERMINERS);
+                        (r.start + 1..comma).rev().find(|&k| with_ascii_lowercase(self.tok(k), |l| lex.cue_nouns.contains(l)));
+                    let det = DETERMINERS.has(self.tok(r.start + 1));
                     let content = comma + 1..self.clause_end(comma + 1, si);
                     let clause_has_cue = self.cues.iter().any(|c| c.sentence == si && c.tokens.start > comma);
                     if let (Some(h), true, false) = (head, det, clause_has_cue) {
@@ -1756,7 +1796,7 @@ impl<'a, 'b> Finder<'a, 'b> {
                 let n = self.tok(next);
                 let subject_follows = self.is_cap(next)
                     || lower_eq(n, PRONOUNS)
-                    || lower_eq(n, DETERMINERS)
+                    || DETERMINERS.has(n)
                     || lower_eq(n, &["there", "his", "her", "their", "its"])
                     || self.a.tokens[next].kind == TokenKind::Number;
                 if !subject_follows {
@@ -1865,7 +1905,7 @@ impl<'a, 'b> Finder<'a, 'b> {
         }
         let words = (start..np_start - 1).filter(|&k| self.is_word(k)).count();
         let first = self.tok(start);
-        let intro = lower_eq(first, INTRO_WORDS) || (first.ends_with("ing") && !self.is_cap(start + 1));
+        let intro = INTRO_WORDS.has(first) || (first.ends_with("ing") && !self.is_cap(start + 1));
         words >= 4 && !intro && !(start..np_start - 1).any(|k| self.used[k])
     }
 
@@ -1902,7 +1942,7 @@ impl<'a, 'b> Finder<'a, 'b> {
     fn appositive_subject(&self, cue_start: usize, floor: usize) -> Option<Span> {
         // "Clinton, after the scandal broke, initially said": adverbs before the cue.
         let mut cue_start = cue_start;
-        while cue_start > floor && lower_eq(self.tok(cue_start - 1), SKIPPABLE_ADVERBS) {
+        while cue_start > floor && SKIPPABLE_ADVERBS.has(self.tok(cue_start - 1)) {
             cue_start -= 1;
         }
         let close = if cue_start > floor + 2 { self.tok(cue_start - 1) } else { "" };

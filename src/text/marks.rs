@@ -73,15 +73,70 @@ fn is_close_context(c: Option<char>) -> bool {
     }
 }
 
+/// Whether byte `b` may start one of the characters in `marks`: ASCII ones
+/// themselves, and the lead byte of each multi-byte one.
+const fn lead_bytes(marks: &[char]) -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut k = 0;
+    while k < marks.len() {
+        let mut buf = [0u8; 4];
+        let enc = marks[k].encode_utf8(&mut buf);
+        t[enc.as_bytes()[0] as usize] = true;
+        k += 1;
+    }
+    t
+}
+
+/// Characters [`double_marks`] acts on.
+const DOUBLE_LEADS: [bool; 256] =
+    lead_bytes(&['\u{201c}', '\u{201e}', '\u{201f}', '\u{ab}', '\u{201d}', '\u{bb}', '"', '\u{ff02}', '`', '\'', '\u{2019}']);
+
+/// Characters [`find_single`] acts on.
+const SINGLE_LEADS: [bool; 256] = lead_bytes(&['\'', '\u{2018}', '\u{2019}']);
+
+/// The characters of `s` that may be marks (their first byte is in `leads`),
+/// with their byte offset and the characters just before and after them.
+///
+/// Same as walking `s.char_indices()` and looking at every character, but
+/// only marks are decoded: text between them is skipped byte-wise.
+fn mark_candidates<'s>(s: &'s str, leads: &'s [bool; 256]) -> impl Iterator<Item = (usize, char)> + 's {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let at = i;
+            i += 1;
+            if leads[usize::from(bytes[at])] {
+                if let Some(c) = s[at..].chars().next() {
+                    return Some((at, c));
+                }
+            }
+        }
+        None
+    })
+}
+
+fn char_before(s: &str, i: usize) -> Option<char> {
+    s[..i].chars().next_back()
+}
+
+fn char_after(s: &str, i: usize) -> Option<char> {
+    s[i..].chars().next()
+}
+
 /// Double marks of one paragraph, in order, with their role.
 fn double_marks(text: &str, para: Span) -> Vec<Mark> {
     let s = para.slice(text);
     let base = para.start();
     let mut out = Vec::new();
-    let mut it = s.char_indices().peekable();
-    let mut prev: Option<char> = None;
-    while let Some((i, c)) = it.next() {
-        let next = it.peek().map(|x| x.1);
+    // End of the last doubled mark (``, '', ’’): its second character is not looked at again.
+    let mut consumed = 0;
+    for (i, c) in mark_candidates(s, &DOUBLE_LEADS) {
+        if i < consumed {
+            continue;
+        }
+        let prev = char_before(s, i);
+        let next = char_after(s, i + c.len_utf8());
         let mut push = |len: usize, role: Role| out.push(Mark { span: Span::new(base + i, base + i + len), role });
         match c {
             '\u{201c}' | '\u{201e}' | '\u{201f}' | '\u{ab}' => push(c.len_utf8(), Role::Open),
@@ -96,20 +151,17 @@ fn double_marks(text: &str, para: Span) -> Vec<Mark> {
             '"' | '\u{ff02}' => push(c.len_utf8(), Role::Either),
             '`' if next == Some('`') => {
                 push(2, Role::Open);
-                it.next();
+                consumed = i + 2;
             }
             '\'' | '\u{2019}' if next == Some(c) => {
-                it.next();
-                let after = it.peek().map(|x| x.1);
+                consumed = i + 2 * c.len_utf8();
+                let after = char_after(s, consumed);
                 let role =
                     if is_open_context(prev) && after.is_some_and(|a| !a.is_whitespace()) { Role::Open } else { Role::Close };
                 push(2 * c.len_utf8(), role);
-                prev = Some(c);
-                continue;
             }
             _ => {}
         }
-        prev = Some(c);
     }
     // Resolve straight marks from the characters around them.
     for k in 0..out.len() {
@@ -146,7 +198,11 @@ fn content_between(text: &str, start: usize, end: usize) -> Span {
 
 /// Finds every quoted passage of `text`, in text order of the opening mark.
 pub fn find_quoted(text: &str) -> Vec<Quoted> {
-    let paras = paragraphs(text);
+    find_quoted_in(text, &paragraphs(text))
+}
+
+/// [`find_quoted`] with the paragraphs of `text` already found.
+pub fn find_quoted_in(text: &str, paras: &[Span]) -> Vec<Quoted> {
     let mut out: Vec<Quoted> = Vec::new();
     // An opening mark still waiting for its close at the end of a paragraph.
     let mut pending: Option<(Span, usize, usize)> = None; // (open mark, content start, last paragraph end)
@@ -222,7 +278,7 @@ pub fn find_quoted(text: &str) -> Vec<Quoted> {
         doubles[usize::from(q.nested)].push(q.outer());
     }
     doubles.iter_mut().for_each(|d| d.sort());
-    for &para in &paras {
+    for &para in paras {
         find_single(text, para, &doubles, &mut out);
     }
     out.sort_by_key(|q| (q.open.start, q.content.end));
@@ -247,10 +303,9 @@ fn find_single(text: &str, para: Span, doubles: &[Vec<Span>; 2], out: &mut Vec<Q
     let s = para.slice(text);
     let base = para.start();
     let mut open: Option<Span> = None;
-    let mut prev: Option<char> = None;
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        let next = it.peek().map(|x| x.1);
+    for (i, c) in mark_candidates(s, &SINGLE_LEADS) {
+        let prev = char_before(s, i);
+        let next = char_after(s, i + c.len_utf8());
         let pos = base + i;
         let here = Span::new(pos, pos + c.len_utf8());
         // The innermost double-quoted passage holding `p`, as (level, index):
@@ -290,7 +345,6 @@ fn find_single(text: &str, para: Span, doubles: &[Vec<Span>; 2], out: &mut Vec<Q
                 open = Some(here);
             }
         }
-        prev = Some(c);
     }
 }
 

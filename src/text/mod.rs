@@ -5,6 +5,6 @@ pub mod marks;
 pub mod sentences;
 pub mod tokens;
 
-pub use marks::{find_quoted, MarkStyle, Quoted};
+pub use marks::{find_quoted, find_quoted_in, MarkStyle, Quoted};
 pub use sentences::{paragraphs, sentences};
-pub use tokens::{tokenize, Token, TokenKind};
+pub use tokens::{tokenize, tokenize_into, Token, TokenKind};

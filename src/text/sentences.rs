@@ -1,5 +1,7 @@
 //! Paragraph and sentence boundaries.
 
+use sentencex::languages::{English, Language};
+
 use crate::model::Span;
 
 /// Paragraphs: maximal runs of non-blank text between line breaks, trimmed of
@@ -48,12 +50,14 @@ pub fn sentences_in(text: &str, paragraph: Span) -> Vec<Span> {
     while piece_start < para.len() {
         let piece_end = piece_end(para, piece_start);
         let piece = &para[piece_start..piece_end];
-        for b in sentencex::get_sentence_boundaries("en", piece) {
-            let (s, e) = (b.start_byte, b.end_byte.min(piece.len()));
-            if s >= e || !piece.is_char_boundary(s) || !piece.is_char_boundary(e) {
-                continue;
-            }
-            push_trimmed(text, base + piece_start + s, base + piece_start + e, &mut out);
+        // `English::segment` directly: the same sentences as
+        // `sentencex::get_sentence_boundaries("en", piece)` (a piece holds no line
+        // break, so sentencex neither chunks it nor finds paragraphs in it), without
+        // the language look-up and the character counts we do not use.
+        for sentence in (English {}).segment(piece) {
+            // `segment` returns non-empty slices of `piece`.
+            let s = sentence.as_ptr() as usize - piece.as_ptr() as usize;
+            push_trimmed(text, base + piece_start + s, base + piece_start + s + sentence.len(), &mut out);
         }
         piece_start = piece_end;
     }

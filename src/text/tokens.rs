@@ -34,6 +34,11 @@ fn is_apostrophe(c: char) -> bool {
 
 /// The character starting at byte `pos` of `s`, if any.
 fn char_at(s: &str, pos: usize) -> Option<char> {
+    // ASCII without the boundary check and UTF-8 decoding: most of news text.
+    let b = *s.as_bytes().get(pos)?;
+    if b.is_ascii() {
+        return Some(char::from(b));
+    }
     s.get(pos..).and_then(|r| r.chars().next())
 }
 
@@ -43,9 +48,15 @@ fn char_at(s: &str, pos: usize) -> Option<char> {
 /// Linear in the span's length and allocation-free apart from the output:
 /// it walks byte offsets and looks at most two characters ahead.
 pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
+    let mut out = Vec::with_capacity(span.len() / 5);
+    tokenize_into(text, span, &mut out);
+    out
+}
+
+/// [`tokenize`], appending to `out` (one buffer for a whole document).
+pub fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
     let s = span.slice(text);
     let base = span.start();
-    let mut out = Vec::with_capacity(s.len() / 5);
     let mut i = 0;
     while let Some(c) = char_at(s, i) {
         let pos = i;
@@ -60,10 +71,20 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
             // rescanning the word at every dot is quadratic in "a.a.a.a...").
             let mut dotted = false;
             let mut j = first_end;
-            while let Some(c2) = char_at(s, j) {
+            let bytes = s.as_bytes();
+            loop {
+                // Runs of ASCII letters and digits first, a byte at a time.
+                while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+                    j += 1;
+                }
+                let Some(c2) = char_at(s, j) else { break };
                 if c2.is_alphanumeric() {
                     j += c2.len_utf8();
                     continue;
+                }
+                // Only these may continue a word; anything else (a space, most often) ends it.
+                if !(is_apostrophe(c2) || matches!(c2, '-' | ',' | '.')) {
+                    break;
                 }
                 let after = j + c2.len_utf8();
                 let next_alnum = char_at(s, after).is_some_and(char::is_alphanumeric);
@@ -110,7 +131,6 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
         out.push(Token { span: Span::new(base + pos, base + end), kind: TokenKind::Punct });
         i = end;
     }
-    out
 }
 
 #[cfg(test)]
