@@ -346,13 +346,7 @@ fn push_lowercase(buf: &mut String, w: &str) {
 fn doc_info<'t>(a: &Analysis<'t>) -> DocInfo<'t> {
     let mut headline = vec![false; a.sentences.len()];
     let mut initial = vec![false; a.tokens.len()];
-    // `Token::is_capitalized` of every token, decoded once.
-    let capitalized: Vec<bool> = a
-        .tokens
-        .iter()
-        .zip(&a.words)
-        .map(|(t, w)| t.kind == TokenKind::Word && w.chars().next().is_some_and(char::is_uppercase))
-        .collect();
+    let capitalized = &a.caps;
     for (si, s) in a.sentences.iter().enumerate() {
         let mut words = 0usize;
         let mut caps = 0usize;
@@ -472,18 +466,15 @@ fn title_len(a: &Analysis, i: usize, end: usize) -> usize {
 }
 
 fn is_cap_word(a: &Analysis, i: usize) -> bool {
-    let t = a.tokens[i];
-    if t.kind != TokenKind::Word {
+    if a.caps[i] {
+        return true;
+    }
+    if a.tokens[i].kind != TokenKind::Word {
         return false;
     }
-    let w = a.tok(i);
-    let mut cs = w.chars();
-    match cs.next() {
-        Some(c) if c.is_uppercase() => true,
-        // "al-Qaeda", "bin Laden"-style particles are handled as connectors; "iPhone" is a name.
-        Some(c) if c.is_lowercase() => cs.next().is_some_and(char::is_uppercase),
-        _ => false,
-    }
+    // "al-Qaeda", "bin Laden"-style particles are handled as connectors; "iPhone" is a name.
+    let mut cs = a.tok(i).chars();
+    cs.next().is_some_and(char::is_lowercase) && cs.next().is_some_and(char::is_uppercase)
 }
 
 /// Finds the name candidates of one sentence.
