@@ -24,6 +24,7 @@
 //!    spokesperson") and pre-modifiers ("Senior Hamas official Dr. Basem Naim").
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::collections::{HashMap as StdHashMap, HashSet as StdHashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
@@ -304,15 +305,35 @@ struct Cand {
 struct DocInfo<'t> {
     /// Lower-case forms of sentence-initial or headline words that the document also uses in lower case.
     lower: HashSet<String>,
-    /// Capitalised words seen in running text (not sentence-initially, not in headlines).
-    mid_caps: HashSet<&'t str>,
+    /// Capitalised words seen in running text (not sentence-initially, not in headlines),
+    /// collected on first use: few documents ask, and hashing every capitalised word is not free.
+    mid_caps: OnceCell<HashSet<&'t str>>,
     headline: Vec<bool>,
     initial: Vec<bool>,
     /// How often each candidate name occurs in the document (filled after candidates are found).
     freq: HashMap<&'t str, u32>,
 }
 
-impl DocInfo<'_> {
+impl<'t> DocInfo<'t> {
+    fn is_mid_cap(&self, a: &Analysis<'t>, w: &str) -> bool {
+        self.mid_caps
+            .get_or_init(|| {
+                let mut mid_caps = HashSet::default();
+                for (si, s) in a.sentences.iter().enumerate() {
+                    if self.headline[si] {
+                        continue;
+                    }
+                    for i in s.tokens.clone() {
+                        if !self.initial[i] && a.caps[i] {
+                            mid_caps.insert(a.tok(i));
+                        }
+                    }
+                }
+                mid_caps
+            })
+            .contains(w)
+    }
+
     fn is_common(&self, w: &str) -> bool {
         with_lowercase(w, |lower| LEX.common.contains(lower) || self.lower.contains(lower))
     }
@@ -371,17 +392,6 @@ fn doc_info<'t>(a: &Analysis<'t>) -> DocInfo<'t> {
         let ends_sentence = matches!(last, Some("." | "\u{201d}" | "\""));
         headline[si] = words >= 2 && caps * 10 >= words * 7 && !ends_sentence;
     }
-    let mut mid_caps = HashSet::default();
-    for (si, s) in a.sentences.iter().enumerate() {
-        if headline[si] {
-            continue;
-        }
-        for i in s.tokens.clone() {
-            if !initial[i] && capitalized[i] {
-                mid_caps.insert(a.tok(i));
-            }
-        }
-    }
     // Capitalised words where capitals say nothing (sentence starts, headlines)
     // that the document also writes in lower case are common words.
     let mut wanted: HashSet<String> = HashSet::default();
@@ -413,7 +423,7 @@ fn doc_info<'t>(a: &Analysis<'t>) -> DocInfo<'t> {
             }
         }
     }
-    DocInfo { lower, mid_caps, headline, initial, freq: HashMap::default() }
+    DocInfo { lower, mid_caps: OnceCell::new(), headline, initial, freq: HashMap::default() }
 }
 
 /// Bit of a word's length in a 64-bit length set (longer words share bit 63).
@@ -478,7 +488,7 @@ fn is_cap_word(a: &Analysis, i: usize) -> bool {
 }
 
 /// Finds the name candidates of one sentence.
-fn sentence_cands(a: &Analysis, info: &DocInfo, si: usize, out: &mut Vec<Cand>) {
+fn sentence_cands<'t>(a: &Analysis<'t>, info: &DocInfo<'t>, si: usize, out: &mut Vec<Cand>) {
     let range = a.sentences[si].tokens.clone();
     let headline = info.headline[si];
     let mut i = range.start;
@@ -542,7 +552,7 @@ fn connector_ok(a: &Analysis, i: usize, j: usize, k: usize) -> bool {
 }
 
 /// Cuts a run of capitalised words into names, dropping what is not a name.
-fn split_run(a: &Analysis, info: &DocInfo, headline: bool, mut i: usize, j: usize, out: &mut Vec<Cand>) {
+fn split_run<'t>(a: &Analysis<'t>, info: &DocInfo<'t>, headline: bool, mut i: usize, j: usize, out: &mut Vec<Cand>) {
     while i < j {
         let w = a.tok(i);
         // Known multi-word place or organisation wins over everything.
@@ -614,7 +624,7 @@ fn split_run(a: &Analysis, info: &DocInfo, headline: bool, mut i: usize, j: usiz
             i += 1;
             continue;
         }
-        if headline && !info.mid_caps.contains(w) && !LEX.forenames.contains_key(w) && !is_acronym(w) {
+        if headline && !info.is_mid_cap(a, w) && !LEX.forenames.contains_key(w) && !is_acronym(w) {
             i += 1;
             continue;
         }
@@ -1405,7 +1415,7 @@ pub fn find(a: &Analysis) -> Extraction {
         // Unknown single words with no evidence are left out.
         if ty == EntityType::Other && g.iter().all(|&i| cands[i].strength == 0 && cands[i].end - cands[i].start == 1) {
             let w = a.tok(cands[g[0]].start);
-            if !a.text.is_empty() && !info.mid_caps.contains(w) {
+            if !a.text.is_empty() && !info.is_mid_cap(a, w) {
                 continue;
             }
         }
