@@ -31,8 +31,12 @@ pub fn run(input: &InputArgs, format: ExtractFormat, explain: bool) -> Result<Ou
             let lines: Vec<Vec<u8>> = batch
                 .par_iter()
                 .map(|d| {
-                    let r = ExtractRecord::new(&d.id, &d.text, &extract(&d.text), explain);
-                    let mut line = serde_json::to_vec(&r).expect("records serialise");
+                    let x = extract(&d.text);
+                    // Borrowed strings: serialising needs no copy of each span's text.
+                    let r = ExtractRecord::borrowed(&d.id, &d.text, &x, explain);
+                    // A record is rarely more than twice its text: one allocation, no regrowth.
+                    let mut line = Vec::with_capacity(2 * d.text.len() + 256);
+                    serde_json::to_writer(&mut line, &r).expect("records serialise");
                     line.push(b'\n');
                     line
                 })

@@ -21,6 +21,9 @@ pub struct Analysis<'a> {
     pub tokens: Vec<Token>,
     /// The text of each token (sliced once: the stages read tokens many times).
     pub words: Vec<&'a str>,
+    /// `Token::is_capitalized` of each token, decoded once: entities and
+    /// quotes both ask it of the same tokens many times.
+    pub caps: Vec<bool>,
     pub quoted: Vec<Quoted>,
 }
 
@@ -37,9 +40,14 @@ impl<'a> Analysis<'a> {
                 sentences.push(Sentence { span: s, paragraph: pi, tokens: first..tokens.len() });
             }
         }
-        let words = tokens.iter().map(|t| t.span.slice(text)).collect();
+        let words: Vec<&'a str> = tokens.iter().map(|t| t.span.slice(text)).collect();
+        let caps = tokens
+            .iter()
+            .zip(&words)
+            .map(|(t, w)| t.kind == text::TokenKind::Word && w.chars().next().is_some_and(char::is_uppercase))
+            .collect();
         let quoted = text::find_quoted_in(text, &paragraphs);
-        Analysis { text, paragraphs, sentences, tokens, words, quoted }
+        Analysis { text, paragraphs, sentences, tokens, words, caps, quoted }
     }
 
     pub fn tok(&self, i: usize) -> &'a str {

@@ -9,6 +9,8 @@
 //! head noun, else to the organisation or place named inside it, else to
 //! nothing. Resolved pronouns and nominals become mentions of their entity.
 
+use std::cell::OnceCell;
+
 use super::entities::{self, Gender};
 use super::quotes::Candidate;
 use super::Analysis;
@@ -20,11 +22,13 @@ pub fn attach(a: &Analysis, x: &mut Extraction, candidates: Vec<Candidate>) {
     let mut resolved: Vec<Option<LocalEntityId>> = Vec::with_capacity(candidates.len());
     let mut speakers: Vec<(usize, LocalEntityId)> = Vec::new();
     let mut added: Vec<Mention> = Vec::new();
+    // `x` does not change until the loop ends, so neither do the entities' genders.
+    let genders = Genders::new(x);
     for c in &candidates {
         let entity = match (c.carried_from, c.speaker) {
             (Some(i), _) if i < resolved.len() && resolved[i].is_some() => resolved[i],
             (_, Some(span)) => {
-                let r = resolve(a, x, span, &speakers);
+                let r = resolve_with(a, x, span, &speakers, &genders);
                 if let Some((e, kind)) = r {
                     if kind != MentionKind::Name {
                         added.push(Mention { span, kind, entity: Some(e) });
@@ -142,12 +146,37 @@ const MAX_NAME_BYTES: usize = 256;
 /// How many of the latest speakers count as "recent" for pronouns.
 const RECENT_SPEAKERS: usize = 24;
 
+/// `entities::person_gender` of each entity, computed on first use: a pronoun
+/// asks it of every name mention in six sentences, and it scans all of the
+/// entity's mentions.
+struct Genders(Vec<OnceCell<Option<Gender>>>);
+
+impl Genders {
+    fn new(x: &Extraction) -> Self {
+        Genders(vec![OnceCell::new(); x.entities.len()])
+    }
+
+    fn of(&self, a: &Analysis, x: &Extraction, e: LocalEntityId) -> Option<Gender> {
+        *self.0[e.0 as usize].get_or_init(|| entities::person_gender(a, x, e))
+    }
+}
+
 /// Resolves a speaker span to an entity and says what kind of mention it is.
 pub fn resolve(
     a: &Analysis,
     x: &Extraction,
     span: Span,
     speakers: &[(usize, LocalEntityId)],
+) -> Option<(LocalEntityId, MentionKind)> {
+    resolve_with(a, x, span, speakers, &Genders::new(x))
+}
+
+fn resolve_with(
+    a: &Analysis,
+    x: &Extraction,
+    span: Span,
+    speakers: &[(usize, LocalEntityId)],
+    genders: &Genders,
 ) -> Option<(LocalEntityId, MentionKind)> {
     // A name inside: a person first.
     // Mentions are sorted by start: look only near the span (long documents stay linear).
@@ -160,7 +189,7 @@ pub fn resolve(
     }
     let text = span.slice(a.text).trim();
     if let Some(want) = pronoun(text) {
-        return resolve_pronoun(a, x, span.start(), want, speakers).map(|e| (e, MentionKind::Pronoun));
+        return resolve_pronoun(a, x, span.start(), want, speakers, genders).map(|e| (e, MentionKind::Pronoun));
     }
     // A nominal: a person with a matching role, else the organisation named inside.
     let first = a.token_at_or_after(span.start());
@@ -270,6 +299,7 @@ fn resolve_pronoun(
     pos: usize,
     want: Want,
     speakers: &[(usize, LocalEntityId)],
+    genders: &Genders,
 ) -> Option<LocalEntityId> {
     let here = a.sentence_at(pos).unwrap_or(0);
     let mut best: Option<(i64, LocalEntityId)> = None;
@@ -287,7 +317,7 @@ fn resolve_pronoun(
         let ok = match want {
             Want::Person(g) => {
                 ent.entity_type == EntityType::Person
-                    && match (g, entities::person_gender(a, x, e)) {
+                    && match (g, genders.of(a, x, e)) {
                         (Some(w), Some(h)) => h == w || h == Gender::Either,
                         _ => true,
                     }

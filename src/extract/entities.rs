@@ -24,6 +24,7 @@
 //!    spokesperson") and pre-modifiers ("Senior Hamas official Dr. Basem Naim").
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::collections::{HashMap as StdHashMap, HashSet as StdHashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
@@ -304,15 +305,35 @@ struct Cand {
 struct DocInfo<'t> {
     /// Lower-case forms of sentence-initial or headline words that the document also uses in lower case.
     lower: HashSet<String>,
-    /// Capitalised words seen in running text (not sentence-initially, not in headlines).
-    mid_caps: HashSet<&'t str>,
+    /// Capitalised words seen in running text (not sentence-initially, not in headlines),
+    /// collected on first use: few documents ask, and hashing every capitalised word is not free.
+    mid_caps: OnceCell<HashSet<&'t str>>,
     headline: Vec<bool>,
     initial: Vec<bool>,
     /// How often each candidate name occurs in the document (filled after candidates are found).
     freq: HashMap<&'t str, u32>,
 }
 
-impl DocInfo<'_> {
+impl<'t> DocInfo<'t> {
+    fn is_mid_cap(&self, a: &Analysis<'t>, w: &str) -> bool {
+        self.mid_caps
+            .get_or_init(|| {
+                let mut mid_caps = HashSet::default();
+                for (si, s) in a.sentences.iter().enumerate() {
+                    if self.headline[si] {
+                        continue;
+                    }
+                    for i in s.tokens.clone() {
+                        if !self.initial[i] && a.caps[i] {
+                            mid_caps.insert(a.tok(i));
+                        }
+                    }
+                }
+                mid_caps
+            })
+            .contains(w)
+    }
+
     fn is_common(&self, w: &str) -> bool {
         with_lowercase(w, |lower| LEX.common.contains(lower) || self.lower.contains(lower))
     }
@@ -346,13 +367,7 @@ fn push_lowercase(buf: &mut String, w: &str) {
 fn doc_info<'t>(a: &Analysis<'t>) -> DocInfo<'t> {
     let mut headline = vec![false; a.sentences.len()];
     let mut initial = vec![false; a.tokens.len()];
-    // `Token::is_capitalized` of every token, decoded once.
-    let capitalized: Vec<bool> = a
-        .tokens
-        .iter()
-        .zip(&a.words)
-        .map(|(t, w)| t.kind == TokenKind::Word && w.chars().next().is_some_and(char::is_uppercase))
-        .collect();
+    let capitalized = &a.caps;
     for (si, s) in a.sentences.iter().enumerate() {
         let mut words = 0usize;
         let mut caps = 0usize;
@@ -376,17 +391,6 @@ fn doc_info<'t>(a: &Analysis<'t>) -> DocInfo<'t> {
         let last = s.tokens.clone().last().map(|i| a.tok(i));
         let ends_sentence = matches!(last, Some("." | "\u{201d}" | "\""));
         headline[si] = words >= 2 && caps * 10 >= words * 7 && !ends_sentence;
-    }
-    let mut mid_caps = HashSet::default();
-    for (si, s) in a.sentences.iter().enumerate() {
-        if headline[si] {
-            continue;
-        }
-        for i in s.tokens.clone() {
-            if !initial[i] && capitalized[i] {
-                mid_caps.insert(a.tok(i));
-            }
-        }
     }
     // Capitalised words where capitals say nothing (sentence starts, headlines)
     // that the document also writes in lower case are common words.
@@ -419,7 +423,7 @@ fn doc_info<'t>(a: &Analysis<'t>) -> DocInfo<'t> {
             }
         }
     }
-    DocInfo { lower, mid_caps, headline, initial, freq: HashMap::default() }
+    DocInfo { lower, mid_caps: OnceCell::new(), headline, initial, freq: HashMap::default() }
 }
 
 /// Bit of a word's length in a 64-bit length set (longer words share bit 63).
@@ -472,22 +476,19 @@ fn title_len(a: &Analysis, i: usize, end: usize) -> usize {
 }
 
 fn is_cap_word(a: &Analysis, i: usize) -> bool {
-    let t = a.tokens[i];
-    if t.kind != TokenKind::Word {
+    if a.caps[i] {
+        return true;
+    }
+    if a.tokens[i].kind != TokenKind::Word {
         return false;
     }
-    let w = a.tok(i);
-    let mut cs = w.chars();
-    match cs.next() {
-        Some(c) if c.is_uppercase() => true,
-        // "al-Qaeda", "bin Laden"-style particles are handled as connectors; "iPhone" is a name.
-        Some(c) if c.is_lowercase() => cs.next().is_some_and(char::is_uppercase),
-        _ => false,
-    }
+    // "al-Qaeda", "bin Laden"-style particles are handled as connectors; "iPhone" is a name.
+    let mut cs = a.tok(i).chars();
+    cs.next().is_some_and(char::is_lowercase) && cs.next().is_some_and(char::is_uppercase)
 }
 
 /// Finds the name candidates of one sentence.
-fn sentence_cands(a: &Analysis, info: &DocInfo, si: usize, out: &mut Vec<Cand>) {
+fn sentence_cands<'t>(a: &Analysis<'t>, info: &DocInfo<'t>, si: usize, out: &mut Vec<Cand>) {
     let range = a.sentences[si].tokens.clone();
     let headline = info.headline[si];
     let mut i = range.start;
@@ -551,7 +552,7 @@ fn connector_ok(a: &Analysis, i: usize, j: usize, k: usize) -> bool {
 }
 
 /// Cuts a run of capitalised words into names, dropping what is not a name.
-fn split_run(a: &Analysis, info: &DocInfo, headline: bool, mut i: usize, j: usize, out: &mut Vec<Cand>) {
+fn split_run<'t>(a: &Analysis<'t>, info: &DocInfo<'t>, headline: bool, mut i: usize, j: usize, out: &mut Vec<Cand>) {
     while i < j {
         let w = a.tok(i);
         // Known multi-word place or organisation wins over everything.
@@ -623,7 +624,7 @@ fn split_run(a: &Analysis, info: &DocInfo, headline: bool, mut i: usize, j: usiz
             i += 1;
             continue;
         }
-        if headline && !info.mid_caps.contains(w) && !LEX.forenames.contains_key(w) && !is_acronym(w) {
+        if headline && !info.is_mid_cap(a, w) && !LEX.forenames.contains_key(w) && !is_acronym(w) {
             i += 1;
             continue;
         }
@@ -1414,7 +1415,7 @@ pub fn find(a: &Analysis) -> Extraction {
         // Unknown single words with no evidence are left out.
         if ty == EntityType::Other && g.iter().all(|&i| cands[i].strength == 0 && cands[i].end - cands[i].start == 1) {
             let w = a.tok(cands[g[0]].start);
-            if !a.text.is_empty() && !info.mid_caps.contains(w) {
+            if !a.text.is_empty() && !info.is_mid_cap(a, w) {
                 continue;
             }
         }

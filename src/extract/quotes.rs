@@ -413,7 +413,7 @@ impl<'a, 'b> Finder<'a, 'b> {
     }
 
     fn is_cap(&self, i: usize) -> bool {
-        self.a.tokens[i].is_capitalized(self.a.text)
+        self.a.caps[i]
     }
 
     fn span(&self, r: Range<usize>) -> Span {
