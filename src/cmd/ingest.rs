@@ -1,5 +1,6 @@
 //! `quotegraph ingest`: extract documents in parallel batches and store
-//! them in input order, one transaction per batch.
+//! them in input order on a writer thread, batches waiting for it sharing
+//! one transaction.
 
 use std::io::IsTerminal;
 use std::path::Path;
@@ -60,21 +61,41 @@ pub fn process(
     summary: &mut Summary,
     pb: &ProgressBar,
 ) -> Result<(), StoreError> {
-    let n = docs.len();
-    let mut todo = Vec::with_capacity(n);
+    let todo = if force {
+        docs.into_iter()
+            .map(|d| {
+                let hash = content_hash(&d);
+                (d, hash)
+            })
+            .collect()
+    } else {
+        changed(docs, |id| store.stored_hash(id), summary, pb)?
+    };
+    let prepared = extract_all(todo);
+    let results = store.write_batch(&prepared, aliases, force)?;
+    record(&prepared, results, force, summary, pb);
+    Ok(())
+}
+
+/// The documents whose content differs from the stored version, with their
+/// hashes; the unchanged ones are counted and skipped before extraction.
+fn changed(
+    docs: Vec<Document>,
+    stored_hash: impl Fn(&str) -> Result<Option<String>, StoreError>,
+    summary: &mut Summary,
+    pb: &ProgressBar,
+) -> Result<Vec<(Document, String)>, StoreError> {
+    let mut todo = Vec::with_capacity(docs.len());
     for d in docs {
         let hash = content_hash(&d);
-        if !force && store.stored_hash(&d.id)?.as_deref() == Some(hash.as_str()) {
+        if stored_hash(&d.id)?.as_deref() == Some(hash.as_str()) {
             summary.unchanged += 1;
+            pb.inc(1);
         } else {
             todo.push((d, hash));
         }
     }
-    let prepared = extract_all(todo);
-    let results = store.write_batch(&prepared, aliases, force)?;
-    record(&prepared, results, force, summary, pb);
-    pb.inc((n - prepared.len()) as u64);
-    Ok(())
+    Ok(todo)
 }
 
 fn extract_all(todo: Vec<(Document, String)>) -> Vec<Prepared> {
@@ -133,10 +154,15 @@ fn write_loop(
     pb: &ProgressBar,
 ) -> Result<(), StoreError> {
     let mut next = queue.recv().ok();
+    let text_bytes = |docs: &[Prepared]| docs.iter().map(|p| p.doc.text.len()).sum::<usize>();
     while let Some(mut docs) = next.take() {
-        while docs.len() < MAX_TX_DOCS && docs.iter().map(|p| p.doc.text.len()).sum::<usize>() < MAX_TX_BYTES {
+        let mut bytes = text_bytes(&docs);
+        while docs.len() < MAX_TX_DOCS && bytes < MAX_TX_BYTES {
             match queue.try_recv() {
-                Ok(more) => docs.extend(more),
+                Ok(more) => {
+                    bytes += text_bytes(&more);
+                    docs.extend(more);
+                }
                 Err(_) => break,
             }
         }
@@ -177,23 +203,14 @@ pub fn run(db: &Path, input: &InputArgs, aliases: Option<&Path>, quiet: bool) ->
         let mut stopped = false;
         // Returns false once the writer has stopped on an error (it reports it).
         let send = |docs: Vec<Document>, summary: &mut Summary, fatal: &mut Option<StoreError>| -> bool {
-            let mut todo = Vec::with_capacity(docs.len());
-            for d in docs {
-                let hash = content_hash(&d);
-                // Checked again by the writer inside its transaction; this look-up only skips extraction.
-                match hashes.stored_hash(&d.id) {
-                    Ok(h) if h.as_deref() == Some(hash.as_str()) => {
-                        summary.unchanged += 1;
-                        pb.inc(1);
-                    }
-                    Ok(_) => todo.push((d, hash)),
-                    Err(e) => {
-                        *fatal = Some(e);
-                        return false;
-                    }
+            // Checked again by the writer inside its transaction; this look-up only skips extraction.
+            match changed(docs, |id| hashes.stored_hash(id), summary, &pb) {
+                Ok(todo) => sender.send(extract_all(todo)).is_ok(),
+                Err(e) => {
+                    *fatal = Some(e);
+                    false
                 }
             }
-            sender.send(extract_all(todo)).is_ok()
         };
         read_inputs(&input.paths, &opts, &mut |item| match item {
             Item::Doc(d) => {

@@ -97,8 +97,7 @@ impl WriteCache {
 impl Store {
     /// The stored content hash of a document id.
     pub fn stored_hash(&self, id: &str) -> Result<Option<String>, StoreError> {
-        let mut st = self.conn.prepare_cached(sql("document_hash")).map_err(|e| self.err("document_hash", e))?;
-        st.query_row(named_params! {":id": id}, |r| r.get(0)).optional().map_err(|e| self.err("document_hash", e))
+        stored_hash(&self.conn, &self.path, id)
     }
 
     /// Settings for writing many documents (ingest, reindex): a larger page
@@ -231,9 +230,15 @@ pub struct HashReader {
 impl HashReader {
     /// The stored content hash of a document id (as committed so far).
     pub fn stored_hash(&self, id: &str) -> Result<Option<String>, StoreError> {
-        let mut st = self.conn.prepare_cached(sql("document_hash")).map_err(|e| sqlite_err(&self.path, "document_hash", e))?;
-        st.query_row(named_params! {":id": id}, |r| r.get(0)).optional().map_err(|e| sqlite_err(&self.path, "document_hash", e))
+        stored_hash(&self.conn, &self.path, id)
     }
+}
+
+/// The content hash stored for a document id, on any connection.
+fn stored_hash(conn: &Connection, path: &std::path::Path, id: &str) -> Result<Option<String>, StoreError> {
+    let err = |e| sqlite_err(path, "document_hash", e);
+    let mut st = conn.prepare_cached(sql("document_hash")).map_err(err)?;
+    st.query_row(named_params! {":id": id}, |r| r.get(0)).optional().map_err(err)
 }
 
 fn apply_aliases_tx(tx: &Connection, path: &std::path::Path, aliases: &AliasTable) -> Result<(), StoreError> {
@@ -446,10 +451,7 @@ fn write_document(
     let x = &p.extraction;
     // SQLite's JSON functions are not trusted with U+0000: such a document's quotes are inserted one by one.
     let direct = doc.text.contains('\0') || doc.id.contains('\0');
-    let old: Option<String> = {
-        let mut st = tx.prepare_cached(sql("document_hash")).map_err(|e| err("document_hash", e))?;
-        st.query_row(named_params! {":id": doc.id}, |r| r.get(0)).optional().map_err(|e| err("document_hash", e))?
-    };
+    let old = stored_hash(tx, path, &doc.id)?;
     let status = match &old {
         Some(h) if *h == p.hash && !force => return Ok(IngestStatus::Unchanged),
         Some(h) if *h == p.hash => IngestStatus::Unchanged,
