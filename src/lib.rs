@@ -15,6 +15,7 @@
 //! assert_eq!(x.entity(speaker.entity.unwrap()).name, "Basem Naim");
 //! ```
 
+pub mod corpus;
 pub mod eval;
 pub mod export;
 pub mod extract;

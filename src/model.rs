@@ -54,6 +54,9 @@ pub struct Document {
     pub date: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// Who published it: the JSONL `outlet` field, else the URL's host (input.rs).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
 }
 
 /// How a quote is reported.

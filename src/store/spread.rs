@@ -1,0 +1,197 @@
+//! Statements: copies of one quote across documents, linked as they are
+//! written (incremental: a new quote looks its keys up in `statement_key`
+//! and is compared with a few candidate statements, never with every stored
+//! quote), and the speakers' gender evidence written with each document.
+
+use std::path::Path;
+
+use rusqlite::{named_params, Connection, OptionalExtension};
+use rustc_hash::FxHashMap;
+
+use super::registry::sql;
+use super::{sqlite_err, Store, StoreError};
+use crate::corpus::gender;
+use crate::corpus::near_dup::{self, Match};
+use crate::model::{Document, Extraction};
+
+/// Statements read per look-up key. A key shared by more statements than
+/// this is a stock phrase ("said in a statement that the"): the true
+/// statement of a copy shares rarer keys too, and reading the long list
+/// would cost every later quote time.
+pub const MAX_POSTINGS: i64 = 50;
+/// Candidate statements compared word by word with a new quote, those
+/// sharing the most keys first: a copy of a statement shares most of its keys.
+pub const MAX_VERIFY: usize = 4;
+
+fn q<T>(path: &Path, name: &str, r: rusqlite::Result<T>) -> Result<T, StoreError> {
+    r.map_err(|e| sqlite_err(path, name, e))
+}
+
+/// Links the unlinked direct and mixed quotes of these documents to their statements.
+pub(crate) fn link_documents<'a>(
+    tx: &Connection,
+    path: &Path,
+    docs: impl IntoIterator<Item = &'a str>,
+) -> Result<usize, StoreError> {
+    let mut n = 0;
+    for doc in docs {
+        let quotes: Vec<(i64, String)> = {
+            let mut st = q(path, "spread_document_quotes", tx.prepare_cached(sql("spread_document_quotes")))?;
+            let rows = q(path, "spread_document_quotes", st.query_map(named_params! {":doc": doc}, |r| Ok((r.get(0)?, r.get(1)?))))?;
+            q(path, "spread_document_quotes", rows.collect())?
+        };
+        for (id, text) in quotes {
+            n += usize::from(link_quote(tx, path, id, &text)?);
+        }
+    }
+    Ok(n)
+}
+
+/// Links every unlinked direct or mixed quote (after a migration, or an ingest with linking off).
+pub(crate) fn link_all(tx: &Connection, path: &Path) -> Result<usize, StoreError> {
+    let quotes: Vec<(i64, String)> = {
+        let mut st = q(path, "spread_unlinked_quotes", tx.prepare_cached(sql("spread_unlinked_quotes")))?;
+        let rows = q(path, "spread_unlinked_quotes", st.query_map([], |r| Ok((r.get(0)?, r.get(1)?))))?;
+        q(path, "spread_unlinked_quotes", rows.collect())?
+    };
+    let mut n = 0;
+    for (id, text) in quotes {
+        n += usize::from(link_quote(tx, path, id, &text)?);
+    }
+    Ok(n)
+}
+
+/// The best statement for these words among those sharing keys: (id, its words, similarity, match).
+fn best_statement(
+    conn: &Connection,
+    path: &Path,
+    words: &[String],
+    keys: &[i64],
+) -> Result<Option<(i64, usize, f64, Match)>, StoreError> {
+    let mut shared: FxHashMap<i64, u32> = FxHashMap::default();
+    {
+        let mut st = q(path, "statement_key_lookup", conn.prepare_cached(sql("statement_key_lookup")))?;
+        for k in keys {
+            let rows = q(path, "statement_key_lookup", st.query_map(named_params! {":key": k, ":limit": MAX_POSTINGS}, |r| r.get(0)))?;
+            for s in rows {
+                *shared.entry(q(path, "statement_key_lookup", s)?).or_default() += 1;
+            }
+        }
+    }
+    let mut ranked: Vec<(i64, u32)> = shared.into_iter().collect();
+    ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut best: Option<(i64, usize, f64, Match)> = None;
+    let mut st = q(path, "statement_words", conn.prepare_cached(sql("statement_words")))?;
+    for (sid, _) in ranked.into_iter().take(MAX_VERIFY) {
+        let Some(text): Option<String> = q(path, "statement_words", st.query_row(named_params! {":id": sid}, |r| r.get(0)).optional())? else {
+            continue;
+        };
+        let theirs: Vec<String> = text.split(' ').map(str::to_string).collect();
+        if let Some((sim, m)) = near_dup::compare(words, &theirs) {
+            if best.as_ref().is_none_or(|b| sim > b.2) {
+                best = Some((sid, theirs.len(), sim, m));
+            }
+        }
+    }
+    Ok(best)
+}
+
+/// Links one quote: to the most similar statement sharing its keys, or to a
+/// new statement. Returns false for a quote too short to link.
+fn link_quote(tx: &Connection, path: &Path, id: i64, text: &str) -> Result<bool, StoreError> {
+    let words = near_dup::words(text);
+    let keys = near_dup::keys(&words);
+    if keys.is_empty() {
+        return Ok(false);
+    }
+    let joined = words.join(" ");
+    let (sid, sim, m, new_keys) = match best_statement(tx, path, &words, &keys)? {
+        Some((sid, their_len, sim, m)) => {
+            // A longer copy becomes the text later copies are compared with, and adds its keys.
+            let longer = words.len() > their_len;
+            if longer {
+                let mut st = q(path, "statement_set_words", tx.prepare_cached(sql("statement_set_words")))?;
+                q(path, "statement_set_words", st.execute(named_params! {":id": sid, ":words": joined}))?;
+            }
+            (sid, sim, m, longer)
+        }
+        None => {
+            let mut st = q(path, "statement_insert", tx.prepare_cached(sql("statement_insert")))?;
+            q(path, "statement_insert", st.execute(named_params! {":words": joined}))?;
+            (tx.last_insert_rowid(), 1.0, Match::Exact, true)
+        }
+    };
+    if new_keys {
+        let mut st = q(path, "statement_key_insert", tx.prepare_cached(sql("statement_key_insert")))?;
+        for k in &keys {
+            q(path, "statement_key_insert", st.execute(named_params! {":key": k, ":statement_id": sid}))?;
+        }
+    }
+    let mut st = q(path, "quote_statement_insert", tx.prepare_cached(sql("quote_statement_insert")))?;
+    q(
+        path,
+        "quote_statement_insert",
+        st.execute(named_params! {":quote_id": id, ":statement_id": sid, ":similarity": (sim * 1e4).round() / 1e4, ":match": m.as_str()}),
+    )?;
+    Ok(true)
+}
+
+/// Writes the text's gender evidence for the document's persons (`global`: stored id per local entity).
+pub(crate) fn write_gender_evidence(
+    tx: &Connection,
+    path: &Path,
+    doc: &Document,
+    x: &Extraction,
+    global: &[Option<i64>],
+) -> Result<(), StoreError> {
+    let found = gender::text_evidence(&doc.text, x);
+    if found.is_empty() {
+        return Ok(());
+    }
+    let mut st = q(path, "gender_evidence_add", tx.prepare_cached(sql("gender_evidence_add")))?;
+    for (local, g, ev, n) in found {
+        let Some(id) = global.get(local.0 as usize).copied().flatten() else { continue };
+        q(
+            path,
+            "gender_evidence_add",
+            st.execute(named_params! {":entity_id": id, ":document_id": doc.id, ":gender": g.as_str(), ":evidence": ev.as_str(), ":mentions": n}),
+        )?;
+    }
+    Ok(())
+}
+
+impl Store {
+    /// Whether writes link quotes to statements (on by default; `ingest --no-link` turns it off).
+    pub fn set_linking(&mut self, on: bool) {
+        self.link = on;
+    }
+
+    /// Links every quote that is not linked yet; returns how many were linked.
+    pub fn relink(&mut self) -> Result<usize, StoreError> {
+        let path = self.path.clone();
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(|e| super::begin_err(&path, e))?;
+        let n = link_all(&tx, &path)?;
+        tx.commit().map_err(|e| sqlite_err(&path, "commit", e))?;
+        Ok(n)
+    }
+
+    /// The statement a text is a copy of (a stored quote's text, trimmed or edited), if any.
+    pub fn statement_of_text(&self, text: &str) -> Result<Option<i64>, StoreError> {
+        let words = near_dup::words(text);
+        let keys = near_dup::keys(&words);
+        Ok(best_statement(&self.conn, &self.path, &words, &keys)?.map(|b| b.0))
+    }
+
+    /// The statement a stored quote belongs to, if it is linked.
+    pub fn statement_of_quote(&self, quote_id: i64) -> Result<Option<i64>, StoreError> {
+        let mut st = self.conn.prepare_cached(sql("quote_statement_of")).map_err(|e| self.err("quote_statement_of", e))?;
+        st.query_row(named_params! {":quote_id": quote_id}, |r| r.get(0)).optional().map_err(|e| self.err("quote_statement_of", e))
+    }
+
+    /// SAME_AS edges: (copy, first stored copy of its statement), by copy id.
+    pub fn same_as_edges(&self) -> Result<Vec<(i64, i64)>, StoreError> {
+        let mut st = self.conn.prepare_cached(sql("graph_same_as")).map_err(|e| self.err("graph_same_as", e))?;
+        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).map_err(|e| self.err("graph_same_as", e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err("graph_same_as", e))
+    }
+}
