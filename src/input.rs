@@ -255,7 +255,11 @@ pub fn parse_jsonl_line(line: &str, origin: &str, lineno: usize) -> Result<Docum
     // An empty date is no date; any other must be ISO 8601, so that dates sort and bucket.
     let date = rec.date.map(|d| d.trim().to_string()).filter(|d| !d.is_empty());
     if let Some(d) = &date {
-        crate::corpus::dates::parse(d).map_err(|message| InputError::BadDate { path: origin.to_string(), line: lineno, message })?;
+        crate::corpus::dates::parse(d).map_err(|message| InputError::BadDate {
+            path: origin.to_string(),
+            line: lineno,
+            message,
+        })?;
     }
     let outlet = rec
         .outlet

@@ -22,5 +22,6 @@ pub mod extract;
 pub mod graph;
 pub mod input;
 pub mod model;
+pub mod report;
 pub mod store;
 pub mod text;

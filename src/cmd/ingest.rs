@@ -181,13 +181,14 @@ fn write_loop(
     Ok(())
 }
 
-pub fn run(db: &Path, input: &InputArgs, aliases: Option<&Path>, quiet: bool) -> Result<Outcome> {
+pub fn run(db: &Path, input: &InputArgs, aliases: Option<&Path>, quiet: bool, link: bool) -> Result<Outcome> {
     let table = match aliases {
         Some(p) => AliasTable::read(p)?,
         None => AliasTable::default(),
     };
     let mut store = Store::open(db)?;
     store.tune_for_bulk_writes()?;
+    store.set_linking(link);
     let hashes = store.hash_reader()?;
     let opts = input_options(input);
     let pb = progress(quiet);

@@ -88,7 +88,11 @@ pub fn parse(s: &str) -> Result<Date, String> {
 impl Date {
     /// Days since 0000-03-01 (proleptic Gregorian): for weekdays and week arithmetic.
     fn day_number(self) -> i64 {
-        let (y, m) = if self.month <= 2 { (self.year as i64 - 1, self.month as i64 + 9) } else { (self.year as i64, self.month as i64 - 3) };
+        let (y, m) = if self.month <= 2 {
+            (self.year as i64 - 1, self.month as i64 + 9)
+        } else {
+            (self.year as i64, self.month as i64 - 3)
+        };
         365 * y + y.div_euclid(4) - y.div_euclid(100) + y.div_euclid(400) + (153 * m + 2) / 5 + self.day as i64 - 1
     }
 
@@ -114,6 +118,17 @@ impl Date {
         (y, week as u32)
     }
 
+    /// The next calendar day.
+    pub fn next_day(self) -> Date {
+        if self.day < days_in_month(self.year, self.month) {
+            Date { day: self.day + 1, ..self }
+        } else if self.month < 12 {
+            Date { month: self.month + 1, day: 1, ..self }
+        } else {
+            Date { year: self.year + 1, month: 1, day: 1 }
+        }
+    }
+
     /// The bucket label: `2019-01-04`, `2019-W01`, `2019-01`.
     pub fn label(self, by: Bucket) -> String {
         match by {
@@ -133,10 +148,17 @@ mod tests {
 
     #[test]
     fn dates_and_date_times_parse() {
-        for ok in ["2019-01-04", "2019-01-04T10:30", "2019-01-04T10:30:00Z", "2019-01-04 10:30:00.123+02:00", "2020-02-29T23:59:59-0500"] {
+        for ok in [
+            "2019-01-04",
+            "2019-01-04T10:30",
+            "2019-01-04T10:30:00Z",
+            "2019-01-04 10:30:00.123+02:00",
+            "2020-02-29T23:59:59-0500",
+        ] {
             assert!(parse(ok).is_ok(), "{ok}");
         }
-        for bad in ["yesterday", "2019-1-4", "2019-02-30", "2019-13-01", "04/01/2019", "2019-01-04T25:00", "2019-01-04Tnoon", ""] {
+        for bad in ["yesterday", "2019-1-4", "2019-02-30", "2019-13-01", "04/01/2019", "2019-01-04T25:00", "2019-01-04Tnoon", ""]
+        {
             assert!(parse(bad).is_err(), "{bad}");
         }
     }

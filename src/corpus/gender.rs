@@ -75,8 +75,7 @@ fn table(src: &'static str) -> BTreeMap<String, Gender> {
 
 static HONORIFICS: LazyLock<BTreeMap<String, Gender>> =
     LazyLock::new(|| table(include_str!("../../data/lexicon/honorifics.tsv")));
-static FORENAMES: LazyLock<BTreeMap<String, Gender>> =
-    LazyLock::new(|| table(include_str!("../../data/lexicon/forenames.tsv")));
+static FORENAMES: LazyLock<BTreeMap<String, Gender>> = LazyLock::new(|| table(include_str!("../../data/lexicon/forenames.tsv")));
 
 fn pronoun_gender(p: &str) -> Gender {
     match p.to_lowercase().as_str() {

@@ -113,6 +113,7 @@ const BUILTIN: &[(bool, &str, &str)] = builtin![
     true "internal/schema_v3.sql",
     true "internal/spread_document_quotes.sql",
     true "internal/spread_unlinked_quotes.sql",
+    true "internal/statement_in_document.sql",
     true "internal/statement_insert.sql",
     true "internal/statement_key_insert.sql",
     true "internal/statement_key_lookup.sql",

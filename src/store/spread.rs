@@ -35,13 +35,17 @@ pub(crate) fn link_documents<'a>(
 ) -> Result<usize, StoreError> {
     let mut n = 0;
     for doc in docs {
-        let quotes: Vec<(i64, String)> = {
+        let quotes: Vec<(i64, String, String)> = {
             let mut st = q(path, "spread_document_quotes", tx.prepare_cached(sql("spread_document_quotes")))?;
-            let rows = q(path, "spread_document_quotes", st.query_map(named_params! {":doc": doc}, |r| Ok((r.get(0)?, r.get(1)?))))?;
+            let rows = q(
+                path,
+                "spread_document_quotes",
+                st.query_map(named_params! {":doc": doc}, |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))),
+            )?;
             q(path, "spread_document_quotes", rows.collect())?
         };
-        for (id, text) in quotes {
-            n += usize::from(link_quote(tx, path, id, &text)?);
+        for (id, text, doc) in quotes {
+            n += usize::from(link_quote(tx, path, id, &text, &doc)?);
         }
     }
     Ok(n)
@@ -49,30 +53,35 @@ pub(crate) fn link_documents<'a>(
 
 /// Links every unlinked direct or mixed quote (after a migration, or an ingest with linking off).
 pub(crate) fn link_all(tx: &Connection, path: &Path) -> Result<usize, StoreError> {
-    let quotes: Vec<(i64, String)> = {
+    let quotes: Vec<(i64, String, String)> = {
         let mut st = q(path, "spread_unlinked_quotes", tx.prepare_cached(sql("spread_unlinked_quotes")))?;
-        let rows = q(path, "spread_unlinked_quotes", st.query_map([], |r| Ok((r.get(0)?, r.get(1)?))))?;
+        let rows = q(path, "spread_unlinked_quotes", st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))))?;
         q(path, "spread_unlinked_quotes", rows.collect())?
     };
     let mut n = 0;
-    for (id, text) in quotes {
-        n += usize::from(link_quote(tx, path, id, &text)?);
+    for (id, text, doc) in quotes {
+        n += usize::from(link_quote(tx, path, id, &text, &doc)?);
     }
     Ok(n)
 }
 
-/// The best statement for these words among those sharing keys: (id, its words, similarity, match).
+/// The best statement for these words among those sharing keys: (id, its
+/// length in words, similarity, match). With `doc`, a statement that already
+/// has a copy in that document is passed over: two overlapping quotes of one
+/// article (a mixed quote and its quoted part) are not copies.
 fn best_statement(
     conn: &Connection,
     path: &Path,
     words: &[String],
     keys: &[i64],
+    doc: Option<&str>,
 ) -> Result<Option<(i64, usize, f64, Match)>, StoreError> {
     let mut shared: FxHashMap<i64, u32> = FxHashMap::default();
     {
         let mut st = q(path, "statement_key_lookup", conn.prepare_cached(sql("statement_key_lookup")))?;
         for k in keys {
-            let rows = q(path, "statement_key_lookup", st.query_map(named_params! {":key": k, ":limit": MAX_POSTINGS}, |r| r.get(0)))?;
+            let rows =
+                q(path, "statement_key_lookup", st.query_map(named_params! {":key": k, ":limit": MAX_POSTINGS}, |r| r.get(0)))?;
             for s in rows {
                 *shared.entry(q(path, "statement_key_lookup", s)?).or_default() += 1;
             }
@@ -83,12 +92,14 @@ fn best_statement(
     let mut best: Option<(i64, usize, f64, Match)> = None;
     let mut st = q(path, "statement_words", conn.prepare_cached(sql("statement_words")))?;
     for (sid, _) in ranked.into_iter().take(MAX_VERIFY) {
-        let Some(text): Option<String> = q(path, "statement_words", st.query_row(named_params! {":id": sid}, |r| r.get(0)).optional())? else {
+        let Some(text): Option<String> =
+            q(path, "statement_words", st.query_row(named_params! {":id": sid}, |r| r.get(0)).optional())?
+        else {
             continue;
         };
         let theirs: Vec<String> = text.split(' ').map(str::to_string).collect();
         if let Some((sim, m)) = near_dup::compare(words, &theirs) {
-            if best.as_ref().is_none_or(|b| sim > b.2) {
+            if best.as_ref().is_none_or(|b| sim > b.2) && !in_document(conn, path, sid, doc)? {
                 best = Some((sid, theirs.len(), sim, m));
             }
         }
@@ -96,16 +107,22 @@ fn best_statement(
     Ok(best)
 }
 
+fn in_document(conn: &Connection, path: &Path, sid: i64, doc: Option<&str>) -> Result<bool, StoreError> {
+    let Some(doc) = doc else { return Ok(false) };
+    let mut st = q(path, "statement_in_document", conn.prepare_cached(sql("statement_in_document")))?;
+    q(path, "statement_in_document", st.query_row(named_params! {":statement_id": sid, ":doc": doc}, |r| r.get(0)))
+}
+
 /// Links one quote: to the most similar statement sharing its keys, or to a
 /// new statement. Returns false for a quote too short to link.
-fn link_quote(tx: &Connection, path: &Path, id: i64, text: &str) -> Result<bool, StoreError> {
+fn link_quote(tx: &Connection, path: &Path, id: i64, text: &str, doc: &str) -> Result<bool, StoreError> {
     let words = near_dup::words(text);
     let keys = near_dup::keys(&words);
     if keys.is_empty() {
         return Ok(false);
     }
     let joined = words.join(" ");
-    let (sid, sim, m, new_keys) = match best_statement(tx, path, &words, &keys)? {
+    let (sid, sim, m, new_keys) = match best_statement(tx, path, &words, &keys, Some(doc))? {
         Some((sid, their_len, sim, m)) => {
             // A longer copy becomes the text later copies are compared with, and adds its keys.
             let longer = words.len() > their_len;
@@ -131,7 +148,9 @@ fn link_quote(tx: &Connection, path: &Path, id: i64, text: &str) -> Result<bool,
     q(
         path,
         "quote_statement_insert",
-        st.execute(named_params! {":quote_id": id, ":statement_id": sid, ":similarity": (sim * 1e4).round() / 1e4, ":match": m.as_str()}),
+        st.execute(
+            named_params! {":quote_id": id, ":statement_id": sid, ":similarity": (sim * 1e4).round() / 1e4, ":match": m.as_str()},
+        ),
     )?;
     Ok(true)
 }
@@ -169,7 +188,10 @@ impl Store {
     /// Links every quote that is not linked yet; returns how many were linked.
     pub fn relink(&mut self) -> Result<usize, StoreError> {
         let path = self.path.clone();
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(|e| super::begin_err(&path, e))?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(|e| super::begin_err(&path, e))?;
         let n = link_all(&tx, &path)?;
         tx.commit().map_err(|e| sqlite_err(&path, "commit", e))?;
         Ok(n)
@@ -179,13 +201,15 @@ impl Store {
     pub fn statement_of_text(&self, text: &str) -> Result<Option<i64>, StoreError> {
         let words = near_dup::words(text);
         let keys = near_dup::keys(&words);
-        Ok(best_statement(&self.conn, &self.path, &words, &keys)?.map(|b| b.0))
+        Ok(best_statement(&self.conn, &self.path, &words, &keys, None)?.map(|b| b.0))
     }
 
     /// The statement a stored quote belongs to, if it is linked.
     pub fn statement_of_quote(&self, quote_id: i64) -> Result<Option<i64>, StoreError> {
         let mut st = self.conn.prepare_cached(sql("quote_statement_of")).map_err(|e| self.err("quote_statement_of", e))?;
-        st.query_row(named_params! {":quote_id": quote_id}, |r| r.get(0)).optional().map_err(|e| self.err("quote_statement_of", e))
+        st.query_row(named_params! {":quote_id": quote_id}, |r| r.get(0))
+            .optional()
+            .map_err(|e| self.err("quote_statement_of", e))
     }
 
     /// SAME_AS edges: (copy, first stored copy of its statement), by copy id.

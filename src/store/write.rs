@@ -50,7 +50,9 @@ pub fn content_hash(doc: &Document) -> String {
         }
     }
     // An outlet other than the URL's host is metadata of its own; the host is already hashed with the URL.
-    if let Some(o) = doc.outlet.as_deref().filter(|o| doc.url.as_deref().and_then(crate::corpus::outlet_of_url).as_deref() != Some(*o)) {
+    if let Some(o) =
+        doc.outlet.as_deref().filter(|o| doc.url.as_deref().and_then(crate::corpus::outlet_of_url).as_deref() != Some(*o))
+    {
         h.update(b"outlet");
         h.update(o.as_bytes());
     }
@@ -161,7 +163,13 @@ impl Store {
             out.push(Ok(status));
             Ok::<_, StoreError>(())
         });
-        let linked = |()| if link { super::spread::link_documents(&tx, path, docs.iter().map(|p| p.doc.id.as_str())).map(drop) } else { Ok(()) };
+        let linked = |()| {
+            if link {
+                super::spread::link_documents(&tx, path, docs.iter().map(|p| p.doc.id.as_str())).map(drop)
+            } else {
+                Ok(())
+            }
+        };
         if written.and_then(|()| rows.flush(&tx, path)).and_then(linked).is_err() {
             // Dropping `tx` rolls back: what the cache learnt in it is gone too.
             cache.clear();
