@@ -18,6 +18,11 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// An ISO 8601 date or date-time (--since, --until): a bad one is a usage error.
+fn iso_date(s: &str) -> Result<String, String> {
+    quotegraph::corpus::dates::parse(s).map(|_| s.trim().to_string())
+}
+
 /// Output format of listing commands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ListFormat {
@@ -117,10 +122,10 @@ pub enum Command {
         #[arg(long, value_name = "ID")]
         doc: Option<String>,
         /// Only documents dated on or after this date (YYYY-MM-DD).
-        #[arg(long, value_name = "DATE")]
+        #[arg(long, value_name = "DATE", value_parser = iso_date)]
         since: Option<String>,
         /// Only documents dated on or before this date (YYYY-MM-DD).
-        #[arg(long, value_name = "DATE")]
+        #[arg(long, value_name = "DATE", value_parser = iso_date)]
         until: Option<String>,
         #[arg(long, value_enum)]
         kind: Option<KindArg>,
@@ -134,10 +139,10 @@ pub enum Command {
         #[arg(long, value_name = "NAME")]
         about: String,
         /// Only quotes of documents dated on or after this date (YYYY-MM-DD).
-        #[arg(long, value_name = "DATE")]
+        #[arg(long, value_name = "DATE", value_parser = iso_date)]
         since: Option<String>,
         /// Only quotes of documents dated on or before this date (YYYY-MM-DD).
-        #[arg(long, value_name = "DATE")]
+        #[arg(long, value_name = "DATE", value_parser = iso_date)]
         until: Option<String>,
         #[command(flatten)]
         page: PageArgs,
@@ -251,10 +256,10 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "month")]
         by: BucketArg,
         /// Only documents dated on or after this date (YYYY-MM-DD).
-        #[arg(long, value_name = "DATE")]
+        #[arg(long, value_name = "DATE", value_parser = iso_date)]
         since: Option<String>,
         /// Only documents dated on or before this date (YYYY-MM-DD).
-        #[arg(long, value_name = "DATE")]
+        #[arg(long, value_name = "DATE", value_parser = iso_date)]
         until: Option<String>,
         /// Also draw a bar chart into this SVG file.
         #[arg(long, value_name = "FILE")]
@@ -285,10 +290,10 @@ pub enum ReportCommand {
         #[arg(long)]
         outlet: Option<String>,
         /// Only documents dated on or after this date (YYYY-MM-DD).
-        #[arg(long, value_name = "DATE")]
+        #[arg(long, value_name = "DATE", value_parser = iso_date)]
         since: Option<String>,
         /// Only documents dated on or before this date (YYYY-MM-DD).
-        #[arg(long, value_name = "DATE")]
+        #[arg(long, value_name = "DATE", value_parser = iso_date)]
         until: Option<String>,
         /// Only quotes that name this entity.
         #[arg(long, value_name = "NAME")]

@@ -69,10 +69,10 @@ pub fn run(db_path: &Path, quote: Option<&str>, relink: bool, format: ListFormat
         s.copies.len(),
         s.copies.iter().map(|c| &c.doc).collect::<std::collections::BTreeSet<_>>().len(),
         if speakers.is_empty() { "none named".into() } else { speakers.join(", ") },
-        if conflicts > 0 {
-            format!("; {conflicts} copies attributed to another speaker than the first source")
-        } else {
-            String::new()
+        match conflicts {
+            0 => String::new(),
+            1 => "; 1 copy attributed to another speaker than the first source's".into(),
+            n => format!("; {n} copies attributed to another speaker than the first source's"),
         }
     );
     Ok(Outcome::default())

@@ -86,6 +86,16 @@ pub fn keys(words: &[String]) -> Vec<i64> {
     out
 }
 
+/// Every 3-gram hash of a quote's words, sorted and distinct: a look-up
+/// from the command line (`spread TEXT`) tries them all, since a short
+/// trimmed copy may share fewer than `WINDOW + 2` words in a row.
+pub fn all_keys(words: &[String]) -> Vec<i64> {
+    let mut out: Vec<i64> = words.windows(SHINGLE).map(fnv).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// How two copies relate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Match {

@@ -112,6 +112,7 @@ const BUILTIN: &[(bool, &str, &str)] = builtin![
     true "internal/quote_statement_of.sql",
     true "internal/schema_v3.sql",
     true "internal/spread_document_quotes.sql",
+    true "internal/spread_text_candidates.sql",
     true "internal/spread_unlinked_quotes.sql",
     true "internal/statement_in_document.sql",
     true "internal/statement_insert.sql",

@@ -89,9 +89,20 @@ fn best_statement(
     }
     let mut ranked: Vec<(i64, u32)> = shared.into_iter().collect();
     ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    verify(conn, path, words, ranked.into_iter().take(MAX_VERIFY).map(|r| r.0), doc)
+}
+
+/// The most similar of these statements, if any is a copy.
+fn verify(
+    conn: &Connection,
+    path: &Path,
+    words: &[String],
+    candidates: impl IntoIterator<Item = i64>,
+    doc: Option<&str>,
+) -> Result<Option<(i64, usize, f64, Match)>, StoreError> {
     let mut best: Option<(i64, usize, f64, Match)> = None;
     let mut st = q(path, "statement_words", conn.prepare_cached(sql("statement_words")))?;
-    for (sid, _) in ranked.into_iter().take(MAX_VERIFY) {
+    for sid in candidates {
         let Some(text): Option<String> =
             q(path, "statement_words", st.query_row(named_params! {":id": sid}, |r| r.get(0)).optional())?
         else {
@@ -198,10 +209,26 @@ impl Store {
     }
 
     /// The statement a text is a copy of (a stored quote's text, trimmed or edited), if any.
+    /// Every 3-gram is looked up; when none is a stored key, the full-text
+    /// index proposes the quotes sharing the most words.
     pub fn statement_of_text(&self, text: &str) -> Result<Option<i64>, StoreError> {
         let words = near_dup::words(text);
-        let keys = near_dup::keys(&words);
-        Ok(best_statement(&self.conn, &self.path, &words, &keys, None)?.map(|b| b.0))
+        if words.len() < near_dup::MIN_WORDS {
+            return Ok(None);
+        }
+        if let Some(b) = best_statement(&self.conn, &self.path, &words, &near_dup::all_keys(&words), None)? {
+            return Ok(Some(b.0));
+        }
+        let query = words.iter().map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(" OR ");
+        let candidates: Vec<i64> = {
+            let mut st =
+                self.conn.prepare_cached(sql("spread_text_candidates")).map_err(|e| self.err("spread_text_candidates", e))?;
+            let rows = st
+                .query_map(named_params! {":query": query, ":limit": MAX_POSTINGS}, |r| r.get(0))
+                .map_err(|e| self.err("spread_text_candidates", e))?;
+            rows.collect::<Result<_, _>>().map_err(|e| self.err("spread_text_candidates", e))?
+        };
+        Ok(verify(&self.conn, &self.path, &words, candidates, None)?.map(|b| b.0))
     }
 
     /// The statement a stored quote belongs to, if it is linked.

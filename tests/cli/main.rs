@@ -17,5 +17,6 @@ mod eval_parity;
 mod properties;
 mod reliability;
 mod skeleton;
+mod spread_corpus;
 mod store_cli;
 mod store_reliability;
