@@ -10,7 +10,8 @@ Each annotation file names spans by their exact text, so a person can write and 
         "kind": "direct|mixed|indirect", "reference": "Canonical Name" | null}]}
 
 `occurrence` (1-based, default 1) picks among repeated content strings. The source and cue
-are the occurrences nearest to the content (same paragraph preferred). Offsets are UTF-8
+are the occurrences nearest to the content (same paragraph preferred), unless
+"source_occurrence" / "cue_occurrence" (1-based, over the whole text) picks one. Offsets are UTF-8
 bytes. Any text that cannot be found is an error naming the file and attribution.
 """
 import json, os, sys
@@ -78,7 +79,17 @@ def main():
             rec = {"content": span(text, c0, c1)}
             for role in ("source", "cue"):
                 s = a.get(role)
-                if s:
+                if s and role + "_occurrence" in a:
+                    occ_r = list(occurrences(text, s))
+                    k_r = a[role + "_occurrence"]
+                    i_r = occ_r[k_r - 1] if 0 < k_r <= len(occ_r) else None
+                    hit = None if i_r is None else (i_r, i_r + len(s))
+                    if hit is None:
+                        errors.append(f"{where}: {role} not found: {s!r} #{k_r}")
+                        rec[role] = None
+                    else:
+                        rec[role] = span(text, *hit)
+                elif s:
                     hit = nearest(text, s, c0, c1, None)
                     if hit is None:
                         errors.append(f"{where}: {role} not found: {s!r}")
