@@ -100,7 +100,7 @@ pub fn spread(store: &Store, quote_or_text: &str) -> Result<Option<Spread>, Stor
             None => speakers.push((name, 1)),
         }
     }
-    speakers.sort_by(|a, b| b.1.cmp(&a.1));
+    speakers.sort_by_key(|s| std::cmp::Reverse(s.1));
     // The reference speaker: the first source's if named, else the most frequent.
     let reference = copies
         .iter()

@@ -17,10 +17,18 @@ const CORPUS: &str = "tests/data/spread/corpus.jsonl";
 const MIN_PRECISION: f64 = 1.0;
 const MIN_RECALL: f64 = 1.0;
 
+/// The corpus ingested in two runs (every other line first), so that linking
+/// must find copies stored by an earlier run: incremental, not a recompute.
 fn ingested() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let (code, _, err) = run_db(&dir.path().join("q.db"), &["ingest", "-q", CORPUS]);
-    assert_eq!(code, 0, "{err}");
+    let lines: Vec<String> = std::fs::read_to_string(CORPUS).unwrap().lines().map(str::to_string).collect();
+    for half in 0..2 {
+        let part = dir.path().join(format!("part{half}.jsonl"));
+        let text: String = lines.iter().skip(half).step_by(2).map(|l| format!("{l}\n")).collect();
+        std::fs::write(&part, text).unwrap();
+        let (code, _, err) = run_db(&dir.path().join("q.db"), &["ingest", "-q", part.to_str().unwrap()]);
+        assert_eq!(code, 0, "{err}");
+    }
     dir
 }
 
@@ -120,6 +128,12 @@ fn spread_timeline_and_diversity_through_the_binary() {
     roxmltree::Document::parse(&std::fs::read_to_string(&svg).unwrap()).unwrap();
     let (out, _) = ok(&["report", "diversity", "--speakers", "--outlet", "valley-times.example", "--format", "jsonl"]);
     assert!(out.lines().any(|l| l.contains("\"speaker\":\"John Smith\"") && l.contains("\"role\":\"official\"")), "{out}");
+
+    // SAME_AS edges are exported like the others: 7 copies of A and 2 of B point to their first stored copy.
+    for format in ["json", "graphml", "dot"] {
+        let (out, _) = ok(&["export", "--format", format]);
+        assert_eq!(out.matches("SAME_AS").count(), 9, "{format}");
+    }
 
     let (code, _, err) = run_db(&db, &["timeline", "Maria Lopez", "--since", "March 1"]);
     assert_eq!(code, 2, "{err}");
