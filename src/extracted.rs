@@ -70,8 +70,9 @@ pub enum ExtractedError {
     BadLine { path: String, line: usize, message: String },
     #[error("{path}:{line}: record {doc:?} has no document text; write records with `quotegraph extract --with-text`")]
     NoText { path: String, line: usize, doc: String },
-    #[error("{path}:{line}: document {doc:?} failed in extraction: {error}")]
-    Failed { path: String, line: usize, doc: String, error: String },
+    /// An error record: the input failed where it was extracted.
+    #[error("{path}:{line}: {input} failed where it was extracted: {error}")]
+    Failed { path: String, line: usize, input: String, error: String },
     #[error("{path}:{line}: document {doc:?}: the extraction does not fit the text: {message}")]
     Inconsistent { path: String, line: usize, doc: String, message: String },
 }
@@ -95,7 +96,8 @@ pub fn parse_record(text: &str, origin: &str, line: usize) -> Result<Extracted, 
         Some(other) => other.to_string(),
     };
     if let Some(error) = rec.error {
-        return Err(ExtractedError::Failed { path: origin.to_string(), line, doc, error });
+        let input = if doc.is_empty() { "an input line".to_string() } else { format!("document {doc:?}") };
+        return Err(ExtractedError::Failed { path: origin.to_string(), line, input, error });
     }
     let (Some(document), Some(extraction)) = (rec.document, rec.extraction) else {
         return Err(ExtractedError::NoText { path: origin.to_string(), line, doc });
