@@ -197,10 +197,7 @@ pub fn record_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, ExtractedError> {
 /// with its origin and 1-based line number to `emit`; stops early when
 /// `emit` returns false. A line that is not UTF-8 is handed over lossily
 /// decoded (it then fails to parse, naming its line).
-pub fn read_lines(
-    files: &[PathBuf],
-    emit: &mut dyn FnMut(&str, usize, String) -> bool,
-) -> Result<(), ExtractedError> {
+pub fn read_lines(files: &[PathBuf], emit: &mut dyn FnMut(&str, usize, String) -> bool) -> Result<(), ExtractedError> {
     for f in files {
         let origin = if f.as_os_str() == "-" { "<stdin>".to_string() } else { f.display().to_string() };
         let io = |e| ExtractedError::Io { path: origin.clone(), source: e };

@@ -215,7 +215,13 @@ def main(argv):
         errors = write_tables(spark, records_dir, args.output)
         print(f"quotegraph-extract: Parquet tables documents, quotes, entities, mentions in {args.output}; "
               f"{errors} records with an error", file=sys.stderr)
+    # Run with python3, this process started the JVM: wait for it to exit, so
+    # that its CPU time (and its workers') is accounted to this process.
+    jvm = getattr(sc._gateway, "proc", None)
     spark.stop()
+    if jvm is not None:
+        jvm.stdin.close()
+        jvm.wait()
     return 0
 
 
