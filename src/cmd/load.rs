@@ -91,7 +91,6 @@ pub fn run(db: &Path, paths: &[PathBuf], aliases: Option<&Path>, quiet: bool) ->
     if fatal.is_none() && !batch.is_empty() {
         fatal = write(&mut batch, &mut summary).err();
     }
-    drop(write);
     if let Some(e) = fatal {
         pb.finish_and_clear();
         return Err(e.into());
