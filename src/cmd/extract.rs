@@ -1,8 +1,9 @@
 //! `quotegraph extract`: extraction only, printed as JSONL, JSON or a table.
 //!
-//! JSONL output is a stream filter (docs/scale-out.md): one line per input
-//! document or failed input line, in input order, each flushed as soon as
-//! it is written; documents are extracted in parallel as they arrive.
+//! JSONL output is a stream filter (docs/scale-out.md): one line per
+//! document in input order, each flushed as soon as it is written, documents
+//! extracted in parallel as they arrive. Reading JSONL from stdin, a failed
+//! input line gets an error record in its place.
 
 use std::io::Write;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -15,18 +16,20 @@ use quotegraph::model::Document;
 use rayon::prelude::*;
 
 use super::{input_options, output, Outcome};
-use crate::cli::{ExtractFormat, InputArgs};
+use crate::cli::{ExtractFormat, InputArgs, StdinFormat};
 
 /// Documents extracted in parallel at most at once, then printed in input order.
 const BATCH: usize = 256;
 
-/// A document read, or an input that failed to read (its place in the order kept).
+/// A document read, or an input that failed to read (its place in the order kept, in a stream).
 type Entry = std::result::Result<Document, InputError>;
 
 pub fn run(input: &InputArgs, format: ExtractFormat, explain: bool, with_text: bool) -> Result<Outcome> {
     if with_text && format != ExtractFormat::Jsonl {
         bail!("--with-text writes JSONL records: use it with --format jsonl");
     }
+    // The stream filter keeps one output line per input line: failed inputs get error records.
+    let stream = input.input_format == StdinFormat::Jsonl && input.paths.iter().any(|p| p.as_os_str() == "-");
     let opts = input_options(input);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -58,7 +61,9 @@ pub fn run(input: &InputArgs, format: ExtractFormat, explain: bool, with_text: b
                 Item::Error(e) => {
                     eprintln!("error: {e}");
                     failed += 1;
-                    entries.push(Err(e));
+                    if stream {
+                        entries.push(Err(e));
+                    }
                 }
             }
             if entries.len() < BATCH {

@@ -184,11 +184,19 @@ fn records_with_text_rebuild_the_database_that_ingest_builds() {
 #[test]
 fn ingest_extracted_reports_records_it_cannot_store_and_keeps_the_others() {
     let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("in.jsonl");
-    std::fs::write(&input, "{\"id\": \"ok\", \"text\": \"“Yes,” said Ann Lee.\"}\nnot json\n").unwrap();
-    let (code, with_text, _) = run(&["extract", "--with-text", input.to_str().unwrap()]);
-    assert_eq!(code, 1, "the bad line fails");
-    let (_, plain, _) = run(&["extract", input.to_str().unwrap()]);
+    let input = "{\"id\": \"ok\", \"text\": \"“Yes,” said Ann Lee.\"}\nnot json\n";
+    let stream = |extra: &[&str]| {
+        let out = assert_cmd::Command::new(bin())
+            .args(["extract", "--input-format", "jsonl", "-"])
+            .args(extra)
+            .write_stdin(input)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "the bad line fails");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let with_text = stream(&["--with-text"]);
+    let plain = stream(&[]);
     let records = dir.path().join("records.jsonl");
     let plain_ok = plain.lines().next().unwrap();
     std::fs::write(&records, format!("{with_text}{plain_ok}\n{{\"doc\": \n")).unwrap();
