@@ -74,5 +74,6 @@ done
 cat "$OUT"/spark-2/records/part-* | cmp - "$OUT/binary-2t.jsonl" && echo "spark-2 records = binary records"
 rm -f "$OUT/binary-2t.jsonl"
 measure load "$BIN" --db "$OUT/load.db" ingest --quiet --extracted "$OUT/spark-2/records"
-echo "quotes stored: $("$BIN" --db "$OUT/load.db" stats --format json | tr -d ' \n' | grep -o '"quotes":[0-9]*' | head -1)" \
+echo "stored: $("$BIN" --db "$OUT/load.db" stats --format csv | grep '^total,' | cut -d, -f2,3 | tr '\n' ' ')" \
   | tee -a "$OUT/machine.txt"
+echo "records: $(cat "$OUT"/spark-2/records/part-* | wc -c) bytes" | tee -a "$OUT/machine.txt"
