@@ -19,6 +19,7 @@ pub mod corpus;
 pub mod eval;
 pub mod export;
 pub mod extract;
+pub mod extracted;
 pub mod graph;
 pub mod input;
 pub mod model;

@@ -16,6 +16,7 @@ mod entity_cases;
 mod eval_parity;
 mod properties;
 mod reliability;
+mod scale_out;
 mod skeleton;
 mod spread_corpus;
 mod store_cli;
