@@ -15,6 +15,12 @@ use rusqlite::types::Value;
 /// Rows of the first page (the commands' default `--limit`), plus the one that tells a cut page.
 const PAGE: i64 = 50 + 1;
 
+/// Parameters of a named statement.
+type Params = Vec<(&'static str, Value)>;
+
+/// A command's label, its named statement, and its parameters for a name.
+type Query = (&'static str, &'static str, fn(Value) -> Params);
+
 fn percentile(sorted: &[f64], p: usize) -> f64 {
     let k = (sorted.len() * p).div_ceil(100).clamp(1, sorted.len()) - 1;
     sorted[k]
@@ -38,8 +44,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let store = Store::open_existing(std::path::Path::new(&db))?;
     let open_ms = opened.elapsed().as_secs_f64() * 1e3;
     let text = |s: &str| Value::Text(s.to_string());
-    type Params = Vec<(&'static str, Value)>;
-    let queries: [(&str, &str, fn(Value) -> Params); 2] = [
+    let queries: [Query; 2] = [
         ("quotes --by", "quotes_by_speaker", |name| {
             vec![
                 ("doc", Value::Null),
