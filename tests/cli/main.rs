@@ -16,6 +16,7 @@ mod entity_cases;
 mod eval_parity;
 mod properties;
 mod reliability;
+mod scale_out;
 mod skeleton;
 mod store_cli;
 mod store_reliability;
