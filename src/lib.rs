@@ -21,5 +21,6 @@ pub mod extract;
 pub mod graph;
 pub mod input;
 pub mod model;
+pub mod serve;
 pub mod store;
 pub mod text;

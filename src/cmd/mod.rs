@@ -16,6 +16,7 @@ pub mod query;
 pub mod quotes;
 pub mod reindex;
 pub mod search;
+pub mod serve;
 pub mod stats;
 pub mod top;
 pub mod who;
@@ -52,6 +53,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Export { format, output, entity, depth, min_quotes, max_quotes } => {
             export::run(&cli.db, format, output.as_deref(), entity.as_deref(), depth, min_quotes, max_quotes)
         }
+        Command::Serve { bind } => serve::run(&cli.db, &bind),
         Command::Completions { shell } => completions::run(shell),
         Command::Man => completions::man(),
     }

@@ -16,6 +16,8 @@ mod entity_cases;
 mod eval_parity;
 mod properties;
 mod reliability;
+mod serve;
+mod serve_browser;
 mod skeleton;
 mod store_cli;
 mod store_reliability;
