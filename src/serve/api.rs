@@ -5,7 +5,7 @@
 use rusqlite::types::Value;
 use serde::Serialize;
 
-use super::http::{Query, Response, MAX_LIMIT};
+use super::http::{Query, Response, MAX_LIMIT, MAX_OFFSET};
 use super::ServeError;
 use crate::graph::QuoteGraph;
 use crate::store::browse::DocumentQuote;
@@ -159,7 +159,7 @@ fn list_response(listing: Listing) -> Response {
 
 pub fn route(store: &Store, rest: &str, q: &Query) -> Result<Response, ServeError> {
     let page = |q: &Query| -> Result<(usize, usize), ServeError> {
-        Ok((q.count("limit", DEFAULT_LIMIT, MAX_LIMIT)?, q.count("offset", 0, usize::MAX)?))
+        Ok((q.count("limit", DEFAULT_LIMIT, MAX_LIMIT)?, q.count("offset", 0, MAX_OFFSET)?))
     };
     if let Some(name) = rest.strip_prefix("entity/") {
         q.allow(&["id"])?;

@@ -5,6 +5,8 @@ use super::ServeError;
 
 /// Most rows one page or API call returns: a bound on the work a request can ask for.
 pub const MAX_LIMIT: usize = 1000;
+/// Largest `offset`: what SQLite's OFFSET (an i64) takes.
+pub const MAX_OFFSET: usize = i64::MAX as usize;
 
 /// A response before it is written.
 #[derive(Debug)]

@@ -86,7 +86,11 @@ impl Server {
             let http = Arc::clone(&self.http);
             handles.push(std::thread::spawn(move || {
                 while let Ok(rq) = http.recv() {
-                    let r = respond(&store, rq.method().as_str(), rq.url());
+                    // A bug must cost one request, not a worker: a panic answers 500.
+                    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        respond(&store, rq.method().as_str(), rq.url())
+                    }))
+                    .unwrap_or_else(|_| Response::new(500, http::JSON, "{\"error\":\"internal error\",\"status\":500}"));
                     let mut out = tiny_http::Response::from_data(r.body).with_status_code(r.status);
                     let headers = std::iter::once(("Content-Type", r.content_type.to_string()))
                         .chain(std::iter::once(("X-Content-Type-Options", "nosniff".to_string())))

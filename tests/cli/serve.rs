@@ -248,6 +248,7 @@ fn unknown_things_are_404_and_bad_parameters_400() {
         ("/api/quotes?kind=loud", 400),
         ("/api/quotes?limit=abc", 400),
         ("/api/quotes?limit=100000", 400),
+        ("/api/quotes?offset=99999999999999999999", 400),
         ("/api/quotes?by=Naim&by=Hewitt", 400),
         ("/api/quotes?bogus=1", 400),
         ("/api/search", 400),
