@@ -11,7 +11,7 @@ use minijinja::{context, Environment};
 use serde::Serialize;
 
 use super::api::{self, Listing, QuoteFilter};
-use super::http::{url_with, Query, Response, HTML};
+use super::http::{url_with, Query, Response, HTML, MAX_OFFSET};
 use super::markup::{self, document_url, entity_url, Piece};
 use super::ServeError;
 use crate::store::browse::{text_of, Range};
@@ -24,6 +24,8 @@ pub const ENTITY_QUOTES: usize = 8;
 /// Quotes per entity and relation in the entity page's graph: enough to
 /// show whom they talk with, few enough that the drawing stays legible.
 pub const PAGE_EGO_MAX_QUOTES: usize = 12;
+/// Documents listed on an entity page (the newest; a frequent speaker appears in thousands).
+pub const ENTITY_DOCUMENTS: usize = 40;
 /// Speakers on the front page.
 pub const FRONT_SPEAKERS: i64 = 24;
 
@@ -127,7 +129,7 @@ pub fn search(store: &Store, q: &Query) -> Result<Response, ServeError> {
         since: q.date("since")?.unwrap_or_default(),
         until: q.date("until")?.unwrap_or_default(),
     };
-    let offset = q.count("offset", 0, usize::MAX)?;
+    let offset = q.count("offset", 0, MAX_OFFSET)?;
     let filtered = [&form.speaker, &form.about, &form.kind, &form.since, &form.until].iter().any(|s| !s.is_empty());
     let listing: Option<Listing> = if !form.q.is_empty() {
         Some(api::search(store, q, PAGE_SIZE, offset)?)
@@ -203,9 +205,12 @@ pub fn entity(store: &Store, name: &str, q: &Query) -> Result<Response, ServeErr
             context! { role => text_of(r, "role"), org_url => entity_url(&org, None), organization => org }
         })
         .collect();
+    let more_documents = p.documents.len().saturating_sub(ENTITY_DOCUMENTS);
     let documents: Vec<_> = p
         .documents
         .iter()
+        .rev()
+        .take(ENTITY_DOCUMENTS)
         .map(|r| context! { id => text_of(r, "id"), url => document_url(&text_of(r, "id")), title => text_of(r, "title"), date => text_of(r, "date"), mentions => r.get("mentions").and_then(|v| v.as_i64()).unwrap_or(0) })
         .collect();
     let listed = |f: QuoteFilter| -> Result<Vec<Hit>, ServeError> {
@@ -230,7 +235,7 @@ pub fn entity(store: &Store, name: &str, q: &Query) -> Result<Response, ServeErr
     let body = render(
         "entity.html",
         context! {
-            p, name, others, roles, documents, said, about, elements, ego_note, said_url, about_url,
+            p, name, others, roles, documents, more_documents, said, about, elements, ego_note, said_url, about_url,
             talks_about, talked_about_by,
             db => store.path().display().to_string(),
         },
