@@ -73,8 +73,12 @@ impl<'a> QuoteFilter<'a> {
 
 /// `quotes`, `quotes_by_speaker` or `quotes_about` as the filters ask; 404 for an unknown name without rows.
 pub fn quotes(store: &Store, f: &QuoteFilter, limit: usize, offset: usize) -> Result<Listing, ServeError> {
-    let mut params =
-        vec![("doc", text(f.doc)), ("kind", text(f.kind)), ("since", text(f.since.as_deref())), ("until", text(f.until.as_deref()))];
+    let mut params = vec![
+        ("doc", text(f.doc)),
+        ("kind", text(f.kind)),
+        ("since", text(f.since.as_deref())),
+        ("until", text(f.until.as_deref())),
+    ];
     let name = match (f.by, f.about) {
         (Some(by), about) => {
             params.push(("name", text(Some(by))));
@@ -204,7 +208,9 @@ pub fn route(store: &Store, rest: &str, q: &Query) -> Result<Response, ServeErro
             let depth = q.count("depth", 1, EGO_MAX_DEPTH)?;
             let max_quotes = q.count("max_quotes", EGO_MAX_QUOTES, MAX_LIMIT)?;
             if max_quotes == 0 {
-                return Err(ServeError::BadRequest(format!("max_quotes=0: the API draws at most {MAX_LIMIT} quotes per relation")));
+                return Err(ServeError::BadRequest(format!(
+                    "max_quotes=0: the API draws at most {MAX_LIMIT} quotes per relation"
+                )));
             }
             let graph = ego(store, id, depth, max_quotes)?;
             Ok(Response::json(&crate::export::json::node_link(&graph)))

@@ -48,7 +48,11 @@ pub fn hit_pieces(marked: &str) -> Vec<Piece> {
     for c in marked.chars() {
         if c == '\u{E000}' || c == '\u{E001}' {
             if !cur.is_empty() {
-                out.push(Piece { text: std::mem::take(&mut cur), cls: if hit { "hit".into() } else { String::new() }, ..Default::default() });
+                out.push(Piece {
+                    text: std::mem::take(&mut cur),
+                    cls: if hit { "hit".into() } else { String::new() },
+                    ..Default::default()
+                });
             }
             hit = c == '\u{E000}';
         } else {
@@ -70,10 +74,8 @@ fn quote_title(n: usize, q: &DocumentQuote, trail: Option<&Vec<String>>) -> Stri
         (None, None) => "unattributed".into(),
     };
     let cue = q.cue.as_deref().map_or(String::new(), |c| format!(" \u{b7} cue \u{201c}{c}\u{201d}"));
-    let mut t = format!(
-        "quote {n}: {} \u{b7} speaker {speaker}{cue}\nrule {} \u{b7} confidence {:.2}",
-        q.kind, q.rule, q.confidence
-    );
+    let mut t =
+        format!("quote {n}: {} \u{b7} speaker {speaker}{cue}\nrule {} \u{b7} confidence {:.2}", q.kind, q.rule, q.confidence);
     for step in trail.into_iter().flatten() {
         t.push_str("\n\u{2013} ");
         t.push_str(step);
@@ -92,7 +94,8 @@ pub struct Paragraph {
 /// by content span, when re-extraction found the same quote. Spans that do
 /// not fit the text (not on a character boundary, past the end) are skipped.
 pub fn document_paragraphs(text: &str, quotes: &[DocumentQuote], trails: &BTreeMap<Range, Vec<String>>) -> Vec<Paragraph> {
-    let fits = |r: &Range| r.start < r.end && r.end <= text.len() && text.is_char_boundary(r.start) && text.is_char_boundary(r.end);
+    let fits =
+        |r: &Range| r.start < r.end && r.end <= text.len() && text.is_char_boundary(r.start) && text.is_char_boundary(r.end);
     let pieces_of = |q: &DocumentQuote| -> Vec<Range> {
         let v = if q.fragments.is_empty() { vec![q.content] } else { q.fragments.clone() };
         v.into_iter().filter(fits).collect()
@@ -241,7 +244,18 @@ mod tests {
         let joined: String = paras.iter().flat_map(|p| p.pieces.iter().map(|x| x.text.as_str())).collect();
         assert_eq!(joined, text.replace('\n', ""));
         let marked: Vec<(&str, &str)> = paras[0].pieces.iter().map(|p| (p.text.as_str(), p.cls.as_str())).collect();
-        assert_eq!(marked, vec![("\u{201c}", ""), ("Go <now>", "q q-direct"), (",\u{201d} ", ""), ("Lee", "speaker"), (" ", ""), ("said", "cue"), (".", "")]);
+        assert_eq!(
+            marked,
+            vec![
+                ("\u{201c}", ""),
+                ("Go <now>", "q q-direct"),
+                (",\u{201d} ", ""),
+                ("Lee", "speaker"),
+                (" ", ""),
+                ("said", "cue"),
+                (".", "")
+            ]
+        );
         assert_eq!(paras[0].pieces[1].anchor, "q7");
     }
 

@@ -94,7 +94,7 @@ impl Server {
                     let mut out = tiny_http::Response::from_data(r.body).with_status_code(r.status);
                     let headers = std::iter::once(("Content-Type", r.content_type.to_string()))
                         .chain(std::iter::once(("X-Content-Type-Options", "nosniff".to_string())))
-                        .chain(r.headers.into_iter());
+                        .chain(r.headers);
                     for (k, v) in headers {
                         if let Ok(h) = tiny_http::Header::from_bytes(k.as_bytes(), v.as_bytes()) {
                             out.add_header(h);

@@ -160,10 +160,7 @@ pub fn search(store: &Store, q: &Query) -> Result<Response, ServeError> {
             let last = offset + hits.len();
             let prev_url = (offset > 0).then(|| page_url(offset.saturating_sub(PAGE_SIZE)));
             let next_url = (last < l.total).then(|| page_url(last));
-            render(
-                "search.html",
-                context! { form, db, hits, total => l.total, first => offset + 1, last, prev_url, next_url },
-            )?
+            render("search.html", context! { form, db, hits, total => l.total, first => offset + 1, last, prev_url, next_url })?
         }
         None => {
             let mut stats: BTreeMap<String, i64> = BTreeMap::new();
@@ -224,11 +221,8 @@ pub fn entity(store: &Store, name: &str, q: &Query) -> Result<Response, ServeErr
     let about = listed(QuoteFilter { about: Some(&p.name), ..Default::default() })?;
     let (talks_about, talked_about_by) = (linked(&p.talks_about), linked(&p.talked_about_by));
     let graph = api::ego(store, id, 1, PAGE_EGO_MAX_QUOTES)?;
-    let ego_note = if graph.omitted.is_empty() {
-        String::new()
-    } else {
-        format!("the newest {PAGE_EGO_MAX_QUOTES} quotes per relation")
-    };
+    let ego_note =
+        if graph.omitted.is_empty() { String::new() } else { format!("the newest {PAGE_EGO_MAX_QUOTES} quotes per relation") };
     let elements = markup::ego_elements(&graph, id);
     let said_url = url_with("/search", &[("speaker", &p.name)]);
     let about_url = url_with("/search", &[("about", &p.name)]);

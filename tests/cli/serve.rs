@@ -38,7 +38,8 @@ impl Served {
             .unwrap();
         let mut line = String::new();
         BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
-        let addr = line.trim().strip_prefix("listening on http://").and_then(|a| a.strip_suffix('/')).unwrap_or_default().to_string();
+        let addr =
+            line.trim().strip_prefix("listening on http://").and_then(|a| a.strip_suffix('/')).unwrap_or_default().to_string();
         assert!(addr.starts_with("127.0.0.1:"), "serve printed {line:?}");
         Served { child, addr }
     }
@@ -116,8 +117,12 @@ fn assert_inert(path: &str, html: &str) {
     for (i, _) in html.match_indices("<script") {
         let tag = &html[i..html[i..].find('>').map_or(html.len(), |e| i + e + 1)];
         assert!(
-            [r#"<script type="application/json" id="ego-data">"#, r#"<script src="/assets/cytoscape.min.js">"#, r#"<script src="/assets/ego.js">"#]
-                .contains(&tag),
+            [
+                r#"<script type="application/json" id="ego-data">"#,
+                r#"<script src="/assets/cytoscape.min.js">"#,
+                r#"<script src="/assets/ego.js">"#
+            ]
+            .contains(&tag),
             "GET {path}: unexpected {tag}"
         );
     }
@@ -289,7 +294,10 @@ fn the_server_reads_only_and_sees_a_concurrent_ingest() {
     assert!(s.ok("/document/late").contains("We arrived late"));
     // An older database is refused with the command that upgrades it.
     let old = dir.path().join("old.db");
-    rusqlite::Connection::open(&old).unwrap().execute_batch("CREATE TABLE document (id); CREATE TABLE quote (id); PRAGMA user_version = 1;").unwrap();
+    rusqlite::Connection::open(&old)
+        .unwrap()
+        .execute_batch("CREATE TABLE document (id); CREATE TABLE quote (id); PRAGMA user_version = 1;")
+        .unwrap();
     let (code, _, err) = run_db(&old, &["serve", "--bind", "127.0.0.1:0"]);
     assert_eq!(code, 1);
     assert!(err.contains("reindex"), "{err}");

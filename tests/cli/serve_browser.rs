@@ -82,12 +82,8 @@ fn the_search_and_entity_pages_render_in_chromium() {
     let entity = format!("http://{}/entity/Basem%20Naim", s.addr);
     let dom = browse(browser, &dir.path().join("profile-entity"), &entity, "--dump-dom");
     assert!(dom.contains("data-graph=\"ready\""), "the ego graph was not laid out:\n{dom}");
-    let nodes: usize = dom
-        .split("data-nodes=\"")
-        .nth(1)
-        .and_then(|r| r.split('"').next())
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(0);
+    let nodes: usize =
+        dom.split("data-nodes=\"").nth(1).and_then(|r| r.split('"').next()).and_then(|n| n.parse().ok()).unwrap_or(0);
     assert!(nodes >= 3, "the ego graph has {nodes} nodes");
     assert!(dom.contains("<canvas"), "Cytoscape drew no canvas");
 
