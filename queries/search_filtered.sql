@@ -1,24 +1,27 @@
 -- name: search_filtered
 -- description: Full-text search over quote text (FTS5 syntax) narrowed by speaker, named entity, kind and date range (names: canonical or alias, case-insensitive); best matches first, the match in [brackets]; :limit (default 100) and :offset page them.
 -- params: :query, :speaker?, :about?, :kind?, :since?, :until?, :limit?, :offset?
--- Without filters the page is ranked on the FTS index alone, as in `search`;
--- each filter is checked on the matching quote's row (a rowid seek) and its
--- ABOUT edges (primary key), so its cost grows with the matches, not the corpus.
+-- Without filters the page is ranked on the FTS index alone, as in `search`
+-- (no quote row is read: the filter test is skipped); with filters each match
+-- is checked on its quote row (a rowid seek) and its ABOUT edges (primary
+-- key), so the cost grows with the matches, not the corpus.
 -- `marked` is the same highlight with U+E000/U+E001 around each match, for
 -- a reader that must escape the text before marking it up (`serve`).
 WITH hits AS (
-    SELECT quote_fts.rowid AS id, quote_fts.rank AS rank
+    SELECT rowid AS id, rank
       FROM quote_fts
-      JOIN quote q ON q.id = quote_fts.rowid
      WHERE quote_fts MATCH :query
-       AND (:speaker IS NULL OR q.speaker_id IN (SELECT entity_id FROM alias WHERE norm = lower(:speaker)))
-       AND (:about IS NULL OR EXISTS (SELECT 1 FROM quote_about qa
-                                       WHERE qa.quote_id = q.id
-                                         AND qa.entity_id IN (SELECT entity_id FROM alias WHERE norm = lower(:about))))
-       AND (:kind IS NULL OR q.kind = :kind)
-       AND (:since IS NULL OR q.date >= :since)
-       AND (:until IS NULL OR q.date <= :until)
-     ORDER BY quote_fts.rank, quote_fts.rowid
+       AND ((:speaker IS NULL AND :about IS NULL AND :kind IS NULL AND :since IS NULL AND :until IS NULL)
+            OR EXISTS (SELECT 1 FROM quote q
+                        WHERE q.id = quote_fts.rowid
+                          AND (:speaker IS NULL OR q.speaker_id IN (SELECT entity_id FROM alias WHERE norm = lower(:speaker)))
+                          AND (:about IS NULL OR EXISTS (SELECT 1 FROM quote_about qa
+                                                          WHERE qa.quote_id = q.id
+                                                            AND qa.entity_id IN (SELECT entity_id FROM alias WHERE norm = lower(:about))))
+                          AND (:kind IS NULL OR q.kind = :kind)
+                          AND (:since IS NULL OR q.date >= :since)
+                          AND (:until IS NULL OR q.date <= :until)))
+     ORDER BY rank, rowid
      LIMIT coalesce(:limit, 100) OFFSET coalesce(:offset, 0)
 )
 SELECT s.name AS speaker, q.document_id AS doc, highlight(quote_fts, 0, '[', ']') AS match, q.kind,

@@ -24,6 +24,8 @@ pub const ENTITY_QUOTES: usize = 8;
 /// Quotes per entity and relation in the entity page's graph: enough to
 /// show whom they talk with, few enough that the drawing stays legible.
 pub const PAGE_EGO_MAX_QUOTES: usize = 12;
+/// Roles listed on an entity page (the most stated first).
+pub const ENTITY_ROLES: usize = 12;
 /// Documents listed on an entity page (the newest; a frequent speaker appears in thousands).
 pub const ENTITY_DOCUMENTS: usize = 40;
 /// Speakers on the front page.
@@ -197,6 +199,7 @@ pub fn entity(store: &Store, name: &str, q: &Query) -> Result<Response, ServeErr
     let roles: Vec<_> = p
         .roles
         .iter()
+        .take(ENTITY_ROLES)
         .map(|r| {
             let org = text_of(r, "organization");
             context! { role => text_of(r, "role"), org_url => entity_url(&org, None), organization => org }
