@@ -68,6 +68,10 @@ pub enum Command {
         /// Show the rule trail of each quote.
         #[arg(long)]
         explain: bool,
+        /// Add each document (text, metadata) and its complete extraction to its
+        /// record, for `ingest --extracted` (docs/scale-out.md).
+        #[arg(long)]
+        with_text: bool,
     },
     /// Score extraction against a gold file (PolNeAR-style or extract-format gold).
     Eval {
@@ -93,6 +97,10 @@ pub enum Command {
         /// No progress bar and no summary.
         #[arg(long, short)]
         quiet: bool,
+        /// The inputs are `extract --with-text` records (files, directories of
+        /// Spark part files, or -): store them without extracting again.
+        #[arg(long, conflicts_with_all = ["html", "id"])]
+        extracted: bool,
     },
     /// Re-extract every stored document (after the extractor changed).
     Reindex {

@@ -28,6 +28,16 @@ pub enum InputError {
     Binary { path: String, offset: usize },
 }
 
+impl InputError {
+    /// The input line the error is about (JSONL inputs), for error records.
+    pub fn line(&self) -> Option<usize> {
+        match self {
+            InputError::BadJsonLine { line, .. } | InputError::MissingField { line, .. } => Some(*line),
+            InputError::Io { .. } | InputError::Binary { .. } => None,
+        }
+    }
+}
+
 /// A non-fatal remark about an input (lossy decoding, stripped BOM).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Warning(pub String);

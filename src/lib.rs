@@ -18,6 +18,7 @@
 pub mod eval;
 pub mod export;
 pub mod extract;
+pub mod extracted;
 pub mod graph;
 pub mod input;
 pub mod model;

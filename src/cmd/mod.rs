@@ -10,6 +10,7 @@ pub mod entities;
 pub mod entity;
 pub mod export;
 pub mod ingest;
+pub mod load;
 pub mod neighbors;
 pub mod path;
 pub mod query;
@@ -32,9 +33,10 @@ pub struct Outcome {
 
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
-        Command::Extract { input, format, explain } => extract::run(&input, format, explain),
+        Command::Extract { input, format, explain, with_text } => extract::run(&input, format, explain, with_text),
         Command::Eval { gold, format, pred, thresholds } => eval::run(&gold, pred.as_deref(), format, &thresholds),
-        Command::Ingest { input, aliases, quiet } => ingest::run(&cli.db, &input, aliases.as_deref(), quiet),
+        Command::Ingest { input, aliases, quiet, extracted: true } => load::run(&cli.db, &input.paths, aliases.as_deref(), quiet),
+        Command::Ingest { input, aliases, quiet, extracted: false } => ingest::run(&cli.db, &input, aliases.as_deref(), quiet),
         Command::Reindex { aliases, quiet } => reindex::run(&cli.db, aliases.as_deref(), quiet),
         Command::Quotes { by, about, doc, since, until, kind, page, format } => {
             quotes::run(&cli.db, &quotes::Filter { by, about, doc, since, until, kind }, page, format)

@@ -16,6 +16,7 @@ mod entity_cases;
 mod eval_parity;
 mod properties;
 mod reliability;
+mod scale_out;
 mod serve;
 mod serve_browser;
 mod skeleton;
