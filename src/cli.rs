@@ -280,6 +280,12 @@ pub enum Command {
         #[command(subcommand)]
         report: ReportCommand,
     },
+    /// Browse the database in a web browser: search, entity and document pages, and a JSON API under /api/ (read-only).
+    Serve {
+        /// Address to listen on; the default answers this machine only (port 0 picks a free port).
+        #[arg(long, value_name = "ADDR", default_value = quotegraph::serve::DEFAULT_BIND)]
+        bind: String,
+    },
     /// Print shell completions.
     Completions {
         #[arg(value_enum)]

@@ -24,5 +24,6 @@ pub mod graph;
 pub mod input;
 pub mod model;
 pub mod report;
+pub mod serve;
 pub mod store;
 pub mod text;

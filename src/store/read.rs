@@ -56,7 +56,7 @@ pub struct AffiliationRecord {
 }
 
 /// Parameters that hold entity names: bound normalised, see [`super::normalize`].
-pub const ENTITY_PARAMS: &[&str] = &["name", "about"];
+pub const ENTITY_PARAMS: &[&str] = &["name", "about", "speaker"];
 
 /// Everything the graph is built from, each list in a defined order.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -167,7 +167,7 @@ impl Store {
     fn classify(&self, name: &str, params: &[(&str, Value)], e: rusqlite::Error) -> StoreError {
         let msg = e.to_string();
         let fts = ["fts5", "syntax error", "no such column", "unterminated string", "unknown special query"];
-        if name == "search" && fts.iter().any(|f| msg.contains(f)) {
+        if name.starts_with("search") && fts.iter().any(|f| msg.contains(f)) {
             let query = params.iter().find(|(k, _)| *k == "query").map_or(String::new(), |(_, v)| match v {
                 Value::Text(t) => t.clone(),
                 other => format!("{other:?}"),

@@ -17,6 +17,8 @@ mod eval_parity;
 mod properties;
 mod reliability;
 mod scale_out;
+mod serve;
+mod serve_browser;
 mod skeleton;
 mod spread_corpus;
 mod store_cli;
