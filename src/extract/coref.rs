@@ -55,7 +55,7 @@ pub fn attach(a: &Analysis, x: &mut Extraction, candidates: Vec<Candidate>) {
             speaker,
             cue: c.cue,
             confidence: c.confidence,
-            rule: c.rule,
+            rule: c.rule.name(),
             trail: c.trail,
         });
     }
@@ -372,7 +372,7 @@ mod tests {
             carried_from,
             cue: None,
             confidence: 0.9,
-            rule: "test",
+            rule: crate::extract::rule::Rule::DirectQuoteSpeakerCue,
             trail: Vec::new(),
         }
     }

@@ -11,6 +11,7 @@ pub mod entities;
 pub mod lexicon;
 pub mod quotes;
 pub mod record;
+pub mod rule;
 
 pub use analysis::Analysis;
 pub use record::ExtractRecord;

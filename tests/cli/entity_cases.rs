@@ -103,7 +103,7 @@ fn check_speakers(name: &str, text: &str, expected: &Value) -> Vec<String> {
             carried_from: None,
             cue: None,
             confidence: 1.0,
-            rule: "case",
+            rule: quotegraph::extract::rule::Rule::DirectQuoteSpeakerCue,
             trail: Vec::new(),
         });
     }
