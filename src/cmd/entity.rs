@@ -4,8 +4,8 @@ use std::io::Write;
 use std::path::Path;
 
 use anyhow::Result;
+use quotegraph::store::Param;
 use quotegraph::store::{Row, Store};
-use rusqlite::types::Value;
 use serde::Serialize;
 
 use super::{db, Outcome};
@@ -56,7 +56,7 @@ fn s(r: &Row, k: &str) -> String {
 }
 
 fn profile(store: &Store, id: i64) -> Result<Profile> {
-    let p = [("id", Value::Integer(id))];
+    let p = [("id", Param::Integer(id))];
     let e = store.rows("entity_get", &p)?.into_iter().next().unwrap_or_default();
     let int = |k: &str| e.get(k).and_then(|v| v.as_i64()).unwrap_or(0);
     Ok(Profile {

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use anyhow::Result;
-use rusqlite::types::Value;
+use quotegraph::store::Param;
 
 use super::db::{self, Page};
 use super::Outcome;
@@ -17,7 +17,7 @@ pub fn run(db_path: &Path, about: &str, page: PageArgs, format: ListFormat) -> R
     let store = db::open(db_path)?;
     // Every speaker is aggregated anyway to rank them (one index range), so the
     // page is cut here and the total is free.
-    let rows = store.rows("who_about", &[("name", Value::Text(about.to_string()))])?;
+    let rows = store.rows("who_about", &[("name", Param::Text(about.to_string()))])?;
     if rows.is_empty() {
         // Rows prove the name exists; without any, an unknown name is an error.
         db::resolve(&store, about)?;

@@ -8,7 +8,7 @@
 
 mod local;
 
-pub use local::{Around, PathSearch, AROUND_QUOTE_CAP, PATH_MAX_STEPS, PATH_NODE_CAP};
+pub use local::{Around, PathSearch, AROUND_QUOTE_CAP, DEFAULT_MAX_QUOTES, PATH_MAX_STEPS, PATH_NODE_CAP};
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 

@@ -253,14 +253,38 @@ pub fn normalize(name: &str) -> String {
     out
 }
 
+/// A value bound to a named query's parameter. The store's own type, so that
+/// callers (`cmd/`, `serve`) need not know the SQLite crate.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Param {
+    Null,
+    Integer(i64),
+    Real(f64),
+    Text(String),
+}
+
+impl From<Param> for Value {
+    fn from(p: Param) -> Value {
+        match p {
+            Param::Null => Value::Null,
+            Param::Integer(i) => Value::Integer(i),
+            Param::Real(f) => Value::Real(f),
+            Param::Text(t) => Value::Text(t),
+        }
+    }
+}
+
+/// No parameters, for [`Store::rows`] on a query that takes none.
+pub const NO_PARAMS: &[(&str, Param)] = &[];
+
 /// A parameter value given on the command line: integers and reals bind as numbers, the rest as text.
-pub fn param_value(s: &str) -> Value {
+pub fn param_value(s: &str) -> Param {
     if let Ok(i) = s.parse::<i64>() {
-        Value::Integer(i)
+        Param::Integer(i)
     } else if let Ok(f) = s.parse::<f64>() {
-        Value::Real(f)
+        Param::Real(f)
     } else {
-        Value::Text(s.to_string())
+        Param::Text(s.to_string())
     }
 }
 
