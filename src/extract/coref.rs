@@ -162,15 +162,6 @@ impl Genders {
 }
 
 /// Resolves a speaker span to an entity and says what kind of mention it is.
-pub fn resolve(
-    a: &Analysis,
-    x: &Extraction,
-    span: Span,
-    speakers: &[(usize, LocalEntityId)],
-) -> Option<(LocalEntityId, MentionKind)> {
-    resolve_with(a, x, span, speakers, &Genders::new(x))
-}
-
 fn resolve_with(
     a: &Analysis,
     x: &Extraction,

@@ -12,50 +12,12 @@ use std::sync::LazyLock;
 
 use super::gender::Gender;
 use crate::extract::lexicon::lexicon;
+#[cfg(test)]
+use crate::text::wordlist::ListError;
+use crate::text::wordlist::WordList;
 
-/// A small fast hasher (the FxHash mix) for the string sets of this module.
-#[derive(Default, Clone, Copy)]
-pub struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        // Little-endian words of 8 bytes, the last one zero-padded (word loads,
-        // not a byte loop: this runs for every lexicon and weight look-up).
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(w));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(w));
-        }
-    }
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-impl FxHasher {
-    fn add(&mut self, v: u64) {
-        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-pub(super) type Fx = BuildHasherDefault<FxHasher>;
-
-pub type HashMap<K, V> = StdHashMap<K, V, Fx>;
-
-pub type HashSet<K> = StdHashSet<K, Fx>;
+/// Hash maps and sets for per-document tables (rustc-hash: fast on short keys).
+pub use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Hasher for the tables built once from the lexicons and the type model,
 /// which are looked up several times per word: a string hashes in constant
@@ -127,20 +89,43 @@ pub struct EntityLexicon {
     pub max_words: usize,
 }
 
-pub(super) fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
-    src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
+const PLACES: WordList = crate::word_list!("places.txt");
+const ORGS: WordList = crate::word_list!("orgs.txt");
+const OTHER_NAMES: WordList = crate::word_list!("other_names.txt");
+const PLACE_ALIASES: WordList = crate::word_list!("place_aliases.tsv");
+const FORENAMES: WordList = crate::word_list!("forenames.tsv");
+const DEMONYMS: WordList = crate::word_list!("demonyms.tsv");
+const PLACE_WORDS: WordList = crate::word_list!("place_words.txt");
+const EVENT_WORDS: WordList = crate::word_list!("event_words.txt");
+const COMMON_WORDS: WordList = crate::word_list!("common_words.txt");
 
-pub(super) fn pairs(src: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
-    lines(src).filter_map(|l| l.split_once('\t')).map(|(a, b)| (a.trim(), b.trim()))
+/// Lines of these lists their format does not allow.
+#[cfg(test)]
+pub(crate) fn check() -> Vec<ListError> {
+    let mut errors = Vec::new();
+    for list in [PLACES, ORGS, OTHER_NAMES, PLACE_WORDS, EVENT_WORDS, COMMON_WORDS] {
+        errors.extend(list.words().1);
+    }
+    for list in [PLACE_ALIASES, DEMONYMS] {
+        errors.extend(list.pairs().1);
+    }
+    let (forenames, e) = FORENAMES.pairs();
+    errors.extend(e);
+    for (name, g) in forenames {
+        if !matches!(g, "m" | "f" | "u") {
+            errors.push(ListError { file: FORENAMES.file, line: 0, message: format!("{name}: gender {g:?} is not m, f or u") });
+        }
+    }
+    errors.extend(super::typing::check());
+    errors
 }
 
 pub(super) fn load() -> EntityLexicon {
-    let places: StaticSet<&str> = lines(include_str!("../../../data/lexicon/places.txt")).collect();
-    let orgs: StaticSet<&str> = lines(include_str!("../../../data/lexicon/orgs.txt")).collect();
-    let others: StaticSet<&str> = lines(include_str!("../../../data/lexicon/other_names.txt")).collect();
+    let places: StaticSet<&str> = PLACES.words().0.into_iter().collect();
+    let orgs: StaticSet<&str> = ORGS.words().0.into_iter().collect();
+    let others: StaticSet<&str> = OTHER_NAMES.words().0.into_iter().collect();
     let max_words = places.iter().chain(orgs.iter()).chain(others.iter()).map(|p| p.split(' ').count()).max().unwrap_or(1);
-    let place_aliases: StaticMap<&str, &str> = pairs(include_str!("../../../data/lexicon/place_aliases.tsv")).collect();
+    let place_aliases: StaticMap<&str, &str> = PLACE_ALIASES.pairs().0.into_iter().collect();
     let known_starts = places
         .iter()
         .chain(orgs.iter())
@@ -161,7 +146,10 @@ pub(super) fn load() -> EntityLexicon {
         cues: l.cue_forms.keys().map(String::as_str).collect(),
         speaker_nouns: l.speaker_nouns.iter().copied().collect(),
         known_starts,
-        forenames: pairs(include_str!("../../../data/lexicon/forenames.tsv"))
+        forenames: FORENAMES
+            .pairs()
+            .0
+            .into_iter()
             .map(|(n, g)| {
                 let g = match g {
                     "m" => Gender::Male,
@@ -173,10 +161,10 @@ pub(super) fn load() -> EntityLexicon {
             .collect(),
         orgs,
         others,
-        demonyms: pairs(include_str!("../../../data/lexicon/demonyms.tsv")).collect(),
-        place_words: lines(include_str!("../../../data/lexicon/place_words.txt")).collect(),
-        event_words: lines(include_str!("../../../data/lexicon/event_words.txt")).collect(),
-        common: lines(include_str!("../../../data/lexicon/common_words.txt")).collect(),
+        demonyms: DEMONYMS.pairs().0.into_iter().collect(),
+        place_words: PLACE_WORDS.words().0.into_iter().collect(),
+        event_words: EVENT_WORDS.words().0.into_iter().collect(),
+        common: COMMON_WORDS.words().0.into_iter().collect(),
         max_words,
     }
 }

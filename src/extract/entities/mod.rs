@@ -37,8 +37,11 @@ mod lexicon;
 mod roles;
 mod typing;
 
-pub use gender::{person_gender, Gender};
+pub(crate) use gender::{person_gender, Gender};
 pub use typing::{candidate_features, CLASSES};
+
+#[cfg(test)]
+pub(crate) use lexicon::check;
 
 use candidates::candidates;
 use cluster::{canonical_name, cluster};

@@ -12,29 +12,50 @@ use std::sync::LazyLock;
 
 use super::candidates::{is_cap_word, phrase, DocInfo};
 use super::classify::not_a_person_word;
-use super::lexicon::{is_acronym, is_org_word, lines, push_lowercase, with_lowercase, StaticMap, LEX};
+use super::lexicon::{is_acronym, is_org_word, push_lowercase, with_lowercase, StaticMap, LEX};
 use super::{c_span, candidates::candidates, Cand};
 use crate::extract::Analysis;
 use crate::model::{EntityType, Span};
+use crate::text::wordlist::{ListError, WordList};
 
 /// Classes of the mention-type model, in weight-column order.
 pub const CLASSES: [&str; 4] = ["person", "organization", "place", "none"];
 
 /// Averaged-perceptron weights for typing a name from its features
 /// (`data/entity_types.tsv`, trained on GUM by `examples/train_entity_types.rs`).
-pub(super) static WEIGHTS: LazyLock<StaticMap<&'static str, [f32; 4]>> = LazyLock::new(|| {
-    lines(include_str!("../../../data/entity_types.tsv"))
-        .filter_map(|l| {
-            let mut it = l.split('\t');
-            let f = it.next()?;
-            let mut w = [0f32; 4];
-            for x in &mut w {
-                *x = it.next()?.parse().ok()?;
-            }
-            Some((f, w))
-        })
-        .collect()
-});
+pub(super) static WEIGHTS: LazyLock<StaticMap<&'static str, [f32; 4]>> =
+    LazyLock::new(|| parse_weights().0.into_iter().collect());
+
+const WEIGHTS_FILE: WordList = WordList { file: "entity_types.tsv", text: include_str!("../../../data/entity_types.tsv") };
+
+/// The weight lines: a feature (kept as written, spaces included), a tab and
+/// four numbers, one per class of [`CLASSES`]. Other lines are errors.
+fn parse_weights() -> (Vec<(&'static str, [f32; 4])>, Vec<ListError>) {
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    for (n, l) in WEIGHTS_FILE.entries() {
+        let mut it = l.split('\t');
+        let f = it.next().unwrap_or_default();
+        let mut w = [0f32; 4];
+        let numbers = w.iter_mut().all(|x| it.next().and_then(|v| v.parse().ok()).map(|v| *x = v).is_some());
+        if numbers && it.next().is_none() {
+            out.push((f, w));
+        } else {
+            errors.push(ListError {
+                file: WEIGHTS_FILE.file,
+                line: n,
+                message: format!("{l:?}: expected FEATURE and 4 numbers, tab-separated"),
+            });
+        }
+    }
+    (out, errors)
+}
+
+/// Lines of the weight file its format does not allow.
+#[cfg(test)]
+pub(super) fn check() -> Vec<ListError> {
+    parse_weights().1
+}
 
 /// Shapes of a word, as [`shape`] numbers them.
 pub(super) const SHAPES: [&str; 6] = ["digit", "hyphen", "dot", "upper", "camel", "title"];

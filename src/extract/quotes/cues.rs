@@ -77,7 +77,7 @@ impl Finder<'_, '_> {
                     let prev = (i > r.start).then(|| self.tok(i - 1));
                     // Modals are lower case ("Theresa May said" is a cue); determiners may open a sentence.
                     let infinitive_or_negated = prev.is_some_and(|p| {
-                        NOT_A_CUE_AFTER.contains(&p)
+                        NOT_A_CUE_AFTER.contains(p)
                             || (p.starts_with(char::is_uppercase)
                                 && lower_eq(
                                     p,
@@ -208,8 +208,7 @@ impl Finder<'_, '_> {
             // conjunction or preposition follows.
             let next = self.a.tokens.get(i + 1).map(|t| t.span.slice(self.a.text)).unwrap_or(".");
             // "Southern states that will hold ...": a relative clause after a noun.
-            let relative =
-                next == "that" && self.a.tokens.get(i + 2).is_some_and(|t| lower_eq(t.span.slice(self.a.text), FINITE_AUX));
+            let relative = next == "that" && self.a.tokens.get(i + 2).is_some_and(|t| FINITE_AUX.has(t.span.slice(self.a.text)));
             let noun_follows = relative
                 || lower_eq(
                     next,
@@ -268,12 +267,9 @@ impl Finder<'_, '_> {
         }
         let first = self.a.sentences[sentence].tokens.start;
         let mut aux_start = start;
-        if aux_start > first && lower_eq(self.tok(aux_start - 1), AUX) {
+        if aux_start > first && AUX.has(self.tok(aux_start - 1)) {
             aux_start -= 1;
-        } else if aux_start > first + 1
-            && lower_eq(self.tok(aux_start - 2), AUX)
-            && SKIPPABLE_ADVERBS.has(self.tok(aux_start - 1))
-        {
+        } else if aux_start > first + 1 && AUX.has(self.tok(aux_start - 2)) && SKIPPABLE_ADVERBS.has(self.tok(aux_start - 1)) {
             // "has long said"
             aux_start -= 2;
         }

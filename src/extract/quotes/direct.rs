@@ -40,11 +40,11 @@ impl Finder<'_, '_> {
         // words without punctuation is part of a sentence ("“unhinged” a tweet").
         let inner_punct =
             q.close.is_some_and(|c| self.a.text[..c.start()].ends_with([',', '.', '!', '?', '\u{2026}', '-', '\u{2014}']));
-        let outer_punct = i < limit && lower_eq(self.tok(i), PUNCT_BEFORE_ATTRIBUTION);
+        let outer_punct = i < limit && PUNCT_BEFORE_ATTRIBUTION.has(self.tok(i));
         if !inner_punct && !outer_punct && !self.starts_statement(q) {
             return None;
         }
-        while i < limit && lower_eq(self.tok(i), PUNCT_BEFORE_ATTRIBUTION) && self.tok(i) != "." {
+        while i < limit && PUNCT_BEFORE_ATTRIBUTION.has(self.tok(i)) && self.tok(i) != "." {
             i += 1;
         }
         if i >= limit {
@@ -195,7 +195,7 @@ impl Finder<'_, '_> {
                     || matches!(self.tok(k), "," | "-" | "'s" | "\u{2019}s")
             });
         }
-        let hearer = lower_eq(c.lemma, OBJECT_FIRST);
+        let hearer = OBJECT_FIRST.has(c.lemma);
         between.clone().all(|k| {
             let w = self.tok(k);
             (self.is_word(k) || w == ",")
@@ -252,9 +252,8 @@ impl Finder<'_, '_> {
             } else if side == "after" && self.cues[ci].tokens.end < self.a.tokens.len() {
                 let next = self.cues[ci].tokens.end;
                 let n = self.tok(next);
-                let hearer = lower_eq(self.cues[ci].lemma, OBJECT_FIRST);
-                let clause_follows =
-                    n == "that" || (!hearer && (DETERMINERS.has(n) || lower_eq(n, PRONOUNS)) && !TIME_WORDS.has(n));
+                let hearer = OBJECT_FIRST.has(self.cues[ci].lemma);
+                let clause_follows = n == "that" || (!hearer && (DETERMINERS.has(n) || PRONOUNS.has(n)) && !TIME_WORDS.has(n));
                 let same_sentence = self.a.sentence_at(self.a.tokens[next].span.start())
                     == self.a.sentence_at(self.a.tokens[self.cues[ci].tokens.start].span.start());
                 if clause_follows && same_sentence {
@@ -322,8 +321,7 @@ impl Finder<'_, '_> {
                 // quoted inside a new subject's sentence is not ("Duda called it “crushing”").
                 let new_subject = (last_end.min(n_tok)..n_tok).any(|k| {
                     let w = self.tok(k);
-                    (self.is_cap(k) && !lower_eq(w, &["and", "but", "or", "so", "then", "still", "also"]))
-                        || lower_eq(w, PRONOUNS)
+                    (self.is_cap(k) && !lower_eq(w, &["and", "but", "or", "so", "then", "still", "also"])) || PRONOUNS.has(w)
                 });
                 if !self.starts_statement(&n) && new_subject {
                     break;
@@ -356,7 +354,7 @@ impl Finder<'_, '_> {
                 last_end = self.a.token_at_or_after(n.outer().end());
                 last_q += 1;
             }
-            let pronoun = lower_eq(mention.slice(self.a.text), PRONOUNS);
+            let pronoun = PRONOUNS.has(mention.slice(self.a.text));
             // "And the polling “felt like a push poll,” Heiserman said.": the words
             // before the quote belong to what is reported, which makes it mixed.
             let mut kind = QuoteKind::Direct;

@@ -53,7 +53,7 @@ impl Finder<'_, '_> {
                 let next = k + 2;
                 let n = self.tok(next);
                 let subject_follows = self.is_cap(next)
-                    || lower_eq(n, PRONOUNS)
+                    || PRONOUNS.has(n)
                     || DETERMINERS.has(n)
                     || lower_eq(n, &["there", "his", "her", "their", "its"])
                     || self.a.tokens[next].kind == TokenKind::Number;

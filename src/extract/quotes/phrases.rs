@@ -61,20 +61,20 @@ impl Finder<'_, '_> {
             }
             if !self.is_cap(i) && NP_STOP.has(w) {
                 // "Officials in Washington said": a prepositional phrase inside the subject.
-                if lower_eq(w, PREPOSITIONS) && k < np_end && i > floor && self.is_word(i - 1) && !NP_STOP.has(self.tok(i - 1)) {
+                if PREPOSITIONS.has(w) && k < np_end && i > floor && self.is_word(i - 1) && !NP_STOP.has(self.tok(i - 1)) {
                     k -= 1;
                     continue;
                 }
                 break;
             }
-            if !self.is_cap(i) && lower_eq(w, PRONOUNS) {
+            if !self.is_cap(i) && PRONOUNS.has(w) {
                 // A pronoun starts (and is) the subject.
                 if k == np_end {
                     k -= 1;
                 }
                 break;
             }
-            if self.is_cap(i) && lower_eq(w, PRONOUNS) && w != "I" {
+            if self.is_cap(i) && PRONOUNS.has(w) && w != "I" {
                 if k == np_end {
                     k -= 1;
                 }
@@ -88,7 +88,7 @@ impl Finder<'_, '_> {
             k -= 1;
         }
         // Never start on a preposition or conjunction.
-        while k < np_end && !self.is_cap(k) && lower_eq(self.tok(k), NP_INNER_PREPS) {
+        while k < np_end && !self.is_cap(k) && NP_INNER_PREPS.has(self.tok(k)) {
             k += 1;
         }
         if k >= np_end {
@@ -104,7 +104,7 @@ impl Finder<'_, '_> {
     pub(super) fn mention_in(&self, np: Range<usize>) -> Option<Span> {
         let last = np.end - 1;
         let head = self.tok(last);
-        if np.len() == 1 && lower_eq(head, PRONOUNS) {
+        if np.len() == 1 && PRONOUNS.has(head) {
             return Some(self.span(np));
         }
         let lex = lexicon();
@@ -129,7 +129,7 @@ impl Finder<'_, '_> {
             // "Officials at the Homeland Security Department": the name is inside
             // a prepositional phrase, the head comes before it.
             if s > np.start + 1
-                && (lower_eq(self.tok(s - 1), NP_INNER_PREPS) || lower_eq(self.tok(s - 1), PREPOSITIONS))
+                && (NP_INNER_PREPS.has(self.tok(s - 1)) || PREPOSITIONS.has(self.tok(s - 1)))
                 && !self.is_cap(s - 1)
             {
                 // The head before the preposition must be able to speak ("The conflict in Gaza" cannot).
@@ -169,10 +169,10 @@ impl Finder<'_, '_> {
             return None;
         }
         let w = self.tok(start);
-        if lower_eq(w, PRONOUNS) {
+        if PRONOUNS.has(w) {
             return Some((start..start + 1, self.span(start..start + 1)));
         }
-        if !self.is_cap(start) && (lower_eq(w, NP_INNER_PREPS) || NP_STOP.has(w) || ADJUNCT_PREPS.has(w)) {
+        if !self.is_cap(start) && (NP_INNER_PREPS.has(w) || NP_STOP.has(w) || ADJUNCT_PREPS.has(w)) {
             return None;
         }
         let mut e = start;
@@ -202,12 +202,12 @@ impl Finder<'_, '_> {
             if (det || role_lead || e > start)
                 && !NP_STOP.has(t)
                 && !ADJUNCT_PREPS.has(t)
-                && !lower_eq(t, PRONOUNS)
+                && !PRONOUNS.has(t)
                 && !self.a.lexicon_cue(t)
             {
                 // Lower-case words continue a nominal ("the company's spokesman"),
                 // and "of"/"for" join ("a spokesman for the ministry").
-                if lower_eq(t, NP_INNER_PREPS) && !(e + 1 < limit && (self.is_cap(e + 1) || DETERMINERS.has(self.tok(e + 1)))) {
+                if NP_INNER_PREPS.has(t) && !(e + 1 < limit && (self.is_cap(e + 1) || DETERMINERS.has(self.tok(e + 1)))) {
                     break;
                 }
                 e += 1;
@@ -216,7 +216,7 @@ impl Finder<'_, '_> {
             break;
         }
         // Trim trailing joiners.
-        while e > start && lower_eq(self.tok(e - 1), NP_INNER_PREPS) {
+        while e > start && NP_INNER_PREPS.has(self.tok(e - 1)) {
             e -= 1;
         }
         if e <= start || (det && e == start + 1) {

@@ -77,8 +77,8 @@ impl Finder<'_, '_> {
             }
             // "confirmed direct talks with the administration and are willing to ...":
             // after a verbless object, "and" + auxiliary starts the subject's next predicate.
-            if k > from && w == "and" && k + 1 < r.end && lower_eq(self.tok(k + 1), FINITE_AUX) {
-                let verbless = (from..k).all(|j| !lower_eq(self.tok(j), FINITE_AUX));
+            if k > from && w == "and" && k + 1 < r.end && FINITE_AUX.has(self.tok(k + 1)) {
+                let verbless = (from..k).all(|j| !FINITE_AUX.has(self.tok(j)));
                 if verbless {
                     return k;
                 }
@@ -154,11 +154,11 @@ impl Finder<'_, '_> {
                 return (t + 1, true);
             }
             // "asked whether ...": the question is the content, "whether" included.
-            if d == 0 && lower_eq(self.tok(t), WH_WORDS) && !self.is_cap(t) {
+            if d == 0 && WH_WORDS.has(self.tok(t)) && !self.is_cap(t) {
                 return (t, true);
             }
         }
-        if lower_eq(cue.lemma, OBJECT_FIRST) {
+        if OBJECT_FIRST.has(cue.lemma) {
             // Skip the hearer: "told reporters", "told the BBC", "told him".
             if k < end && DETERMINERS.has(self.tok(k)) {
                 k += 1;
@@ -166,7 +166,7 @@ impl Finder<'_, '_> {
                 while k < end
                     && self.is_word(k)
                     && !self.is_cap(k)
-                    && !lower_eq(self.tok(k), WH_WORDS)
+                    && !WH_WORDS.has(self.tok(k))
                     && !lower_eq(self.tok(k), &["that", "to"])
                     && k < cue.tokens.end + 4
                 {
@@ -195,7 +195,7 @@ impl Finder<'_, '_> {
             return (k + 1, true);
         }
         // "asked the conservative who he thought would win", "asked the congregation to stand".
-        if cue.lemma == "ask" && k < end && (lower_eq(self.tok(k), WH_WORDS) || self.tok(k) == "to") {
+        if cue.lemma == "ask" && k < end && (WH_WORDS.has(self.tok(k)) || self.tok(k) == "to") {
             return (k, true);
         }
         (k, false)
@@ -317,20 +317,18 @@ impl Finder<'_, '_> {
             let left = self.left_np(cue.aux_start, sr.start);
             // "when he wrote his book, X said ...": a cue inside a subordinate clause.
             let subordinate =
-                left.as_ref().is_some_and(|(np, _)| np.start > sr.start && SUBORDINATORS.contains(&self.tok(np.start - 1)));
+                left.as_ref().is_some_and(|(np, _)| np.start > sr.start && SUBORDINATORS.contains(self.tok(np.start - 1)));
             // Inverted: ", said X." — the speaker ends the sentence or its clause.
             // "X, meanwhile, told Politico ...": a cue with a hearer is never inverted.
-            let inverted_np = (cue.aux_start > sr.start
-                && self.tok(cue.aux_start - 1) == ","
-                && !participle
-                && !lower_eq(cue.lemma, OBJECT_FIRST))
-            .then(|| self.right_np(cue.tokens.end, sr.end))
-            .flatten()
-            .filter(|(np, _)| {
-                np.end >= sr.end
-                    || matches!(self.tok(np.end), "," | "." | ";" | "!" | "?")
-                    || lower_eq(self.tok(np.end), &["in", "at", "with", "on", "from", "during", "who", "after", "before"])
-            });
+            let inverted_np =
+                (cue.aux_start > sr.start && self.tok(cue.aux_start - 1) == "," && !participle && !OBJECT_FIRST.has(cue.lemma))
+                    .then(|| self.right_np(cue.tokens.end, sr.end))
+                    .flatten()
+                    .filter(|(np, _)| {
+                        np.end >= sr.end
+                            || matches!(self.tok(np.end), "," | "." | ";" | "!" | "?")
+                            || lower_eq(self.tok(np.end), &["in", "at", "with", "on", "from", "during", "who", "after", "before"])
+                    });
             let inverted = inverted_np.is_some();
             let (speaker, np_after, rule_base): (Option<Span>, Option<usize>, Rule) = if participle {
                 let sp = last_in_sentence
@@ -385,7 +383,7 @@ impl Finder<'_, '_> {
             };
             let mut content = start..right_end;
             let right_len = (start..right_end).filter(|&k| self.is_word(k)).count();
-            let clause_like = start < sr.end && (lower_eq(self.tok(start), WH_WORDS) || self.tok(start) == "to");
+            let clause_like = start < sr.end && (WH_WORDS.has(self.tok(start)) || self.tok(start) == "to");
             if !has_that && cue.frame == CueFrame::Object && !inverted && !clause_like {
                 content = start..self.object_end(start, right_end, cue.lemma);
                 rule = Rule::ReportedCueObject;
