@@ -14,6 +14,8 @@
 
 use std::fmt;
 
+use rustc_hash::FxHashSet as HashSet;
+
 /// A line of a word list that its format does not allow.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ListError {
@@ -149,6 +151,48 @@ impl WordList {
     pub fn pairs(self) -> (Vec<(&'static str, &'static str)>, Vec<ListError>) {
         let (v, e) = self.fields::<2>();
         (v.into_iter().map(|[a, b]| (a, b)).collect(), e)
+    }
+}
+
+/// A word list as a hash set, built once.
+#[derive(Debug, Default)]
+pub struct WordSet {
+    set: HashSet<&'static str>,
+    /// Length of the longest word: longer ones are ruled out without hashing.
+    max_len: usize,
+}
+
+impl WordSet {
+    pub fn new(words: &[&'static str]) -> WordSet {
+        WordSet { set: words.iter().copied().collect(), max_len: words.iter().map(|w| w.len()).max().unwrap_or(0) }
+    }
+
+    /// Section `name` of `list`, empty when the list lacks it (which its
+    /// check reports).
+    pub fn section(sections: &[(&'static str, Vec<&'static str>)], name: &str) -> WordSet {
+        WordSet::new(sections.iter().find(|(n, _)| *n == name).map_or(&[], |(_, w)| w))
+    }
+
+    /// Whether `word` is in the list, ASCII case ignored (the list is lower case).
+    pub fn has(&self, word: &str) -> bool {
+        if word.len() > self.max_len {
+            return false;
+        }
+        let mut buf = [0u8; 32];
+        match buf.get_mut(..word.len()) {
+            Some(lower) => {
+                lower.copy_from_slice(word.as_bytes());
+                // Folding ASCII letters keeps the bytes valid UTF-8.
+                lower.make_ascii_lowercase();
+                std::str::from_utf8(lower).is_ok_and(|l| self.set.contains(l))
+            }
+            None => self.set.contains(word.to_ascii_lowercase().as_str()),
+        }
+    }
+
+    /// Whether `word` is in the list exactly as written.
+    pub fn contains(&self, word: &str) -> bool {
+        word.len() <= self.max_len && self.set.contains(word)
     }
 }
 

@@ -13,7 +13,7 @@ use std::cell::OnceCell;
 use super::classify::{classify, is_team_context};
 use super::lexicon::{
     is_acronym, is_honorific, is_inner_connector, is_opening, is_org_word, is_stop, is_title, length_bit, with_lowercase,
-    HashMap, HashSet, LEX,
+    HashMap, HashSet, LEX, WORDS,
 };
 use super::{c_text, Cand};
 use crate::extract::lexicon::{lexicon, with_ascii_lowercase};
@@ -215,18 +215,12 @@ pub(super) fn connector_ok(a: &Analysis, i: usize, j: usize, k: usize) -> bool {
     let first = a.tok(j);
     match first {
         "&" => true,
-        "de" | "del" | "della" | "da" | "di" | "du" | "van" | "von" | "der" | "bin" | "ibn" | "al" | "el" | "la" | "le" => {
-            k == j + 1
-        }
         "of" | "for" | "the" | "and" => {
             // Only inside organisation/place names: "University of Texas", "Bank of America",
             // "National Aeronautics and Space Administration".
             let headword = |t: usize| {
                 let w = a.tok(t);
-                is_org_word(w)
-                    || LEX.place_words.contains(w)
-                    || matches!(w, "Republic" | "Kingdom" | "Isle" | "Cape" | "Duchy")
-                    || (first == "of" && is_title(w))
+                is_org_word(w) || LEX.place_words.contains(w) || WORDS.place_heads.contains(w) || (first == "of" && is_title(w))
             };
             let ahead = (k..a.tokens.len().min(k + 3)).take_while(|&t| is_cap_word(a, t)).any(|t| is_org_word(a.tok(t)));
             if first == "and" {
@@ -237,6 +231,7 @@ pub(super) fn connector_ok(a: &Analysis, i: usize, j: usize, k: usize) -> bool {
                 (i..j).any(headword) || (first != "of" && ahead)
             }
         }
+        _ if WORDS.name_particles.contains(first) => k == j + 1,
         _ => false,
     }
 }
@@ -350,7 +345,7 @@ pub(super) fn is_role_word(w: &str) -> bool {
     if is_org_word(w) || LEX.place_words.contains(w) {
         return false;
     }
-    is_title(w) || matches!(w, "MP" | "MPs" | "CEO" | "Sheriff" | "Spokesperson" | "Spokesman" | "Spokeswoman") || {
+    is_title(w) || WORDS.role_words.contains(w) || {
         w.len() > 3 && !w.chars().skip(1).any(char::is_uppercase) && with_ascii_lowercase(w, |l| LEX.speaker_nouns.contains(l))
     }
 }

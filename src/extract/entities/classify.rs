@@ -8,7 +8,7 @@
 //! model in [`super::typing`], so strong rules are never overruled.
 
 use super::candidates::{is_cap_word, phrase};
-use super::lexicon::{is_acronym, is_compass, is_org_word, HashMap, LEX};
+use super::lexicon::{is_acronym, is_compass, is_org_word, HashMap, LEX, WORDS};
 use super::Cand;
 use crate::extract::Analysis;
 use crate::model::EntityType;
@@ -35,7 +35,7 @@ pub(super) fn classify(a: &Analysis, i: usize, j: usize, title: Option<usize>) -
     if j - i >= 2 && title.is_none() && (event(last) || head_of.is_some_and(event)) {
         return (EntityType::Other, 3);
     }
-    if j - i >= 2 && (LEX.place_words.contains(last) || matches!(first, "Mount" | "Mt." | "Lake" | "Cape" | "Fort" | "Port")) {
+    if j - i >= 2 && (LEX.place_words.contains(last) || WORDS.place_prefixes.contains(first)) {
         return (EntityType::Place, 3);
     }
     // A part of a known place: "East China", "Northern Nigeria", "South Lebanon".
@@ -100,46 +100,11 @@ pub(super) fn is_team_context(a: &Analysis, i: usize, end: usize) -> bool {
     let mut after = end;
     if matches!(word(after), "'s" | "\u{2019}s") {
         after += 1;
-        if matches!(
-            word(after),
-            "coach"
-                | "team"
-                | "squad"
-                | "players"
-                | "goalkeeper"
-                | "captain"
-                | "striker"
-                | "manager"
-                | "defence"
-                | "defense"
-                | "midfield"
-                | "fans"
-        ) {
+        if WORDS.team_nouns.contains(word(after)) {
             return true;
         }
     }
-    let verbs = |w: &str| {
-        matches!(
-            w,
-            "beat"
-                | "beats"
-                | "defeated"
-                | "defeats"
-                | "drew"
-                | "draws"
-                | "thrashed"
-                | "edged"
-                | "routed"
-                | "outplayed"
-                | "eliminated"
-                | "scored"
-                | "scores"
-                | "equalised"
-                | "equalized"
-                | "advanced"
-                | "qualified"
-        )
-    };
+    let verbs = |w: &str| WORDS.team_verbs.contains(w);
     if verbs(word(end)) {
         return true;
     }

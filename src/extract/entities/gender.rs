@@ -4,7 +4,7 @@
 //! ("Mrs.", "King"), then a gendered role noun ("spokeswoman"), then the
 //! forename list. Unknown is an answer: coreference then does not use gender.
 
-use super::lexicon::LEX;
+use super::lexicon::{LEX, WORDS};
 use crate::extract::Analysis;
 use crate::model::{EntityType, Extraction, LocalEntityId, MentionKind};
 
@@ -19,14 +19,13 @@ pub enum Gender {
 
 /// Words that name a person's gender when used as a title.
 pub fn title_gender(w: &str) -> Option<Gender> {
-    match w.trim_end_matches('.') {
-        "Mr" | "Sir" | "Lord" | "King" | "Prince" | "Father" | "Brother" | "Emperor" | "Sultan" | "Congressman" | "Chairman" => {
-            Some(Gender::Male)
-        }
-        "Mrs" | "Ms" | "Miss" | "Dame" | "Lady" | "Queen" | "Princess" | "Sister" | "Congresswoman" | "Chairwoman" => {
-            Some(Gender::Female)
-        }
-        _ => None,
+    let w = w.trim_end_matches('.');
+    if WORDS.male_titles.contains(w) {
+        Some(Gender::Male)
+    } else if WORDS.female_titles.contains(w) {
+        Some(Gender::Female)
+    } else {
+        None
     }
 }
 
@@ -50,14 +49,11 @@ pub fn person_gender(a: &Analysis, x: &Extraction, e: LocalEntityId) -> Option<G
     }
     for r in &ent.roles {
         for w in r.role.split(' ') {
-            match w {
-                "spokesman" | "chairman" | "congressman" | "businessman" | "father" | "son" | "husband" | "brother" => {
-                    return Some(Gender::Male)
-                }
-                "spokeswoman" | "chairwoman" | "congresswoman" | "businesswoman" | "mother" | "daughter" | "wife" | "sister" => {
-                    return Some(Gender::Female)
-                }
-                _ => {}
+            if WORDS.male_roles.contains(w) {
+                return Some(Gender::Male);
+            }
+            if WORDS.female_roles.contains(w) {
+                return Some(Gender::Female);
             }
         }
     }

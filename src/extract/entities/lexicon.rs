@@ -14,7 +14,7 @@ use super::gender::Gender;
 use crate::extract::lexicon::lexicon;
 #[cfg(test)]
 use crate::text::wordlist::ListError;
-use crate::text::wordlist::WordList;
+use crate::text::wordlist::{WordList, WordSet};
 
 /// Hash maps and sets for per-document tables (rustc-hash: fast on short keys).
 pub use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -102,7 +102,7 @@ const COMMON_WORDS: WordList = crate::word_list!("common_words.txt");
 /// Lines of these lists their format does not allow.
 #[cfg(test)]
 pub(crate) fn check() -> Vec<ListError> {
-    let mut errors = Vec::new();
+    let mut errors = ENTITY_WORDS.sections(WORD_SECTIONS).1;
     for list in [PLACES, ORGS, OTHER_NAMES, PLACE_WORDS, EVENT_WORDS, COMMON_WORDS] {
         errors.extend(list.words().1);
     }
@@ -169,40 +169,77 @@ pub(super) fn load() -> EntityLexicon {
     }
 }
 
+const ENTITY_WORDS: WordList = crate::word_list!("entity_words.txt");
+/// The sections of `entity_words.txt`.
+const WORD_SECTIONS: &[&str] = &[
+    "inner_connectors",
+    "name_particles",
+    "place_heads",
+    "place_prefixes",
+    "honorifics",
+    "male_titles",
+    "female_titles",
+    "male_roles",
+    "female_roles",
+    "compass",
+    "role_words",
+    "non_role_speaker_nouns",
+    "role_nouns",
+    "team_nouns",
+    "team_verbs",
+];
+
+/// The short word lists of `data/lexicon/entity_words.txt` (connectors,
+/// honorifics, gendered titles and roles, team context), compared exactly.
+pub(super) struct EntityWords {
+    pub(super) inner_connectors: WordSet,
+    pub(super) name_particles: WordSet,
+    pub(super) place_heads: WordSet,
+    pub(super) place_prefixes: WordSet,
+    pub(super) honorifics: WordSet,
+    pub(super) male_titles: WordSet,
+    pub(super) female_titles: WordSet,
+    pub(super) male_roles: WordSet,
+    pub(super) female_roles: WordSet,
+    pub(super) compass: WordSet,
+    pub(super) role_words: WordSet,
+    pub(super) non_role_speaker_nouns: WordSet,
+    pub(super) role_nouns: WordSet,
+    pub(super) team_nouns: WordSet,
+    pub(super) team_verbs: WordSet,
+}
+
+pub(super) static WORDS: LazyLock<EntityWords> = LazyLock::new(|| {
+    let sections = ENTITY_WORDS.sections(WORD_SECTIONS).0;
+    EntityWords {
+        inner_connectors: WordSet::section(&sections, "inner_connectors"),
+        name_particles: WordSet::section(&sections, "name_particles"),
+        place_heads: WordSet::section(&sections, "place_heads"),
+        place_prefixes: WordSet::section(&sections, "place_prefixes"),
+        honorifics: WordSet::section(&sections, "honorifics"),
+        male_titles: WordSet::section(&sections, "male_titles"),
+        female_titles: WordSet::section(&sections, "female_titles"),
+        male_roles: WordSet::section(&sections, "male_roles"),
+        female_roles: WordSet::section(&sections, "female_roles"),
+        compass: WordSet::section(&sections, "compass"),
+        role_words: WordSet::section(&sections, "role_words"),
+        non_role_speaker_nouns: WordSet::section(&sections, "non_role_speaker_nouns"),
+        role_nouns: WordSet::section(&sections, "role_nouns"),
+        team_nouns: WordSet::section(&sections, "team_nouns"),
+        team_verbs: WordSet::section(&sections, "team_verbs"),
+    }
+});
+
 pub(super) static LEX: LazyLock<EntityLexicon> = LazyLock::new(load);
 
 /// Words that may join capitalised words inside an organisation or place name.
 pub(super) fn is_inner_connector(w: &str) -> bool {
-    matches!(
-        w,
-        "of" | "for"
-            | "&"
-            | "de"
-            | "del"
-            | "della"
-            | "da"
-            | "di"
-            | "du"
-            | "van"
-            | "von"
-            | "der"
-            | "bin"
-            | "ibn"
-            | "al"
-            | "el"
-            | "la"
-            | "le"
-            | "the"
-            | "and"
-    )
+    WORDS.inner_connectors.contains(w)
 }
 
 /// Honorifics: titles that say nothing about a role.
 pub(super) fn is_honorific(w: &str) -> bool {
-    matches!(
-        w.trim_end_matches('.'),
-        "Dr" | "Mr" | "Mrs" | "Ms" | "Miss" | "Prof" | "Professor" | "Sir" | "Dame" | "Lord" | "Lady" | "Mx"
-    )
+    WORDS.honorifics.contains(w.trim_end_matches('.'))
 }
 
 pub(super) fn is_acronym(w: &str) -> bool {
@@ -215,10 +252,7 @@ pub(super) fn is_title(w: &str) -> bool {
 }
 
 pub(super) fn is_compass(w: &str) -> bool {
-    matches!(
-        w,
-        "North" | "South" | "East" | "West" | "Northern" | "Southern" | "Eastern" | "Western" | "Central" | "Upper" | "Lower"
-    )
+    WORDS.compass.contains(w)
 }
 
 pub(super) fn is_org_word(w: &str) -> bool {

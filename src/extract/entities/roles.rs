@@ -7,7 +7,7 @@
 //! named inside the role, or a demonym ("Israeli"), is the affiliation; a
 //! demonym whose place is never named creates that place entity.
 
-use super::lexicon::{is_honorific, is_title, LEX};
+use super::lexicon::{is_honorific, is_title, LEX, WORDS};
 use super::{c_span, mention_at, Cand};
 use crate::extract::lexicon::lexicon;
 use crate::extract::Analysis;
@@ -46,53 +46,7 @@ pub(super) fn is_role_noun(w: &str) -> bool {
     if w.chars().next().is_some_and(char::is_uppercase) {
         return false;
     }
-    (l.speaker_nouns.contains(w)
-        && !matches!(
-            w,
-            "statement"
-                | "report"
-                | "study"
-                | "survey"
-                | "poll"
-                | "memo"
-                | "letter"
-                | "document"
-                | "documents"
-                | "people"
-                | "person"
-                | "man"
-                | "woman"
-        ))
-        || matches!(
-            w,
-            "citizen"
-                | "soldier"
-                | "member"
-                | "head"
-                | "chief"
-                | "founder"
-                | "ceo"
-                | "chair"
-                | "editor"
-                | "correspondent"
-                | "reporter"
-                | "negotiator"
-                | "envoy"
-                | "commander"
-                | "general"
-                | "author"
-                | "actor"
-                | "singer"
-                | "player"
-                | "captain"
-                | "manager"
-                | "candidate"
-                | "nominee"
-                | "deputy"
-                | "minister"
-                | "secretary"
-                | "leader"
-        )
+    (l.speaker_nouns.contains(w) && !WORDS.non_role_speaker_nouns.contains(w)) || WORDS.role_nouns.contains(w)
 }
 
 pub(super) fn is_determiner(w: &str) -> bool {
