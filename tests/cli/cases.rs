@@ -5,6 +5,7 @@
 //! review` (or `INSTA_UPDATE=always cargo test`) writes its snapshot after
 //! a deliberate change: review the diff.
 
+use quotegraph::extract::rule::Rule;
 use quotegraph::extract::{extract, ExtractRecord};
 use serde_json::{json, Value};
 
@@ -31,6 +32,7 @@ fn summary(rec: &ExtractRecord) -> Value {
 #[test]
 fn extraction_cases() {
     let mut cases = 0;
+    let mut rules = std::collections::BTreeSet::new();
     insta::glob!("../cases", "**/*.txt", |path| {
         cases += 1;
         let text = std::fs::read_to_string(path).unwrap();
@@ -40,7 +42,11 @@ fn extraction_cases() {
         for q in &rec.quotes {
             assert_eq!(&text[q.start as usize..q.end as usize], q.text, "{}", path.display());
         }
+        rules.extend(rec.quotes.iter().filter_map(|q| q.rule.clone()));
         insta::assert_json_snapshot!(summary(&rec));
     });
     assert!(cases >= 20, "expected the layout cases under tests/cases");
+    // Every rule is shown at work by at least one case.
+    let missing: Vec<&str> = Rule::ALL.iter().map(|r| r.name()).filter(|n| !rules.contains(*n)).collect();
+    assert!(missing.is_empty(), "rules without a case in tests/cases: {missing:?}");
 }
