@@ -274,6 +274,25 @@ impl From<Param> for Value {
     }
 }
 
+/// Closed sets stored as their lower-case names read back as enums; a name
+/// the enum does not know is an error naming it (a database written by
+/// something else), never a silent default.
+impl rusqlite::types::FromSql for crate::model::EntityType {
+    fn column_result(v: ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        let s = v.as_str()?;
+        crate::model::EntityType::parse(s)
+            .ok_or_else(|| rusqlite::types::FromSqlError::Other(format!("unknown entity type {s:?}").into()))
+    }
+}
+
+impl rusqlite::types::FromSql for crate::model::QuoteKind {
+    fn column_result(v: ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        let s = v.as_str()?;
+        crate::model::QuoteKind::parse(s)
+            .ok_or_else(|| rusqlite::types::FromSqlError::Other(format!("unknown quote kind {s:?}").into()))
+    }
+}
+
 /// No parameters, for [`Store::rows`] on a query that takes none.
 pub const NO_PARAMS: &[(&str, Param)] = &[];
 

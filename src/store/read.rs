@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::registry::{self, sql, NamedQuery};
 use super::{json_value, Store, StoreError};
+use crate::model::{EntityType, QuoteKind};
 
 /// One result row: column name -> value, in the query's column order.
 pub type Row = indexmap::IndexMap<String, serde_json::Value>;
@@ -18,7 +19,7 @@ pub type Row = indexmap::IndexMap<String, serde_json::Value>;
 pub struct EntityRecord {
     pub id: i64,
     pub name: String,
-    pub entity_type: String,
+    pub entity_type: EntityType,
     pub external_id: Option<String>,
     /// Quotes the entity said.
     pub said: i64,
@@ -38,7 +39,7 @@ pub struct DocumentRecord {
 pub struct QuoteRecord {
     pub id: i64,
     pub document_id: String,
-    pub kind: String,
+    pub kind: QuoteKind,
     pub text: String,
     pub speaker_id: Option<i64>,
     pub cue: Option<String>,
