@@ -8,7 +8,7 @@
 //! verbs, so title-case paragraphs are matched case-insensitively. Every later
 //! pass starts from these cues, so a cue missed here is a quote missed.
 
-use super::words::{lower_eq, AUX, FINITE_AUX, NOT_A_CUE_AFTER, SKIPPABLE_ADVERBS};
+use super::words::{lower_eq, AUX, BEFORE_BASE_FORM_CUE, FINITE_AUX, NOT_A_CUE_AFTER, NOUN_LIKE_CUE_FORMS, SKIPPABLE_ADVERBS};
 use super::{Cue, Finder};
 use crate::extract::lexicon::{lexicon, with_ascii_lowercase, CueFrame, PARTICLES};
 use crate::model::Span;
@@ -98,29 +98,7 @@ impl Finder<'_, '_> {
                     let base_form_ok = w != v.lemma
                         || prev.is_some_and(|p| {
                             !p.starts_with(|c: char| c.is_lowercase())
-                                || lower_eq(
-                                    p,
-                                    &[
-                                        "i",
-                                        "we",
-                                        "they",
-                                        "you",
-                                        "also",
-                                        "often",
-                                        "still",
-                                        "now",
-                                        "and",
-                                        "generally",
-                                        "who",
-                                        "him",
-                                        "them",
-                                        "us",
-                                        "me",
-                                        "all",
-                                        "both",
-                                        "that",
-                                    ],
-                                )
+                                || BEFORE_BASE_FORM_CUE.has(p)
                                 || (p.len() > 3 && p.ends_with('s') && !p.ends_with("ss"))
                                 || p.ends_with("ly")
                                 || lexicon().speaker_nouns.contains(p)
@@ -167,39 +145,7 @@ impl Finder<'_, '_> {
             return true;
         }
         // "-s" forms that double as plural nouns need a singular subject right before them.
-        const NOUN_LIKE: &[&str] = &[
-            "states",
-            "notes",
-            "comments",
-            "reports",
-            "claims",
-            "calls",
-            "answers",
-            "questions",
-            "posts",
-            "shows",
-            "finds",
-            "tweets",
-            "cites",
-            "counters",
-            "demands",
-            "promises",
-            "pledges",
-            "vows",
-            "estimates",
-            "predictions",
-            "remarks",
-            "attacks",
-            "supports",
-            "disputes",
-            "rejects",
-            "signals",
-            "hints",
-            "reveals",
-            "concerns",
-            "responds",
-        ];
-        if NOUN_LIKE.contains(&w) {
+        if NOUN_LIKE_CUE_FORMS.contains(w) {
             let Some(t) = prev else { return true };
             let subject_like = self.is_cap(p - 1)
                 || lower_eq(t, &["he", "she", "it", "who", "that", "which", "also"])

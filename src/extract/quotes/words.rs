@@ -34,6 +34,8 @@ const NAMES: &[&str] = &[
     "hearers",
     "adjunct_preps",
     "punct_before_attribution",
+    "before_base_form_cue",
+    "noun_like_cue_forms",
 ];
 
 pub(super) static PREPOSITIONS: LazyLock<WordSet> = LazyLock::new(|| section("prepositions"));
@@ -53,6 +55,8 @@ pub(super) static TIME_WORDS: LazyLock<WordSet> = LazyLock::new(|| section("time
 pub(super) static HEARERS: LazyLock<WordSet> = LazyLock::new(|| section("hearers"));
 pub(super) static ADJUNCT_PREPS: LazyLock<WordSet> = LazyLock::new(|| section("adjunct_preps"));
 pub(super) static PUNCT_BEFORE_ATTRIBUTION: LazyLock<WordSet> = LazyLock::new(|| section("punct_before_attribution"));
+pub(super) static BEFORE_BASE_FORM_CUE: LazyLock<WordSet> = LazyLock::new(|| section("before_base_form_cue"));
+pub(super) static NOUN_LIKE_CUE_FORMS: LazyLock<WordSet> = LazyLock::new(|| section("noun_like_cue_forms"));
 
 static SECTIONS: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::new(|| LIST.sections(NAMES).0);
 
