@@ -5,6 +5,8 @@
 pub mod aliases;
 pub mod around;
 #[doc(hidden)]
+/// Test fixtures: public only for the integration tests (tests/cli), not part of the API.
+#[doc(hidden)]
 pub mod fixture;
 pub mod read;
 pub mod registry;
