@@ -15,6 +15,8 @@ mod cases;
 mod eval_parity;
 mod properties;
 mod reliability;
+mod scale_out;
 mod skeleton;
+mod spread_corpus;
 mod store_cli;
 mod store_reliability;
