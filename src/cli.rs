@@ -243,7 +243,7 @@ pub enum Command {
         #[arg(long, value_name = "K", default_value_t = 0)]
         min_quotes: i64,
         /// With --entity: at most N quotes per entity and relation (the newest; a "+K more" note stands for the rest); 0 for all.
-        #[arg(long, value_name = "N", default_value_t = crate::cmd::export::DEFAULT_MAX_QUOTES)]
+        #[arg(long, value_name = "N", default_value_t = quotegraph::graph::DEFAULT_MAX_QUOTES)]
         max_quotes: usize,
     },
     /// Every copy of one quote across documents: outlet, date, speaker, the first source and conflicting speakers.

@@ -166,7 +166,7 @@ pub fn search(store: &Store, q: &Query) -> Result<Response, ServeError> {
         }
         None => {
             let mut stats: BTreeMap<String, i64> = BTreeMap::new();
-            for r in store.rows("stats_counts", &[])? {
+            for r in store.rows("stats_counts", crate::store::NO_PARAMS)? {
                 stats.insert(text_of(&r, "what"), r.get("n").and_then(|v| v.as_i64()).unwrap_or(0));
             }
             let speakers: Vec<_> = store

@@ -6,6 +6,8 @@ pub mod aliases;
 pub mod around;
 pub mod browse;
 #[doc(hidden)]
+/// Test fixtures: public only for the integration tests (tests/cli), not part of the API.
+#[doc(hidden)]
 pub mod fixture;
 pub mod read;
 pub mod registry;
@@ -285,14 +287,57 @@ pub fn normalize(name: &str) -> String {
     out
 }
 
+/// A value bound to a named query's parameter. The store's own type, so that
+/// callers (`cmd/`, `serve`) need not know the SQLite crate.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Param {
+    Null,
+    Integer(i64),
+    Real(f64),
+    Text(String),
+}
+
+impl From<Param> for Value {
+    fn from(p: Param) -> Value {
+        match p {
+            Param::Null => Value::Null,
+            Param::Integer(i) => Value::Integer(i),
+            Param::Real(f) => Value::Real(f),
+            Param::Text(t) => Value::Text(t),
+        }
+    }
+}
+
+/// Closed sets stored as their lower-case names read back as enums; a name
+/// the enum does not know is an error naming it (a database written by
+/// something else), never a silent default.
+impl rusqlite::types::FromSql for crate::model::EntityType {
+    fn column_result(v: ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        let s = v.as_str()?;
+        crate::model::EntityType::parse(s)
+            .ok_or_else(|| rusqlite::types::FromSqlError::Other(format!("unknown entity type {s:?}").into()))
+    }
+}
+
+impl rusqlite::types::FromSql for crate::model::QuoteKind {
+    fn column_result(v: ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        let s = v.as_str()?;
+        crate::model::QuoteKind::parse(s)
+            .ok_or_else(|| rusqlite::types::FromSqlError::Other(format!("unknown quote kind {s:?}").into()))
+    }
+}
+
+/// No parameters, for [`Store::rows`] on a query that takes none.
+pub const NO_PARAMS: &[(&str, Param)] = &[];
+
 /// A parameter value given on the command line: integers and reals bind as numbers, the rest as text.
-pub fn param_value(s: &str) -> Value {
+pub fn param_value(s: &str) -> Param {
     if let Ok(i) = s.parse::<i64>() {
-        Value::Integer(i)
+        Param::Integer(i)
     } else if let Ok(f) = s.parse::<f64>() {
-        Value::Real(f)
+        Param::Real(f)
     } else {
-        Value::Text(s.to_string())
+        Param::Text(s.to_string())
     }
 }
 

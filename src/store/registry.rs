@@ -204,4 +204,32 @@ mod tests {
             assert!(q.origin.ends_with(&format!("{}.sql", q.name)), "{} is named {}", q.origin, q.name);
         }
     }
+
+    /// Every `queries/**/*.sql` file is compiled in, and internal exactly when
+    /// it sits under `queries/internal/`: a new file that is not registered in
+    /// [`BUILTIN`] fails here instead of going unnoticed.
+    #[test]
+    fn every_query_file_is_registered() {
+        fn walk(dir: &Path, root: &Path, out: &mut Vec<String>) {
+            for e in std::fs::read_dir(dir).expect("queries/ is readable") {
+                let p = e.expect("directory entry").path();
+                if p.is_dir() {
+                    walk(&p, root, out);
+                } else if p.extension().is_some_and(|x| x == "sql") {
+                    let rel = p.strip_prefix(root).expect("under queries/");
+                    out.push(rel.to_string_lossy().replace('\\', "/"));
+                }
+            }
+        }
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("queries");
+        let mut files = Vec::new();
+        walk(&root, &root, &mut files);
+        files.sort();
+        let mut registered: Vec<String> = BUILTIN.iter().map(|(_, path, _)| path.to_string()).collect();
+        registered.sort();
+        assert_eq!(files, registered, "queries/ and the BUILTIN list of src/store/registry.rs differ");
+        for (internal, path, _) in BUILTIN {
+            assert_eq!(*internal, path.starts_with("internal/"), "{path}: internal flag");
+        }
+    }
 }

@@ -12,7 +12,6 @@ macro_rules! skip {
 }
 
 mod cases;
-mod entity_cases;
 mod eval_parity;
 mod properties;
 mod reliability;
