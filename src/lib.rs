@@ -11,7 +11,8 @@
 //! let q = &x.quotes[0];
 //! assert_eq!(q.content.slice(text), "We are ready to hand over the government");
 //! let speaker = q.speaker.unwrap();
-//! assert_eq!(speaker.mention.unwrap().slice(text), "Dr. Basem Naim");
+//! // The mention is the whole source phrase; the entity its canonical name.
+//! assert_eq!(speaker.mention.unwrap().slice(text), "Dr. Basem Naim, a senior Hamas official");
 //! assert_eq!(x.entity(speaker.entity.unwrap()).name, "Basem Naim");
 //! ```
 

@@ -174,6 +174,8 @@ mod tests {
     fn lists_are_well_formed() {
         let mut errors = check();
         errors.extend(crate::extract::entities::check());
+        errors.extend(crate::extract::source_extent::check());
+        errors.extend(crate::extract::infinitive::check());
         assert!(errors.is_empty(), "{}", errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"));
     }
 

@@ -3,15 +3,18 @@
 //! Stages, in order: [`Analysis`] (paragraphs, sentences, tokens, quoted
 //! passages) -> [`entities`] (named mentions, clustered within the document)
 //! -> [`quotes`] (direct, mixed and reported speech with their cues and
-//! speaker mentions) -> [`coref`] (speaker mentions resolved to entities).
+//! speaker mentions) -> [`coref`] (speaker mentions resolved to entities)
+//! -> [`source_extent`] (speaker mentions and cues widened to their phrase).
 
 pub mod analysis;
 pub(crate) mod coref;
 pub mod entities;
+pub(crate) mod infinitive;
 pub(crate) mod lexicon;
 pub(crate) mod quotes;
 pub mod record;
 pub mod rule;
+pub(crate) mod source_extent;
 
 #[cfg(test)]
 mod entity_cases;
@@ -28,7 +31,13 @@ use crate::model::Extraction;
 pub fn extract(text: &str) -> Extraction {
     let analysis = Analysis::new(text);
     let mut x = entities::find(&analysis);
-    let candidates = quotes::find(&analysis, &x);
+    let mut candidates = quotes::find(&analysis, &x);
+    let extra = infinitive::find(&analysis, &candidates);
+    candidates.extend(extra);
     coref::attach(&analysis, &mut x, candidates);
+    // The added candidates come last: restore document order (stable, so
+    // equal spans keep the finders' order).
+    x.quotes.sort_by_key(|q| (q.content.start, q.content.end));
+    source_extent::widen_all(&analysis, &mut x);
     x
 }

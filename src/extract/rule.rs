@@ -60,6 +60,8 @@ pub enum Rule {
     ReportedNounThat,
     /// Sanders: CLAUSE (a short name and a colon open the paragraph).
     ReportedNameColon,
+    /// X declined to comment / X vowed to appeal (an intention verb and a "to"-infinitive).
+    ReportedIntentInfinitive,
 }
 
 /// A direct quote whose speaker is only a pronoun ("…," he said): the
@@ -70,7 +72,7 @@ pub const SPEAKER_CUE_THAT_CONFIDENCE: f32 = 0.8;
 
 impl Rule {
     /// Every rule, in the order of the enum.
-    pub const ALL: [Rule; 23] = [
+    pub const ALL: [Rule; 24] = [
         Rule::DirectQuoteCueSpeaker,
         Rule::DirectQuoteSpeakerCue,
         Rule::DirectAccordingToQuote,
@@ -94,6 +96,7 @@ impl Rule {
         Rule::ReportedInSource,
         Rule::ReportedNounThat,
         Rule::ReportedNameColon,
+        Rule::ReportedIntentInfinitive,
     ];
 
     /// The rule's name in the output: `kind:pattern`.
@@ -122,6 +125,7 @@ impl Rule {
             Rule::ReportedInSource => "reported:in-source",
             Rule::ReportedNounThat => "reported:noun-that",
             Rule::ReportedNameColon => "reported:name-colon",
+            Rule::ReportedIntentInfinitive => "reported:intent-infinitive",
         }
     }
 
@@ -147,7 +151,8 @@ impl Rule {
             | Rule::ReportedParentheticalAttribution => 0.75,
             Rule::ReportedSpeakerCue => 0.7,
             Rule::ReportedParticiple | Rule::ReportedCueObject => 0.65,
-            Rule::DirectColonIntro | Rule::ReportedNameColon => 0.6,
+            // Intent infinitive: lower than the clause finders, the verb is not a speech verb.
+            Rule::DirectColonIntro | Rule::ReportedNameColon | Rule::ReportedIntentInfinitive => 0.6,
             Rule::ReportedInSource | Rule::ReportedNounThat => 0.5,
             Rule::DirectUnattributed => 0.4,
         }

@@ -66,7 +66,7 @@ fn binary_file_is_an_error_naming_it_and_other_inputs_still_extracted() {
     assert!(err.contains("image.txt") && err.contains("binary") && err.contains("NUL byte at offset"), "{err}");
     assert_eq!(recs.len(), 1, "only the text file is extracted: {recs:?}");
     assert_eq!(recs[0]["doc"], "good");
-    assert_eq!(recs[0]["quotes"][0]["speaker"]["text"], "Maria Lopez");
+    assert_eq!(recs[0]["quotes"][0]["speaker"]["entity"], "Maria Lopez");
     assert!(err.trim_end().ends_with("error: some inputs failed (see the messages above)"), "{err}");
     assert!(err.contains("summary: 1 documents extracted, 1 input failed"), "{err}");
 }
@@ -148,7 +148,7 @@ fn html_without_flag_warns_and_with_html_is_stripped() {
     assert_offsets_index(&stripped, &recs_html[0]);
     let q = &recs_html[0]["quotes"][0];
     assert_eq!(q["text"], "We will rebuild the bridge");
-    assert_eq!(q["speaker"]["text"], "Maria Lopez");
+    assert_eq!(q["speaker"]["entity"], "Maria Lopez");
     assert_ne!(recs[0], recs_html[0]);
 }
 
@@ -288,7 +288,7 @@ fn a_100_mb_single_line_finishes_in_linear_time_and_bounded_memory() {
     let rec: Value = serde_json::from_str(out.trim_end()).unwrap();
     let quotes = rec["quotes"].as_array().unwrap();
     assert!(quotes.len() * para.len() >= size, "one quote per paragraph at least: {}", quotes.len());
-    assert!(quotes.iter().any(|q| q["text"] == "We cannot afford this" && q["speaker"]["text"] == "Maria Lopez"));
+    assert!(quotes.iter().any(|q| q["text"] == "We cannot afford this" && q["speaker"]["entity"] == "Maria Lopez"));
 }
 
 /// The largest char boundary of `s` at or below `i` (`str::floor_char_boundary` is unstable).

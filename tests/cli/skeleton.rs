@@ -37,12 +37,13 @@ fn extract_seed_attributes_direct_quotes_and_skips_scare_quote() {
         .map(|q| (q["speaker"]["text"].as_str().unwrap_or(""), q["text"].as_str().unwrap()))
         .collect();
     assert_eq!(direct.len(), 3, "{direct:?}");
-    assert_eq!(direct[0].0, "Dr. Basem Naim");
+    // The speaker span is the whole source phrase, appositive included (issue 13).
+    assert_eq!(direct[0].0, "Dr. Basem Naim, senior Hamas official");
     assert!(direct[0].1.starts_with("We have also told the Americans"));
     assert!(direct[0].1.ends_with("an end of this war"));
-    assert_eq!(direct[1].0, "Dr. Basem Naim");
+    assert_eq!(direct[1].0, "Dr. Basem Naim, senior Hamas official");
     assert!(direct[1].1.starts_with("Gaza and Gazans are deserving"));
-    assert_eq!(direct[2].0, "James Hewitt");
+    assert_eq!(direct[2].0, "James Hewitt, White House spokesperson");
     assert!(direct[2].1.starts_with("Hamas continues to wrongfully hold hostages"));
     for q in quotes {
         assert!(!q["text"].as_str().unwrap().contains("transactional"), "scare quote taken as a quote: {q}");

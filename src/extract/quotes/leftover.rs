@@ -81,7 +81,8 @@ impl Finder<'_, '_> {
                     fragments: Vec::new(),
                     speaker: if same_para { speaker } else { None },
                     carried_from: Some(pi),
-                    cue: None,
+                    // "A," she said. "B.": the second part shares the cue in its paragraph.
+                    cue: if same_para { self.out[pi].cue } else { None },
                     confidence: Rule::DirectContinuation.base_confidence(),
                     rule: Rule::DirectContinuation,
                     trail: vec![format!(
