@@ -20,6 +20,7 @@ pub mod export;
 pub mod extract;
 pub mod graph;
 pub mod input;
+pub mod learn;
 pub mod model;
 pub mod store;
 pub mod text;

@@ -3,7 +3,8 @@
 use std::io::Write;
 
 use anyhow::Result;
-use quotegraph::extract::{extract, ExtractRecord};
+use quotegraph::extract::ExtractRecord;
+use quotegraph::learn::Extractor;
 use quotegraph::input::{read_inputs, Item};
 use rayon::prelude::*;
 
@@ -13,7 +14,7 @@ use crate::cli::{ExtractFormat, InputArgs};
 /// Documents are extracted in parallel in batches of this many, then printed in input order.
 const BATCH: usize = 256;
 
-pub fn run(input: &InputArgs, format: ExtractFormat, explain: bool) -> Result<Outcome> {
+pub fn run(input: &InputArgs, format: ExtractFormat, explain: bool, extractor: Extractor) -> Result<Outcome> {
     let opts = input_options(input);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -31,7 +32,7 @@ pub fn run(input: &InputArgs, format: ExtractFormat, explain: bool) -> Result<Ou
             let lines: Vec<Vec<u8>> = batch
                 .par_iter()
                 .map(|d| {
-                    let x = extract(&d.text);
+                    let x = extractor.extract(&d.text);
                     // Borrowed strings: serialising needs no copy of each span's text.
                     let r = ExtractRecord::borrowed(&d.id, &d.text, &x, explain);
                     // A record is rarely more than twice its text: one allocation, no regrowth.
@@ -48,7 +49,7 @@ pub fn run(input: &InputArgs, format: ExtractFormat, explain: bool) -> Result<Ou
             return Ok(());
         }
         let records: Vec<ExtractRecord> =
-            batch.par_iter().map(|d| ExtractRecord::new(&d.id, &d.text, &extract(&d.text), explain)).collect();
+            batch.par_iter().map(|d| ExtractRecord::new(&d.id, &d.text, &extractor.extract(&d.text), explain)).collect();
         batch.clear();
         for r in records {
             match format {
