@@ -19,3 +19,4 @@ mod reliability;
 mod skeleton;
 mod store_cli;
 mod store_reliability;
+mod train;
