@@ -18,6 +18,11 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// An ISO 8601 date or date-time (--since, --until): a bad one is a usage error.
+fn iso_date(s: &str) -> Result<String, String> {
+    quotegraph::corpus::dates::parse(s).map(|_| s.trim().to_string())
+}
+
 /// Output format of listing commands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ListFormat {
@@ -88,6 +93,10 @@ pub enum Command {
         explain: bool,
         #[command(flatten)]
         model: ModelArgs,
+        /// Add each document (text, metadata) and its complete extraction to its
+        /// record, for `ingest --extracted` (docs/scale-out.md).
+        #[arg(long)]
+        with_text: bool,
     },
     /// Score extraction against a gold file (PolNeAR-style or extract-format gold).
     Eval {
@@ -153,6 +162,13 @@ pub enum Command {
         quiet: bool,
         #[command(flatten)]
         model: ModelArgs,
+        /// Do not link copies of the same quote across documents (`spread --relink` links them later).
+        #[arg(long)]
+        no_link: bool,
+        /// The inputs are `extract --with-text` records (files, directories of
+        /// Spark part files, or -): store them without extracting again.
+        #[arg(long, conflicts_with_all = ["html", "id"])]
+        extracted: bool,
     },
     /// Re-extract every stored document (after the extractor changed).
     Reindex {
@@ -176,10 +192,10 @@ pub enum Command {
         #[arg(long, value_name = "ID")]
         doc: Option<String>,
         /// Only documents dated on or after this date (YYYY-MM-DD).
-        #[arg(long, value_name = "DATE")]
+        #[arg(long, value_name = "DATE", value_parser = iso_date)]
         since: Option<String>,
         /// Only documents dated on or before this date (YYYY-MM-DD).
-        #[arg(long, value_name = "DATE")]
+        #[arg(long, value_name = "DATE", value_parser = iso_date)]
         until: Option<String>,
         #[arg(long, value_enum)]
         kind: Option<KindArg>,
@@ -192,6 +208,12 @@ pub enum Command {
     Who {
         #[arg(long, value_name = "NAME")]
         about: String,
+        /// Only quotes of documents dated on or after this date (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", value_parser = iso_date)]
+        since: Option<String>,
+        /// Only quotes of documents dated on or before this date (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", value_parser = iso_date)]
+        until: Option<String>,
         #[command(flatten)]
         page: PageArgs,
         #[arg(long, value_enum, default_value = "table")]
@@ -286,6 +308,40 @@ pub enum Command {
         #[arg(long, value_name = "N", default_value_t = crate::cmd::export::DEFAULT_MAX_QUOTES)]
         max_quotes: usize,
     },
+    /// Every copy of one quote across documents: outlet, date, speaker, the first source and conflicting speakers.
+    Spread {
+        /// A quote id (from `quotes --format json`) or quote text (a trimmed or edited copy finds it too).
+        #[arg(required_unless_present = "relink")]
+        quote: Option<String>,
+        /// Link every quote not linked yet (after `ingest --no-link`), then exit.
+        #[arg(long)]
+        relink: bool,
+        #[arg(long, value_enum, default_value = "table")]
+        format: ListFormat,
+    },
+    /// Quotes said by an entity per day, week or month, from document dates.
+    Timeline {
+        /// Speaker: canonical name or alias, case-insensitive.
+        entity: String,
+        #[arg(long, value_enum, default_value = "month")]
+        by: BucketArg,
+        /// Only documents dated on or after this date (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", value_parser = iso_date)]
+        since: Option<String>,
+        /// Only documents dated on or before this date (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", value_parser = iso_date)]
+        until: Option<String>,
+        /// Also draw a bar chart into this SVG file.
+        #[arg(long, value_name = "FILE")]
+        svg: Option<PathBuf>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: ListFormat,
+    },
+    /// Reports over the whole corpus.
+    Report {
+        #[command(subcommand)]
+        report: ReportCommand,
+    },
     /// Print shell completions.
     Completions {
         #[arg(value_enum)]
@@ -293,6 +349,42 @@ pub enum Command {
     },
     /// Print the man page (roff): quotegraph man > quotegraph.1
     Man,
+}
+
+/// Reports of `quotegraph report`.
+#[derive(Subcommand, Debug)]
+pub enum ReportCommand {
+    /// Who gets quoted: shares of quotes and speakers by speaker type, role, affiliation and gender.
+    Diversity {
+        /// Only documents of this outlet (the JSONL `outlet`, else the URL's host).
+        #[arg(long)]
+        outlet: Option<String>,
+        /// Only documents dated on or after this date (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", value_parser = iso_date)]
+        since: Option<String>,
+        /// Only documents dated on or before this date (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", value_parser = iso_date)]
+        until: Option<String>,
+        /// Only quotes that name this entity.
+        #[arg(long, value_name = "NAME")]
+        about: Option<String>,
+        /// List every speaker with type, role, affiliation, gender and its evidence instead of the shares.
+        #[arg(long)]
+        speakers: bool,
+        /// Also draw the shares as an SVG chart into this file.
+        #[arg(long, value_name = "FILE")]
+        svg: Option<PathBuf>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: ListFormat,
+    },
+}
+
+/// Time buckets of `timeline`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum BucketArg {
+    Day,
+    Week,
+    Month,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -24,8 +24,22 @@ pub enum InputError {
     BadJsonLine { path: String, line: usize, message: String },
     #[error("{path}:{line}: a record needs a string \"id\" and a string \"text\"")]
     MissingField { path: String, line: usize },
+    #[error("{path}:{line}: bad \"date\": {message}; fix or remove it (a document without a date is counted as undated)")]
+    BadDate { path: String, line: usize, message: String },
     #[error("{path}: looks like a binary file (NUL byte at offset {offset}), skipped")]
     Binary { path: String, offset: usize },
+}
+
+impl InputError {
+    /// The input line the error is about (JSONL inputs), for error records.
+    pub fn line(&self) -> Option<usize> {
+        match self {
+            InputError::BadJsonLine { line, .. } | InputError::MissingField { line, .. } | InputError::BadDate { line, .. } => {
+                Some(*line)
+            }
+            InputError::Io { .. } | InputError::Binary { .. } => None,
+        }
+    }
 }
 
 /// A non-fatal remark about an input (lossy decoding, stripped BOM).
@@ -64,6 +78,7 @@ struct JsonlRecord {
     title: Option<String>,
     date: Option<String>,
     url: Option<String>,
+    outlet: Option<String>,
 }
 
 /// One source of documents, resolved from the command line.
@@ -233,7 +248,7 @@ fn text_document(id: String, bytes: Vec<u8>, origin: &str, opts: &InputOptions, 
     } else if looks_like_html(&text) {
         emit(Item::Warning(Warning(format!("{origin}: looks like HTML; pass --html to strip markup"))));
     }
-    emit(Item::Doc(Document { id, text, title: None, date: None, url: None }));
+    emit(Item::Doc(Document { id, text, title: None, date: None, url: None, outlet: None }));
 }
 
 /// Parses one JSONL line into a document.
@@ -249,7 +264,21 @@ pub fn parse_jsonl_line(line: &str, origin: &str, lineno: usize) -> Result<Docum
         _ => return Err(InputError::MissingField { path: origin.to_string(), line: lineno }),
     };
     let text = rec.text.ok_or(InputError::MissingField { path: origin.to_string(), line: lineno })?;
-    Ok(Document { id, text, title: rec.title, date: rec.date, url: rec.url })
+    // An empty date is no date; any other must be ISO 8601, so that dates sort and bucket.
+    let date = rec.date.map(|d| d.trim().to_string()).filter(|d| !d.is_empty());
+    if let Some(d) = &date {
+        crate::corpus::dates::parse(d).map_err(|message| InputError::BadDate {
+            path: origin.to_string(),
+            line: lineno,
+            message,
+        })?;
+    }
+    let outlet = rec
+        .outlet
+        .map(|o| o.trim().to_string())
+        .filter(|o| !o.is_empty())
+        .or_else(|| rec.url.as_deref().and_then(crate::corpus::outlet_of_url));
+    Ok(Document { id, text, title: rec.title, date, url: rec.url, outlet })
 }
 
 fn jsonl_documents<R: Read>(reader: R, origin: &str, opts: &InputOptions, emit: &mut dyn FnMut(Item)) {
@@ -339,6 +368,16 @@ mod tests {
         let (s, w) = decode(b"\xEF\xBB\xBFhi".to_vec(), "f.txt");
         assert_eq!(s, "hi");
         assert!(w.is_some());
+    }
+
+    #[test]
+    fn dates_are_checked_and_outlets_default_to_the_url_host() {
+        let d = parse_jsonl_line(r#"{"id":"a","text":"x","date":"2019-01-04T10:00Z","url":"https://www.example.org/a"}"#, "f", 1);
+        assert_eq!(d.unwrap().outlet.as_deref(), Some("example.org"));
+        let d = parse_jsonl_line(r#"{"id":"a","text":"x","outlet":"AP","url":"https://www.example.org/a"}"#, "f", 1);
+        assert_eq!(d.unwrap().outlet.as_deref(), Some("AP"));
+        let e = parse_jsonl_line(r#"{"id":"a","text":"x","date":"last Tuesday"}"#, "in.jsonl", 7).unwrap_err();
+        assert!(e.to_string().starts_with("in.jsonl:7: bad \"date\""), "{e}");
     }
 
     #[test]

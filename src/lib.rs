@@ -15,12 +15,15 @@
 //! assert_eq!(x.entity(speaker.entity.unwrap()).name, "Basem Naim");
 //! ```
 
+pub mod corpus;
 pub mod eval;
 pub mod export;
 pub mod extract;
+pub mod extracted;
 pub mod graph;
 pub mod input;
 pub mod learn;
 pub mod model;
+pub mod report;
 pub mod store;
 pub mod text;

@@ -54,6 +54,9 @@ pub struct Document {
     pub date: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// Who published it: the JSONL `outlet` field, else the URL's host (input.rs).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
 }
 
 /// How a quote is reported.
@@ -175,7 +178,7 @@ pub struct Speaker {
 }
 
 /// One attributed quotation.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
     pub kind: QuoteKind,
     /// The content (outer extent when fragmented).
@@ -186,13 +189,15 @@ pub struct Quote {
     pub cue: Option<Span>,
     pub confidence: f32,
     /// The rule that produced the quote.
-    pub rule: &'static str,
+    #[serde(deserialize_with = "rule_name")]
+    pub rule: RuleName,
     /// The steps the extractor took, for `--explain`.
     pub trail: Vec<String>,
 }
 
-/// Everything extracted from one document's text.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+/// Everything extracted from one document's text. It serialises losslessly
+/// (`extract --with-text` records), so a store can be built from it later.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Extraction {
     pub quotes: Vec<Quote>,
     pub mentions: Vec<Mention>,
@@ -222,4 +227,31 @@ impl Extraction {
         }
         out
     }
+}
+
+/// A rule's name. An alias, not `&'static str` written out, because serde
+/// would make a written-out `&str` field borrow from the input, and records
+/// are read from buffers that do not live for ever ([`rule_name`] reads it).
+pub type RuleName = &'static str;
+
+/// Distinct rule names read back from records before reading gives up: the
+/// extractor has a few dozen, and each one read is kept for the process's life.
+const MAX_RULE_NAMES: usize = 1024;
+
+/// Reads a quote's rule name back as the `&'static str` the extractor uses:
+/// each distinct name is stored once, and at most [`MAX_RULE_NAMES`] of them.
+fn rule_name<'de, D: serde::Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
+    static NAMES: std::sync::Mutex<std::collections::BTreeSet<&'static str>> =
+        std::sync::Mutex::new(std::collections::BTreeSet::new());
+    let name = String::deserialize(d)?;
+    let mut names = NAMES.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(&known) = names.get(name.as_str()) {
+        return Ok(known);
+    }
+    if names.len() >= MAX_RULE_NAMES {
+        return Err(serde::de::Error::custom(format!("more than {MAX_RULE_NAMES} distinct quote rule names")));
+    }
+    let leaked: &'static str = Box::leak(name.into_boxed_str());
+    names.insert(leaked);
+    Ok(leaked)
 }

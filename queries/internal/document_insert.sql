@@ -1,4 +1,4 @@
 -- name: document_insert
 -- description: Stores a document.
--- params: :id, :title, :date, :url, :hash, :text
-INSERT INTO document (id, title, date, url, content_hash, text) VALUES (:id, :title, :date, :url, :hash, :text);
+-- params: :id, :title, :date, :url, :hash, :text, :outlet
+INSERT INTO document (id, title, date, url, content_hash, text, outlet) VALUES (:id, :title, :date, :url, :hash, :text, :outlet);

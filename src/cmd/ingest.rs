@@ -104,7 +104,7 @@ fn extract_all(todo: Vec<(Document, String)>, extractor: Extractor) -> Vec<Prepa
 }
 
 /// Counts what `write_batch` did and reports the documents that failed.
-fn record(
+pub(super) fn record(
     prepared: &[Prepared],
     results: Vec<Result<IngestStatus, StoreError>>,
     force: bool,
@@ -182,13 +182,21 @@ fn write_loop(
     Ok(())
 }
 
-pub fn run(db: &Path, input: &InputArgs, aliases: Option<&Path>, quiet: bool, extractor: Extractor) -> Result<Outcome> {
+pub fn run(
+    db: &Path,
+    input: &InputArgs,
+    aliases: Option<&Path>,
+    quiet: bool,
+    link: bool,
+    extractor: Extractor,
+) -> Result<Outcome> {
     let table = match aliases {
         Some(p) => AliasTable::read(p)?,
         None => AliasTable::default(),
     };
     let mut store = Store::open(db)?;
     store.tune_for_bulk_writes()?;
+    store.set_linking(link);
     let hashes = store.hash_reader()?;
     let opts = input_options(input);
     let pb = progress(quiet);
@@ -250,21 +258,27 @@ pub fn run(db: &Path, input: &InputArgs, aliases: Option<&Path>, quiet: bool, ex
     }
     pb.finish_and_clear();
     if !quiet {
-        eprintln!(
-            "ingested {} documents into {}: {} added, {} replaced, {} unchanged, {} failed; {} quotes extracted",
-            summary.documents(),
-            db.display(),
-            summary.added,
-            summary.replaced,
-            summary.unchanged,
-            summary.failed,
-            summary.quotes
-        );
-        // Who said the most, so the first run shows what the graph holds: one
-        // indexed SQL query (loading the graph would cost memory on big databases).
-        eprintln!("\nwho said the most (quotegraph query top_speakers):");
-        let rows = store.rows("top_speakers", &[("limit", rusqlite::types::Value::Integer(10))])?;
-        super::output::write_rows(&mut std::io::stdout().lock(), &rows, ListFormat::Table)?;
+        print_summary(&store, db, &summary)?;
     }
     Ok(Outcome { partial_failure: summary.failed > 0 })
+}
+
+/// The counts of an ingest on stderr, then the top speakers on stdout.
+pub(super) fn print_summary(store: &Store, db: &Path, summary: &Summary) -> Result<()> {
+    eprintln!(
+        "ingested {} documents into {}: {} added, {} replaced, {} unchanged, {} failed; {} quotes extracted",
+        summary.documents(),
+        db.display(),
+        summary.added,
+        summary.replaced,
+        summary.unchanged,
+        summary.failed,
+        summary.quotes
+    );
+    // Who said the most, so the first run shows what the graph holds: one
+    // indexed SQL query (loading the graph would cost memory on big databases).
+    eprintln!("\nwho said the most (quotegraph query top_speakers):");
+    let rows = store.rows("top_speakers", &[("limit", rusqlite::types::Value::Integer(10))])?;
+    super::output::write_rows(&mut std::io::stdout().lock(), &rows, ListFormat::Table)?;
+    Ok(())
 }

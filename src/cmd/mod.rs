@@ -10,6 +10,7 @@ pub mod entities;
 pub mod entity;
 pub mod export;
 pub mod ingest;
+pub mod load;
 pub mod neighbors;
 pub mod path;
 pub mod query;
@@ -20,6 +21,10 @@ pub mod stats;
 pub mod top;
 pub mod train;
 pub mod who;
+
+pub mod report;
+pub mod spread;
+pub mod timeline;
 
 use crate::cli::{Cli, Command};
 
@@ -32,9 +37,9 @@ pub struct Outcome {
 
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
-        Command::Extract { input, format, explain, model } => {
+        Command::Extract { input, format, explain, with_text, model } => {
             let model = load_model(&model)?;
-            extract::run(&input, format, explain, extractor(&model))
+            extract::run(&input, format, explain, with_text, extractor(&model))
         }
         Command::Eval { gold, format, pred, thresholds, model } => {
             let model = load_model(&model)?;
@@ -51,9 +56,12 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
                 quiet,
             })
         }
-        Command::Ingest { input, aliases, quiet, model } => {
+        Command::Ingest { input, aliases, quiet, extracted: true, .. } => {
+            load::run(&cli.db, &input.paths, aliases.as_deref(), quiet)
+        }
+        Command::Ingest { input, aliases, quiet, extracted: false, no_link, model } => {
             let model = load_model(&model)?;
-            ingest::run(&cli.db, &input, aliases.as_deref(), quiet, extractor(&model))
+            ingest::run(&cli.db, &input, aliases.as_deref(), quiet, !no_link, extractor(&model))
         }
         Command::Reindex { aliases, quiet, model } => {
             let model = load_model(&model)?;
@@ -62,7 +70,9 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Quotes { by, about, doc, since, until, kind, page, format } => {
             quotes::run(&cli.db, &quotes::Filter { by, about, doc, since, until, kind }, page, format)
         }
-        Command::Who { about, page, format } => who::run(&cli.db, &about, page, format),
+        Command::Who { about, since, until, page, format } => {
+            who::run(&cli.db, &about, since.as_deref(), until.as_deref(), page, format)
+        }
         Command::Path { from, to, format } => path::run(&cli.db, &from, &to, format),
         Command::Neighbors { name, depth, format } => neighbors::run(&cli.db, &name, depth, format),
         Command::Top { what, by, limit, format } => top::run(&cli.db, what, by, limit, format),
@@ -76,6 +86,11 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Export { format, output, entity, depth, min_quotes, max_quotes } => {
             export::run(&cli.db, format, output.as_deref(), entity.as_deref(), depth, min_quotes, max_quotes)
         }
+        Command::Spread { quote, relink, format } => spread::run(&cli.db, quote.as_deref(), relink, format),
+        Command::Timeline { entity, by, since, until, svg, format } => {
+            timeline::run(&cli.db, &entity, by, since.as_deref(), until.as_deref(), svg.as_deref(), format)
+        }
+        Command::Report { report } => report::run(&cli.db, report),
         Command::Completions { shell } => completions::run(shell),
         Command::Man => completions::man(),
     }

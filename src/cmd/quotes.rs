@@ -34,7 +34,8 @@ pub fn run(db_path: &Path, f: &Filter, page: PageArgs, format: ListFormat) -> Re
             KindArg::Indirect => "indirect",
         })
     });
-    let mut params = vec![("doc", text(&f.doc)), ("kind", kind), ("since", text(&f.since)), ("until", text(&f.until))];
+    let (since, until) = super::timeline::date_range(f.since.as_deref(), f.until.as_deref())?;
+    let mut params = vec![("doc", text(&f.doc)), ("kind", kind), ("since", text(&since)), ("until", text(&until))];
     let name = match (&f.by, &f.about) {
         (Some(by), about) => {
             params.push(("name", Value::Text(by.clone())));

@@ -12,12 +12,22 @@ use crate::cli::{ListFormat, PageArgs};
 /// Speakers shown when --limit is not given.
 pub const DEFAULT_LIMIT: usize = 50;
 
-pub fn run(db_path: &Path, about: &str, page: PageArgs, format: ListFormat) -> Result<Outcome> {
+pub fn run(
+    db_path: &Path,
+    about: &str,
+    since: Option<&str>,
+    until: Option<&str>,
+    page: PageArgs,
+    format: ListFormat,
+) -> Result<Outcome> {
     let page = Page::new(page, DEFAULT_LIMIT);
+    let (since, until) = super::timeline::date_range(since, until)?;
+    let opt = |s: Option<String>| s.map_or(Value::Null, Value::Text);
     let store = db::open(db_path)?;
     // Every speaker is aggregated anyway to rank them (one index range), so the
     // page is cut here and the total is free.
-    let rows = store.rows("who_about", &[("name", Value::Text(about.to_string()))])?;
+    let rows =
+        store.rows("who_about", &[("name", Value::Text(about.to_string())), ("since", opt(since)), ("until", opt(until))])?;
     if rows.is_empty() {
         // Rows prove the name exists; without any, an unknown name is an error.
         db::resolve(&store, about)?;

@@ -97,6 +97,7 @@ pub fn write(g: &QuoteGraph, out: &mut dyn Write) -> io::Result<()> {
             EdgeKind::Said => (format!("SAID ({})", w.count), ", color=\"#023047\", penwidth=1.5"),
             EdgeKind::About => (format!("ABOUT ({})", w.count), ", color=\"#219ebc\""),
             EdgeKind::In => (format!("IN ({})", w.count), ", color=\"#aaaaaa\""),
+            EdgeKind::SameAs => ("SAME_AS".to_string(), ", style=dashed, color=\"#fb8500\""),
         };
         writeln!(
             out,

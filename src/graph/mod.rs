@@ -70,6 +70,8 @@ pub enum EdgeKind {
     AffiliatedWith,
     /// entity -> document (with a mention count)
     AppearsIn,
+    /// quote -> quote: a copy of the same statement (to its first stored copy)
+    SameAs,
 }
 
 impl EdgeKind {
@@ -80,6 +82,7 @@ impl EdgeKind {
             EdgeKind::In => "IN",
             EdgeKind::AffiliatedWith => "AFFILIATED_WITH",
             EdgeKind::AppearsIn => "APPEARS_IN",
+            EdgeKind::SameAs => "SAME_AS",
         }
     }
 }
@@ -169,7 +172,26 @@ pub fn shorten(s: &str, max: usize) -> String {
 impl QuoteGraph {
     /// Loads the whole graph from the store.
     pub fn load(store: &Store) -> Result<QuoteGraph, StoreError> {
-        Ok(QuoteGraph::from_data(store.graph_data()?))
+        let mut g = QuoteGraph::from_data(store.graph_data()?);
+        g.add_same_as(&store.same_as_edges()?);
+        Ok(g)
+    }
+
+    /// Adds SAME_AS edges between quotes of the graph (copies of one statement).
+    pub fn add_same_as(&mut self, pairs: &[(i64, i64)]) {
+        let quotes: BTreeMap<i64, NodeIndex> = self
+            .graph
+            .node_indices()
+            .filter_map(|n| match &self.graph[n] {
+                Node::Quote(q) => Some((q.id, n)),
+                _ => None,
+            })
+            .collect();
+        for (a, b) in pairs {
+            if let (Some(&x), Some(&y)) = (quotes.get(a), quotes.get(b)) {
+                self.graph.add_edge(x, y, Edge { kind: EdgeKind::SameAs, role: None, count: 1 });
+            }
+        }
     }
 
     pub fn from_data(d: GraphData) -> QuoteGraph {

@@ -8,6 +8,7 @@ pub mod around;
 pub mod fixture;
 pub mod read;
 pub mod registry;
+pub mod spread;
 pub mod write;
 
 use std::path::{Path, PathBuf};
@@ -21,10 +22,10 @@ pub use read::{GraphData, Row};
 pub use write::{IngestStatus, Prepared};
 
 /// The schema version this build writes (PRAGMA user_version).
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// Migrations in order: entry `i` moves the database from version `i` to `i + 1`.
-const MIGRATIONS: &[&str] = &["schema_v1", "schema_v2"];
+const MIGRATIONS: &[&str] = &["schema_v1", "schema_v2", "schema_v3"];
 
 #[derive(Debug, Error)]
 pub enum StoreError {
@@ -66,6 +67,8 @@ pub struct Store {
     path: PathBuf,
     /// Entity ids and aliases known to be stored (write.rs), so that writes skip repeated look-ups.
     cache: write::WriteCache,
+    /// Link quotes to statements as they are written (spread.rs).
+    link: bool,
 }
 
 impl Store {
@@ -119,7 +122,7 @@ impl Store {
     }
 
     fn init(conn: Connection, path: PathBuf) -> Result<Store, StoreError> {
-        let mut store = Store { conn, path, cache: write::WriteCache::default() };
+        let mut store = Store { conn, path, cache: write::WriteCache::default(), link: true };
         // The write path runs about 15 statements; the default cache of 16 would evict them under queries.
         store.conn.set_prepared_statement_cache_capacity(64);
         // Switching a new file to WAL can report "locked" at once, without waiting,
@@ -176,6 +179,10 @@ impl Store {
             }
             tx.execute_batch(registry::sql(name))
                 .map_err(|e| sqlite_err(&self.path, &format!("migration {i} -> {} ({name})", i + 1), e))?;
+            if *name == "schema_v3" {
+                // Quotes stored before v3 are linked to statements once, in the migration's transaction.
+                spread::link_all(&tx, &self.path)?;
+            }
             tx.commit().map_err(|e| sqlite_err(&self.path, "migration", e))?;
         }
         Ok(())

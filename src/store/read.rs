@@ -198,7 +198,14 @@ impl Store {
         use rusqlite::OptionalExtension;
         let mut st = self.conn.prepare_cached(sql("document_get")).map_err(|e| self.err("document_get", e))?;
         st.query_row(named_params! {":id": id}, |r| {
-            Ok(crate::model::Document { id: r.get(0)?, title: r.get(1)?, date: r.get(2)?, url: r.get(3)?, text: r.get(4)? })
+            Ok(crate::model::Document {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                date: r.get(2)?,
+                url: r.get(3)?,
+                text: r.get(4)?,
+                outlet: r.get(5)?,
+            })
         })
         .optional()
         .map_err(|e| self.err("document_get", e))

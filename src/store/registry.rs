@@ -101,6 +101,26 @@ const BUILTIN: &[(bool, &str, &str)] = builtin![
     true "internal/stats_entity_types.sql",
     true "internal/stats_quote_kinds.sql",
     true "internal/user_version.sql",
+    // Across articles (issue 16): spread, timeline, source diversity.
+    false "spread.sql",
+    true "internal/diversity_gender.sql",
+    true "internal/diversity_roles.sql",
+    true "internal/diversity_speakers.sql",
+    true "internal/gender_evidence_add.sql",
+    true "internal/graph_same_as.sql",
+    true "internal/quote_statement_insert.sql",
+    true "internal/quote_statement_of.sql",
+    true "internal/schema_v3.sql",
+    true "internal/spread_document_quotes.sql",
+    true "internal/spread_text_candidates.sql",
+    true "internal/spread_unlinked_quotes.sql",
+    true "internal/statement_in_document.sql",
+    true "internal/statement_insert.sql",
+    true "internal/statement_key_insert.sql",
+    true "internal/statement_key_lookup.sql",
+    true "internal/statement_set_words.sql",
+    true "internal/statement_words.sql",
+    true "internal/timeline_dates.sql",
 ];
 
 /// Parses a query file: a header of `-- name:`, `-- description:` and

@@ -123,6 +123,12 @@ fn query_paths_use_indexes() {
         ("quotes", "quote_date"),
         ("around_said_naming_newest", "COVERING INDEX quote_about_speaker"),
         ("around_affiliations_among", "COVERING INDEX affiliation_entity"),
+        // Linking copies at write time: one key range, the document's quotes, the statement's copies.
+        ("statement_key_lookup", "PRIMARY KEY (key=?)"),
+        ("spread_document_quotes", "quote_document"),
+        ("statement_in_document", "quote_document"),
+        ("spread", "quote_statement_statement"),
+        ("timeline_dates", "quote_speaker_date"),
     ] {
         let sql = format!("EXPLAIN QUERY PLAN {}", registry::sql(name));
         let mut st = s.connection().prepare(&sql).unwrap();

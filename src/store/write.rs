@@ -49,6 +49,13 @@ pub fn content_hash(doc: &Document) -> String {
             }
         }
     }
+    // An outlet other than the URL's host is metadata of its own; the host is already hashed with the URL.
+    if let Some(o) =
+        doc.outlet.as_deref().filter(|o| doc.url.as_deref().and_then(crate::corpus::outlet_of_url).as_deref() != Some(*o))
+    {
+        h.update(b"outlet");
+        h.update(o.as_bytes());
+    }
     h.finalize().to_hex()[..32].to_string()
 }
 
@@ -140,7 +147,8 @@ impl Store {
         aliases: &AliasTable,
         force: bool,
     ) -> Result<Option<Vec<Result<IngestStatus, StoreError>>>, StoreError> {
-        let Store { conn, path, cache } = self;
+        let Store { conn, path, cache, link } = self;
+        let link = *link;
         let path = &*path;
         // Immediate: take the write lock up front, so that a concurrent
         // writer makes this wait (busy timeout) instead of failing on upgrade.
@@ -155,7 +163,14 @@ impl Store {
             out.push(Ok(status));
             Ok::<_, StoreError>(())
         });
-        if written.and_then(|()| rows.flush(&tx, path)).is_err() {
+        let linked = |()| {
+            if link {
+                super::spread::link_documents(&tx, path, docs.iter().map(|p| p.doc.id.as_str())).map(drop)
+            } else {
+                Ok(())
+            }
+        };
+        if written.and_then(|()| rows.flush(&tx, path)).and_then(linked).is_err() {
             // Dropping `tx` rolls back: what the cache learnt in it is gone too.
             cache.clear();
             return Ok(None);
@@ -182,6 +197,7 @@ impl Store {
         force: bool,
     ) -> Result<Vec<Result<IngestStatus, StoreError>>, StoreError> {
         let path = self.path.clone();
+        let link = self.link;
         // Rare path: no cache, so no rolled-back savepoint can leave a stale entry.
         self.cache.clear();
         let mut tx = self.conn.transaction_with_behavior(Immediate).map_err(|e| begin_err(&path, e))?;
@@ -191,7 +207,11 @@ impl Store {
             let mut sp = tx.savepoint().map_err(|e| sqlite_err(&path, "savepoint", e))?;
             let mut rows = Pending::default();
             let written = write_document(&sp, &path, p, aliases, force, None, &mut rows);
-            match written.and_then(|status| rows.flush(&sp, &path).map(|()| status)) {
+            let linked = |status| match link {
+                true => super::spread::link_documents(&sp, &path, [p.doc.id.as_str()]).map(|_| status),
+                false => Ok(status),
+            };
+            match written.and_then(|status| rows.flush(&sp, &path).map(|()| status)).and_then(linked) {
                 Ok(status) => {
                     sp.commit().map_err(|e| sqlite_err(&path, "savepoint", e))?;
                     removed_any |= status != IngestStatus::Added;
@@ -470,7 +490,7 @@ fn write_document(
     }
     tx.prepare_cached(sql("document_insert"))
         .and_then(|mut st| {
-            st.execute(named_params! {":id": doc.id, ":title": doc.title, ":date": doc.date, ":url": doc.url, ":hash": p.hash, ":text": doc.text})
+            st.execute(named_params! {":id": doc.id, ":title": doc.title, ":date": doc.date, ":url": doc.url, ":hash": p.hash, ":text": doc.text, ":outlet": doc.outlet})
         })
         .map_err(|e| err("document_insert", e))?;
 
@@ -519,6 +539,8 @@ fn write_document(
             }
         }
     }
+
+    super::spread::write_gender_evidence(tx, path, doc, x, &global)?;
 
     // Mentions and APPEARS_IN.
     let mut counts: BTreeMap<i64, i64> = global.iter().flatten().map(|&id| (id, 0)).collect();
