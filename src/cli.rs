@@ -305,7 +305,7 @@ pub enum Command {
         #[arg(long, value_name = "K", default_value_t = 0)]
         min_quotes: i64,
         /// With --entity: at most N quotes per entity and relation (the newest; a "+K more" note stands for the rest); 0 for all.
-        #[arg(long, value_name = "N", default_value_t = crate::cmd::export::DEFAULT_MAX_QUOTES)]
+        #[arg(long, value_name = "N", default_value_t = quotegraph::graph::DEFAULT_MAX_QUOTES)]
         max_quotes: usize,
     },
     /// Every copy of one quote across documents: outlet, date, speaker, the first source and conflicting speakers.
@@ -341,6 +341,12 @@ pub enum Command {
     Report {
         #[command(subcommand)]
         report: ReportCommand,
+    },
+    /// Browse the database in a web browser: search, entity and document pages, and a JSON API under /api/ (read-only).
+    Serve {
+        /// Address to listen on; the default answers this machine only (port 0 picks a free port).
+        #[arg(long, value_name = "ADDR", default_value = quotegraph::serve::DEFAULT_BIND)]
+        bind: String,
     },
     /// Print shell completions.
     Completions {

@@ -25,5 +25,6 @@ pub mod input;
 pub mod learn;
 pub mod model;
 pub mod report;
+pub mod serve;
 pub mod store;
 pub mod text;

@@ -66,10 +66,10 @@ impl Page {
 
     /// `:limit` and `:offset` for a paged query, asking for one row more
     /// than shown so that a cut page is seen without counting.
-    pub fn params(self) -> [(&'static str, rusqlite::types::Value); 2] {
-        use rusqlite::types::Value;
+    pub fn params(self) -> [(&'static str, quotegraph::store::Param); 2] {
+        use quotegraph::store::Param;
         let limit = self.limit.map_or(-1, |n| n.saturating_add(1) as i64);
-        [("limit", Value::Integer(limit)), ("offset", Value::Integer(self.offset as i64))]
+        [("limit", Param::Integer(limit)), ("offset", Param::Integer(self.offset as i64))]
     }
 
     /// Cuts the rows of a query run with [`Page::params`]; true when more rows follow the page.

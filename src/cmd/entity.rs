@@ -4,32 +4,12 @@ use std::io::Write;
 use std::path::Path;
 
 use anyhow::Result;
-use quotegraph::store::{Row, Store};
-use rusqlite::types::Value;
+use quotegraph::store::browse::text_of as s;
+use quotegraph::store::Row;
 use serde::Serialize;
 
 use super::{db, Outcome};
 use crate::cli::ListFormat;
-
-/// The profile (`--format json`): stable field names.
-#[derive(Serialize)]
-struct Profile {
-    name: String,
-    #[serde(rename = "type")]
-    entity_type: String,
-    external_id: Option<String>,
-    aliases: Vec<String>,
-    /// `{role, organization, documents}`
-    roles: Vec<Row>,
-    quotes: i64,
-    quoted_about: i64,
-    /// `{id, title, date, mentions}`
-    documents: Vec<Row>,
-    /// `{name, type, quotes}`: whom their quotes name most.
-    talks_about: Vec<Row>,
-    /// `{name, type, quotes}`: who names them most.
-    talked_about_by: Vec<Row>,
-}
 
 /// A flat profile for `--format csv`.
 #[derive(Serialize)]
@@ -45,32 +25,6 @@ struct FlatProfile {
     documents: String,
     talks_about: String,
     talked_about_by: String,
-}
-
-fn s(r: &Row, k: &str) -> String {
-    match r.get(k) {
-        Some(serde_json::Value::String(s)) => s.clone(),
-        Some(serde_json::Value::Null) | None => String::new(),
-        Some(v) => v.to_string(),
-    }
-}
-
-fn profile(store: &Store, id: i64) -> Result<Profile> {
-    let p = [("id", Value::Integer(id))];
-    let e = store.rows("entity_get", &p)?.into_iter().next().unwrap_or_default();
-    let int = |k: &str| e.get(k).and_then(|v| v.as_i64()).unwrap_or(0);
-    Ok(Profile {
-        name: s(&e, "name"),
-        entity_type: s(&e, "type"),
-        external_id: e.get("external_id").and_then(|v| v.as_str()).map(str::to_string),
-        aliases: store.rows("entity_aliases", &p)?.iter().map(|r| s(r, "alias")).collect(),
-        roles: store.rows("entity_roles", &p)?,
-        quotes: int("quotes"),
-        quoted_about: int("quoted_about"),
-        documents: store.rows("entity_documents", &p)?,
-        talks_about: store.rows("entity_talks_about", &p)?,
-        talked_about_by: store.rows("entity_talked_about_by", &p)?,
-    })
 }
 
 fn counted(rows: &[Row], key: &str, n: &str) -> String {
@@ -89,7 +43,7 @@ fn role(r: &Row) -> String {
 pub fn run(db_path: &Path, name: &str, format: ListFormat) -> Result<Outcome> {
     let store = db::open(db_path)?;
     let ids = db::resolve(&store, name)?;
-    let p = profile(&store, ids[0])?;
+    let p = store.entity_profile(ids[0])?;
     if ids.len() > 1 {
         eprintln!("note: {name:?} names {} entities; showing the best match (use the full name to choose)", ids.len());
     }

@@ -10,9 +10,6 @@ use quotegraph::graph::{QuoteGraph, AROUND_QUOTE_CAP};
 use super::{db, Outcome};
 use crate::cli::ExportFormat;
 
-/// Quotes per entity and relation in an ego graph when --max-quotes is not given.
-pub const DEFAULT_MAX_QUOTES: usize = 50;
-
 pub fn run(
     db_path: &Path,
     format: ExportFormat,

@@ -278,7 +278,7 @@ pub(super) fn print_summary(store: &Store, db: &Path, summary: &Summary) -> Resu
     // Who said the most, so the first run shows what the graph holds: one
     // indexed SQL query (loading the graph would cost memory on big databases).
     eprintln!("\nwho said the most (quotegraph query top_speakers):");
-    let rows = store.rows("top_speakers", &[("limit", rusqlite::types::Value::Integer(10))])?;
+    let rows = store.rows("top_speakers", &[("limit", quotegraph::store::Param::Integer(10))])?;
     super::output::write_rows(&mut std::io::stdout().lock(), &rows, ListFormat::Table)?;
     Ok(())
 }

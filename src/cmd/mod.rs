@@ -17,6 +17,7 @@ pub mod query;
 pub mod quotes;
 pub mod reindex;
 pub mod search;
+pub mod serve;
 pub mod stats;
 pub mod top;
 pub mod train;
@@ -91,6 +92,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             timeline::run(&cli.db, &entity, by, since.as_deref(), until.as_deref(), svg.as_deref(), format)
         }
         Command::Report { report } => report::run(&cli.db, report),
+        Command::Serve { bind } => serve::run(&cli.db, &bind),
         Command::Completions { shell } => completions::run(shell),
         Command::Man => completions::man(),
     }

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use anyhow::Result;
 use quotegraph::store::param_value;
-use rusqlite::types::Value;
+use quotegraph::store::Param;
 
 use super::db::{self, Page};
 use super::Outcome;
@@ -26,8 +26,8 @@ pub struct Filter {
 pub fn run(db_path: &Path, f: &Filter, page: PageArgs, format: ListFormat) -> Result<Outcome> {
     let page = Page::new(page, DEFAULT_LIMIT);
     let store = db::open(db_path)?;
-    let text = |s: &Option<String>| s.as_deref().map_or(Value::Null, |v| Value::Text(v.to_string()));
-    let kind = f.kind.map_or(Value::Null, |k| {
+    let text = |s: &Option<String>| s.as_deref().map_or(Param::Null, |v| Param::Text(v.to_string()));
+    let kind = f.kind.map_or(Param::Null, |k| {
         param_value(match k {
             KindArg::Direct => "direct",
             KindArg::Mixed => "mixed",
@@ -38,12 +38,12 @@ pub fn run(db_path: &Path, f: &Filter, page: PageArgs, format: ListFormat) -> Re
     let mut params = vec![("doc", text(&f.doc)), ("kind", kind), ("since", text(&since)), ("until", text(&until))];
     let name = match (&f.by, &f.about) {
         (Some(by), about) => {
-            params.push(("name", Value::Text(by.clone())));
+            params.push(("name", Param::Text(by.clone())));
             params.push(("about", text(about)));
             "quotes_by_speaker"
         }
         (None, Some(about)) => {
-            params.push(("name", Value::Text(about.clone())));
+            params.push(("name", Param::Text(about.clone())));
             "quotes_about"
         }
         (None, None) => "quotes",

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use anyhow::Result;
-use rusqlite::types::Value;
+use quotegraph::store::Param;
 
 use super::db::{self, Page};
 use super::Outcome;
@@ -15,7 +15,7 @@ pub const DEFAULT_LIMIT: usize = 20;
 pub fn run(db_path: &Path, query: &str, page: PageArgs, format: ListFormat) -> Result<Outcome> {
     let page = Page::new(page, DEFAULT_LIMIT);
     let store = db::open(db_path)?;
-    let q = ("query", Value::Text(query.to_string()));
+    let q = ("query", Param::Text(query.to_string()));
     let [limit, offset] = page.params();
     let mut rows = store.rows("search", &[q.clone(), limit, offset])?;
     let total = if page.cut(&mut rows) || (rows.is_empty() && page.offset > 0) {

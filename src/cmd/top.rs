@@ -14,7 +14,7 @@ struct TopRow {
     rank: usize,
     name: String,
     #[serde(rename = "type")]
-    entity_type: String,
+    entity_type: quotegraph::model::EntityType,
     /// Quotes said (speakers) or quotes naming the entity (entities).
     quotes: i64,
     /// PageRank score (with --by pagerank), else null.
@@ -41,7 +41,7 @@ pub fn run(db_path: &Path, what: TopWhat, by: TopBy, limit: usize, format: ListF
             Some(TopRow {
                 rank: 0,
                 name: e.name.clone(),
-                entity_type: e.entity_type.clone(),
+                entity_type: e.entity_type,
                 quotes,
                 score: scores.as_ref().map(|s| (s[n.index()] * 1e6).round() / 1e6),
                 external_id: e.external_id.clone(),

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use anyhow::Result;
-use rusqlite::types::Value;
+use quotegraph::store::Param;
 
 use super::db::{self, Page};
 use super::Outcome;
@@ -22,12 +22,12 @@ pub fn run(
 ) -> Result<Outcome> {
     let page = Page::new(page, DEFAULT_LIMIT);
     let (since, until) = super::timeline::date_range(since, until)?;
-    let opt = |s: Option<String>| s.map_or(Value::Null, Value::Text);
+    let opt = |s: Option<String>| s.map_or(Param::Null, Param::Text);
     let store = db::open(db_path)?;
     // Every speaker is aggregated anyway to rank them (one index range), so the
     // page is cut here and the total is free.
     let rows =
-        store.rows("who_about", &[("name", Value::Text(about.to_string())), ("since", opt(since)), ("until", opt(until))])?;
+        store.rows("who_about", &[("name", Param::Text(about.to_string())), ("since", opt(since)), ("until", opt(until))])?;
     if rows.is_empty() {
         // Rows prove the name exists; without any, an unknown name is an error.
         db::resolve(&store, about)?;

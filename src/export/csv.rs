@@ -6,16 +6,17 @@ use std::path::{Path, PathBuf};
 
 use super::ExportError;
 use crate::graph::{shorten, Node, QuoteGraph};
+use crate::model::EntityType;
 
 /// The files written, in order.
 pub const FILES: &[&str] = &["entities.csv", "quotes.csv", "documents.csv", "relationships.csv"];
 
-fn label(entity_type: &str) -> &'static str {
+fn label(entity_type: EntityType) -> &'static str {
     match entity_type {
-        "person" => "Entity;Person",
-        "organization" => "Entity;Organization",
-        "place" => "Entity;Place",
-        _ => "Entity;Other",
+        EntityType::Person => "Entity;Person",
+        EntityType::Organization => "Entity;Organization",
+        EntityType::Place => "Entity;Place",
+        EntityType::Other => "Entity;Other",
     }
 }
 
@@ -45,8 +46,8 @@ pub fn write(g: &QuoteGraph, dir: &Path) -> Result<Vec<PathBuf>, ExportError> {
             Node::Entity(e) => entities.write_record([
                 g.graph[n].id(),
                 e.name.clone(),
-                label(&e.entity_type).to_string(),
-                e.entity_type.clone(),
+                label(e.entity_type).to_string(),
+                e.entity_type.as_str().to_string(),
                 e.external_id.clone().unwrap_or_default(),
                 e.said.to_string(),
                 e.about.to_string(),
@@ -56,7 +57,7 @@ pub fn write(g: &QuoteGraph, dir: &Path) -> Result<Vec<PathBuf>, ExportError> {
                 shorten(&q.text, 48),
                 "Quote".to_string(),
                 q.text.clone(),
-                q.kind.clone(),
+                q.kind.as_str().to_string(),
                 q.cue.clone().unwrap_or_default(),
                 q.confidence.to_string(),
                 q.document_id.clone(),

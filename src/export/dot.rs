@@ -40,7 +40,7 @@ pub fn style(kind: &str) -> (&'static str, &'static str) {
 fn tooltip(n: &Node) -> String {
     match n {
         Node::Entity(e) => {
-            let mut t = format!("{} ({})", e.name, e.entity_type);
+            let mut t = format!("{} ({})", e.name, e.entity_type.as_str());
             if let Some(x) = &e.external_id {
                 t.push_str(&format!(" {x}"));
             }

@@ -76,7 +76,7 @@ pub fn write(g: &QuoteGraph, out: &mut dyn Write) -> io::Result<()> {
             }
             Node::Quote(q) => {
                 data(out, "label", &crate::graph::shorten(&q.text, 48))?;
-                data(out, "quote_kind", &q.kind)?;
+                data(out, "quote_kind", q.kind.as_str())?;
                 if let Some(c) = &q.cue {
                     data(out, "cue", c)?;
                 }

@@ -59,7 +59,7 @@ pub fn node_link(g: &QuoteGraph) -> NodeLink {
                 }
                 Node::Quote(q) => {
                     m.insert("label", shorten(&q.text, 48).into());
-                    m.insert("quote_kind", q.kind.clone().into());
+                    m.insert("quote_kind", q.kind.as_str().into());
                     m.insert("cue", q.cue.clone().into());
                     m.insert("confidence", q.confidence.into());
                     m.insert("document", q.document_id.clone().into());

@@ -55,7 +55,7 @@ pub fn attach(a: &Analysis, x: &mut Extraction, candidates: Vec<Candidate>) {
             speaker,
             cue: c.cue,
             confidence: c.confidence,
-            rule: c.rule,
+            rule: c.rule.name(),
             trail: c.trail,
         });
     }
@@ -162,15 +162,6 @@ impl Genders {
 }
 
 /// Resolves a speaker span to an entity and says what kind of mention it is.
-pub fn resolve(
-    a: &Analysis,
-    x: &Extraction,
-    span: Span,
-    speakers: &[(usize, LocalEntityId)],
-) -> Option<(LocalEntityId, MentionKind)> {
-    resolve_with(a, x, span, speakers, &Genders::new(x))
-}
-
 fn resolve_with(
     a: &Analysis,
     x: &Extraction,
@@ -372,7 +363,7 @@ mod tests {
             carried_from,
             cue: None,
             confidence: 0.9,
-            rule: "test",
+            rule: crate::extract::rule::Rule::DirectQuoteSpeakerCue,
             trail: Vec::new(),
         }
     }

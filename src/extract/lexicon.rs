@@ -3,6 +3,8 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
+use crate::text::wordlist::WordList;
+
 /// How a reporting verb takes its content.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CueFrame {
@@ -32,7 +34,6 @@ pub struct Lexicon {
     /// First words of two-word cues ("pointed" of "pointed out"), so the
     /// finder only builds a two-word key where one can match.
     pub phrasal_heads: HashSet<String>,
-    pub cue_phrases: Vec<Vec<String>>,
     pub titles: HashSet<&'static str>,
     /// Multi-word titles as word sequences.
     pub multiword_titles: Vec<Vec<&'static str>>,
@@ -43,8 +44,23 @@ pub struct Lexicon {
     pub stop_capitalized: HashSet<&'static str>,
 }
 
-fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
-    src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+const CUE_VERBS: WordList = crate::word_list!("cue_verbs.txt");
+const TITLES: WordList = crate::word_list!("titles.txt");
+const SPEAKER_NOUNS: WordList = crate::word_list!("speaker_nouns.txt");
+const CUE_NOUNS: WordList = crate::word_list!("cue_nouns.txt");
+const ORG_WORDS: WordList = crate::word_list!("org_words.txt");
+const STOP_CAPITALIZED: WordList = crate::word_list!("stop_capitalized.txt");
+/// Flags of `cue_verbs.txt`: `obj` ([`CueFrame::Object`]), `weak` ([`CueFrame::Weak`]).
+const CUE_FLAGS: &[&str] = &["obj", "weak"];
+
+/// Lines of these lists their format does not allow.
+#[cfg(test)]
+pub(crate) fn check() -> Vec<crate::text::wordlist::ListError> {
+    let mut errors = CUE_VERBS.flagged(CUE_FLAGS).1;
+    for list in [TITLES, SPEAKER_NOUNS, CUE_NOUNS, ORG_WORDS, STOP_CAPITALIZED] {
+        errors.extend(list.words().1);
+    }
+    errors
 }
 
 fn regular_forms(lemma: &str) -> Vec<String> {
@@ -64,14 +80,10 @@ fn regular_forms(lemma: &str) -> Vec<String> {
 
 fn load() -> Lexicon {
     let mut cue_forms = HashMap::default();
-    for line in lines(include_str!("../../data/lexicon/cue_verbs.txt")) {
-        let (words, flag) = match line.split_once('|') {
-            Some((w, f)) => (w.trim(), f.trim()),
-            None => (line, ""),
-        };
+    for (words, flag) in CUE_VERBS.flagged(CUE_FLAGS).0 {
         let frame = match flag {
-            "obj" => CueFrame::Object,
-            "weak" => CueFrame::Weak,
+            Some("obj") => CueFrame::Object,
+            Some("weak") => CueFrame::Weak,
             _ => CueFrame::Clause,
         };
         // Phrasal verbs ("point out pointed out ...") pair up their words.
@@ -99,12 +111,9 @@ fn load() -> Lexicon {
         }
     }
     let phrasal_heads = cue_forms.keys().filter_map(|k: &String| k.split_once(' ').map(|(h, _)| h.to_string())).collect();
-    let cue_phrases = lines(include_str!("../../data/lexicon/cue_phrases.txt"))
-        .map(|l| l.split_whitespace().map(str::to_string).collect())
-        .collect();
     let mut titles = HashSet::default();
     let mut multiword_titles = Vec::new();
-    for l in lines(include_str!("../../data/lexicon/titles.txt")) {
+    for l in TITLES.words().0 {
         if l.contains(' ') {
             multiword_titles.push(l.split_whitespace().collect());
         } else {
@@ -116,13 +125,12 @@ fn load() -> Lexicon {
         cue_forms,
         cue_lengths,
         phrasal_heads,
-        cue_phrases,
         titles,
         multiword_titles,
-        speaker_nouns: lines(include_str!("../../data/lexicon/speaker_nouns.txt")).collect(),
-        cue_nouns: lines(include_str!("../../data/lexicon/cue_nouns.txt")).collect(),
-        org_words: lines(include_str!("../../data/lexicon/org_words.txt")).collect(),
-        stop_capitalized: lines(include_str!("../../data/lexicon/stop_capitalized.txt")).collect(),
+        speaker_nouns: SPEAKER_NOUNS.words().0.into_iter().collect(),
+        cue_nouns: CUE_NOUNS.words().0.into_iter().collect(),
+        org_words: ORG_WORDS.words().0.into_iter().collect(),
+        stop_capitalized: STOP_CAPITALIZED.words().0.into_iter().collect(),
     }
 }
 
@@ -158,26 +166,16 @@ pub fn with_ascii_lowercase<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     }
 }
 
-/// Words whose trailing dot is part of the word, not a sentence end.
-pub fn is_abbreviation(word: &str) -> bool {
-    static ABBR: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-        let mut s: HashSet<&'static str> = [
-            "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Maj", "Capt", "Sgt", "Adm", "Cmdr", "Rev",
-            "Fr", "St", "Mt", "Jr", "Sr", "Inc", "Corp", "Ltd", "Co", "No", "vs", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul",
-            "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Ave", "Blvd", "Dept", "Univ", "approx", "est", "Lieut", "Supt", "Gens",
-            "Reps", "Sens",
-        ]
-        .into_iter()
-        .collect();
-        s.shrink_to_fit();
-        s
-    });
-    ABBR.contains(word)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lists_are_well_formed() {
+        let mut errors = check();
+        errors.extend(crate::extract::entities::check());
+        assert!(errors.is_empty(), "{}", errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"));
+    }
 
     #[test]
     fn inflections_are_generated() {

@@ -6,11 +6,15 @@
 //! speaker mentions) -> [`coref`] (speaker mentions resolved to entities).
 
 pub mod analysis;
-pub mod coref;
+pub(crate) mod coref;
 pub mod entities;
-pub mod lexicon;
-pub mod quotes;
+pub(crate) mod lexicon;
+pub(crate) mod quotes;
 pub mod record;
+pub mod rule;
+
+#[cfg(test)]
+mod entity_cases;
 
 pub use analysis::Analysis;
 pub use record::ExtractRecord;

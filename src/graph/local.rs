@@ -16,6 +16,11 @@ use crate::store::{GraphData, Store, StoreError};
 
 /// Most quotes a neighbourhood read loads before it stops expanding.
 pub const AROUND_QUOTE_CAP: usize = 250_000;
+
+/// Quotes per entity and relation in an ego graph when the caller sets no
+/// limit (`export --entity` without --max-quotes): enough to read, few enough
+/// that a hub entity's graph still renders.
+pub const DEFAULT_MAX_QUOTES: usize = 50;
 /// Longest path (in edges) `path` looks for.
 pub const PATH_MAX_STEPS: usize = 16;
 /// Most nodes the path search visits before it gives up.

@@ -8,7 +8,7 @@
 
 mod local;
 
-pub use local::{Around, PathSearch, AROUND_QUOTE_CAP, PATH_MAX_STEPS, PATH_NODE_CAP};
+pub use local::{Around, PathSearch, AROUND_QUOTE_CAP, DEFAULT_MAX_QUOTES, PATH_MAX_STEPS, PATH_NODE_CAP};
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
@@ -17,6 +17,9 @@ use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 use serde::Serialize;
 
+use crate::model::EntityType;
+#[cfg(test)]
+use crate::model::QuoteKind;
 use crate::store::read::{DocumentRecord, EntityRecord, QuoteRecord};
 use crate::store::{GraphData, Store, StoreError};
 
@@ -32,7 +35,7 @@ impl Node {
     /// The node kind as exports name it: the entity type, `quote` or `document`.
     pub fn kind(&self) -> &str {
         match self {
-            Node::Entity(e) => &e.entity_type,
+            Node::Entity(e) => e.entity_type.as_str(),
             Node::Quote(_) => "quote",
             Node::Document(_) => "document",
         }
@@ -144,7 +147,7 @@ pub struct Step {
 pub struct Neighbor {
     pub name: String,
     #[serde(rename = "type")]
-    pub entity_type: String,
+    pub entity_type: EntityType,
     pub depth: usize,
     /// How it is reached: `talks about`, `quoted by`, `affiliated with`, `has affiliate`.
     pub relation: String,
@@ -366,7 +369,7 @@ impl QuoteGraph {
                         let Node::Entity(e) = &self.graph[m] else { continue };
                         out.push(Neighbor {
                             name: e.name.clone(),
-                            entity_type: e.entity_type.clone(),
+                            entity_type: e.entity_type,
                             depth: d,
                             relation: rel.to_string(),
                             via: self.graph[n].name().to_string(),
@@ -505,14 +508,21 @@ mod tests {
     use crate::store::read::AffiliationRecord;
 
     fn entity(id: i64, name: &str, t: &str, said: i64, about: i64) -> EntityRecord {
-        EntityRecord { id, name: name.into(), entity_type: t.into(), external_id: None, said, about }
+        EntityRecord {
+            id,
+            name: name.into(),
+            entity_type: EntityType::parse(t).expect("a type name"),
+            external_id: None,
+            said,
+            about,
+        }
     }
 
     fn quote(id: i64, doc: &str, speaker: Option<i64>, text: &str) -> QuoteRecord {
         QuoteRecord {
             id,
             document_id: doc.into(),
-            kind: "direct".into(),
+            kind: QuoteKind::Direct,
             text: text.into(),
             speaker_id: speaker,
             cue: Some("said".into()),

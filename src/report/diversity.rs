@@ -63,7 +63,7 @@ pub fn diversity(store: &Store, f: &Filter) -> Result<(Vec<Share>, Vec<Speaker>)
     // Roles and affiliations: the most often stated per speaker.
     let mut roles: BTreeMap<i64, (String, i64)> = BTreeMap::new();
     let mut orgs: BTreeMap<i64, BTreeMap<String, i64>> = BTreeMap::new();
-    for r in store.rows("diversity_roles", &[])? {
+    for r in store.rows("diversity_roles", crate::store::NO_PARAMS)? {
         let (Some(id), n) = (int(&r, "entity_id"), int(&r, "n").unwrap_or(0)) else { continue };
         let cat = role_category(&text(&r, "role").unwrap_or_default()).to_string();
         let e = roles.entry(id).or_insert((cat.clone(), 0));
@@ -75,7 +75,7 @@ pub fn diversity(store: &Store, f: &Filter) -> Result<(Vec<Share>, Vec<Speaker>)
         }
     }
     let mut evidence: BTreeMap<i64, Vec<(Gender, Evidence, u64)>> = BTreeMap::new();
-    for r in store.rows("diversity_gender", &[])? {
+    for r in store.rows("diversity_gender", crate::store::NO_PARAMS)? {
         let Some(id) = int(&r, "entity_id") else { continue };
         let g = Gender::parse(&text(&r, "gender").unwrap_or_default());
         let ev = Evidence::parse(&text(&r, "evidence").unwrap_or_default());

@@ -4,6 +4,9 @@
 
 pub mod aliases;
 pub mod around;
+pub mod browse;
+#[doc(hidden)]
+/// Test fixtures: public only for the integration tests (tests/cli), not part of the API.
 #[doc(hidden)]
 pub mod fixture;
 pub mod read;
@@ -41,6 +44,8 @@ pub enum StoreError {
     Foreign { path: String, tables: String },
     #[error("{path}: not a SQLite database or damaged ({message}); it was left untouched")]
     NotSqlite { path: String, message: String },
+    #[error("{path}: database schema version {found} is older than this quotegraph's ({SCHEMA_VERSION}) and a read-only reader cannot upgrade it; run `quotegraph reindex` (or any ingest) on it once")]
+    TooOld { path: String, found: i64 },
     #[error("{path}: database is locked: another process has been writing to it for more than 5 s; retry when it is done")]
     Locked { path: String },
     #[error("{path}: no database here; create one with `quotegraph ingest PATH...` (or choose another with --db)")]
@@ -112,6 +117,28 @@ impl Store {
             return Err(StoreError::Missing { path: path.display().to_string() });
         }
         Store::open(path)
+    }
+
+    /// Opens an existing database read-only (`SQLITE_OPEN_READ_ONLY`, and
+    /// `query_only` on top): nothing through this connection can write the
+    /// file, not even a migration, so a reader such as `serve` can run while
+    /// an ingest writes (WAL). A database of an older schema is refused with
+    /// the command that upgrades it; a newer or foreign one as by [`Store::open`].
+    pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        if !path.exists() {
+            return Err(StoreError::Missing { path: path.display().to_string() });
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| sqlite_err(path, "opening the database read-only", e))?;
+        inspect_conn(&conn, path)?;
+        let store = Store { conn, path: path.to_path_buf(), cache: write::WriteCache::default(), link: false };
+        store.conn.execute_batch(registry::sql("connection_read_only")).map_err(|e| store.err("connection settings", e))?;
+        store.conn.busy_handler(Some(wait_for_lock)).map_err(|e| store.err("busy handler", e))?;
+        let found = store.user_version()?;
+        if found < SCHEMA_VERSION {
+            return Err(StoreError::TooOld { path: path.display().to_string(), found });
+        }
+        Ok(store)
     }
 
     /// A fresh database in memory (tests).
@@ -260,14 +287,57 @@ pub fn normalize(name: &str) -> String {
     out
 }
 
+/// A value bound to a named query's parameter. The store's own type, so that
+/// callers (`cmd/`, `serve`) need not know the SQLite crate.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Param {
+    Null,
+    Integer(i64),
+    Real(f64),
+    Text(String),
+}
+
+impl From<Param> for Value {
+    fn from(p: Param) -> Value {
+        match p {
+            Param::Null => Value::Null,
+            Param::Integer(i) => Value::Integer(i),
+            Param::Real(f) => Value::Real(f),
+            Param::Text(t) => Value::Text(t),
+        }
+    }
+}
+
+/// Closed sets stored as their lower-case names read back as enums; a name
+/// the enum does not know is an error naming it (a database written by
+/// something else), never a silent default.
+impl rusqlite::types::FromSql for crate::model::EntityType {
+    fn column_result(v: ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        let s = v.as_str()?;
+        crate::model::EntityType::parse(s)
+            .ok_or_else(|| rusqlite::types::FromSqlError::Other(format!("unknown entity type {s:?}").into()))
+    }
+}
+
+impl rusqlite::types::FromSql for crate::model::QuoteKind {
+    fn column_result(v: ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        let s = v.as_str()?;
+        crate::model::QuoteKind::parse(s)
+            .ok_or_else(|| rusqlite::types::FromSqlError::Other(format!("unknown quote kind {s:?}").into()))
+    }
+}
+
+/// No parameters, for [`Store::rows`] on a query that takes none.
+pub const NO_PARAMS: &[(&str, Param)] = &[];
+
 /// A parameter value given on the command line: integers and reals bind as numbers, the rest as text.
-pub fn param_value(s: &str) -> Value {
+pub fn param_value(s: &str) -> Param {
     if let Ok(i) = s.parse::<i64>() {
-        Value::Integer(i)
+        Param::Integer(i)
     } else if let Ok(f) = s.parse::<f64>() {
-        Value::Real(f)
+        Param::Real(f)
     } else {
-        Value::Text(s.to_string())
+        Param::Text(s.to_string())
     }
 }
 

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::registry::{self, sql, NamedQuery};
 use super::{json_value, Store, StoreError};
+use crate::model::{EntityType, QuoteKind};
 
 /// One result row: column name -> value, in the query's column order.
 pub type Row = indexmap::IndexMap<String, serde_json::Value>;
@@ -18,7 +19,7 @@ pub type Row = indexmap::IndexMap<String, serde_json::Value>;
 pub struct EntityRecord {
     pub id: i64,
     pub name: String,
-    pub entity_type: String,
+    pub entity_type: EntityType,
     pub external_id: Option<String>,
     /// Quotes the entity said.
     pub said: i64,
@@ -38,7 +39,7 @@ pub struct DocumentRecord {
 pub struct QuoteRecord {
     pub id: i64,
     pub document_id: String,
-    pub kind: String,
+    pub kind: QuoteKind,
     pub text: String,
     pub speaker_id: Option<i64>,
     pub cue: Option<String>,
@@ -56,7 +57,7 @@ pub struct AffiliationRecord {
 }
 
 /// Parameters that hold entity names: bound normalised, see [`super::normalize`].
-pub const ENTITY_PARAMS: &[&str] = &["name", "about"];
+pub const ENTITY_PARAMS: &[&str] = &["name", "about", "speaker"];
 
 /// Everything the graph is built from, each list in a defined order.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -110,14 +111,17 @@ impl QuoteRecord {
 
 impl Store {
     /// Runs a built-in query with named parameters (absent ones bind NULL).
-    pub fn rows(&self, name: &str, params: &[(&str, Value)]) -> Result<Vec<Row>, StoreError> {
+    /// Values are [`super::Param`]s (or SQLite values, inside the store).
+    pub fn rows<P: Clone + Into<Value>>(&self, name: &str, params: &[(&str, P)]) -> Result<Vec<Row>, StoreError> {
         let q = registry::builtin().get(name).ok_or_else(|| StoreError::UnknownQuery { name: name.to_string() })?;
         self.run(q, params)
     }
 
     /// Runs any named query: every parameter the SQL uses is bound from
     /// `params` by name (without its `:`), NULL when not given.
-    pub fn run(&self, q: &NamedQuery, params: &[(&str, Value)]) -> Result<Vec<Row>, StoreError> {
+    pub fn run<P: Clone + Into<Value>>(&self, q: &NamedQuery, params: &[(&str, P)]) -> Result<Vec<Row>, StoreError> {
+        let params: Vec<(&str, Value)> = params.iter().map(|(k, v)| (*k, v.clone().into())).collect();
+        let params = params.as_slice();
         let ctx = |e| self.err(&q.name, e);
         let mut st = self.conn.prepare_cached(&q.sql).map_err(ctx)?;
         let names: Vec<String> = (1..=st.parameter_count())
@@ -167,7 +171,7 @@ impl Store {
     fn classify(&self, name: &str, params: &[(&str, Value)], e: rusqlite::Error) -> StoreError {
         let msg = e.to_string();
         let fts = ["fts5", "syntax error", "no such column", "unterminated string", "unknown special query"];
-        if name == "search" && fts.iter().any(|f| msg.contains(f)) {
+        if name.starts_with("search") && fts.iter().any(|f| msg.contains(f)) {
             let query = params.iter().find(|(k, _)| *k == "query").map_or(String::new(), |(_, v)| match v {
                 Value::Text(t) => t.clone(),
                 other => format!("{other:?}"),
@@ -220,7 +224,7 @@ impl Store {
             ("entities", "stats_entity_types"),
             ("edges", "stats_edges"),
         ] {
-            for r in self.rows(name, &[])? {
+            for r in self.rows(name, super::NO_PARAMS)? {
                 let mut vals = r.values();
                 let key = vals.next().and_then(|v| v.as_str()).unwrap_or_default().to_string();
                 let n = vals.next().and_then(|v| v.as_i64()).unwrap_or(0);
@@ -279,6 +283,6 @@ impl Store {
 }
 
 /// Parameters as (name, value) pairs from a string map (CLI `--param KEY=VALUE`).
-pub fn params_from(map: &BTreeMap<String, String>) -> Vec<(&str, Value)> {
+pub fn params_from(map: &BTreeMap<String, String>) -> Vec<(&str, super::Param)> {
     map.iter().map(|(k, v)| (k.trim_start_matches(':'), super::param_value(v))).collect()
 }

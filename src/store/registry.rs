@@ -37,6 +37,7 @@ const BUILTIN: &[(bool, &str, &str)] = builtin![
     false "quotes_about.sql",
     false "quotes_by_speaker.sql",
     false "search.sql",
+    false "search_filtered.sql",
     false "top_speakers.sql",
     false "who_about.sql",
     false "who_talks_about_whom.sql",
@@ -61,6 +62,8 @@ const BUILTIN: &[(bool, &str, &str)] = builtin![
     true "internal/appears_in_add.sql",
     true "internal/bulk_write_settings.sql",
     true "internal/connection.sql",
+    true "internal/connection_read_only.sql",
+    true "internal/document_quotes.sql",
     true "internal/data_version.sql",
     true "internal/document_delete.sql",
     true "internal/document_get.sql",
@@ -93,6 +96,7 @@ const BUILTIN: &[(bool, &str, &str)] = builtin![
     true "internal/quotes_count.sql",
     true "internal/resolve_name.sql",
     true "internal/search_count.sql",
+    true "internal/search_filtered_count.sql",
     true "internal/schema_tables.sql",
     true "internal/schema_v1.sql",
     true "internal/schema_v2.sql",
@@ -198,6 +202,34 @@ mod tests {
         for q in builtin().values() {
             assert!(!q.description.is_empty(), "{} has no description", q.origin);
             assert!(q.origin.ends_with(&format!("{}.sql", q.name)), "{} is named {}", q.origin, q.name);
+        }
+    }
+
+    /// Every `queries/**/*.sql` file is compiled in, and internal exactly when
+    /// it sits under `queries/internal/`: a new file that is not registered in
+    /// [`BUILTIN`] fails here instead of going unnoticed.
+    #[test]
+    fn every_query_file_is_registered() {
+        fn walk(dir: &Path, root: &Path, out: &mut Vec<String>) {
+            for e in std::fs::read_dir(dir).expect("queries/ is readable") {
+                let p = e.expect("directory entry").path();
+                if p.is_dir() {
+                    walk(&p, root, out);
+                } else if p.extension().is_some_and(|x| x == "sql") {
+                    let rel = p.strip_prefix(root).expect("under queries/");
+                    out.push(rel.to_string_lossy().replace('\\', "/"));
+                }
+            }
+        }
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("queries");
+        let mut files = Vec::new();
+        walk(&root, &root, &mut files);
+        files.sort();
+        let mut registered: Vec<String> = BUILTIN.iter().map(|(_, path, _)| path.to_string()).collect();
+        registered.sort();
+        assert_eq!(files, registered, "queries/ and the BUILTIN list of src/store/registry.rs differ");
+        for (internal, path, _) in BUILTIN {
+            assert_eq!(*internal, path.starts_with("internal/"), "{path}: internal flag");
         }
     }
 }

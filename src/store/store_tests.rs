@@ -46,7 +46,7 @@ fn multi_token_names_merge_across_documents_and_lone_surnames_do_not() {
     c.mention("Anna Lee", 0, Some(lee), MentionKind::Name);
     c.quote(QuoteKind::Indirect, "it rained", Some(("Smith", smith)), Some("said"));
     s.write_batch(&[c.build()], &AliasTable::default(), false).unwrap();
-    let ents = s.rows("entities", &[]).unwrap();
+    let ents = s.rows("entities", super::NO_PARAMS).unwrap();
     let names = col(&ents, "name");
     assert_eq!(names.iter().filter(|n| *n == "Smith").count(), 2, "{names:?}");
     assert_eq!(names.iter().filter(|n| *n == "Anna Lee").count(), 1, "{names:?}");
@@ -63,7 +63,7 @@ fn a_lone_surname_joins_the_full_name_of_the_same_document() {
     b.mention("Naim", 1, Some(lone), MentionKind::Name);
     b.quote(QuoteKind::Direct, "Yes", Some(("Naim", lone)), Some("said"));
     s.write_batch(&[b.build()], &AliasTable::default(), false).unwrap();
-    assert_eq!(col(&s.rows("entities", &[]).unwrap(), "name"), vec!["Basem Naim"]);
+    assert_eq!(col(&s.rows("entities", super::NO_PARAMS).unwrap(), "name"), vec!["Basem Naim"]);
 }
 
 #[test]
@@ -83,7 +83,7 @@ fn same_content_is_skipped_and_new_content_replaces() {
     assert_eq!(count(&s, "documents"), 2);
     assert_eq!(count(&s, "quotes"), 4);
     // Anna Lee and Saudi Arabia no longer appear anywhere.
-    let names = col(&s.rows("entities", &[]).unwrap(), "name");
+    let names = col(&s.rows("entities", super::NO_PARAMS).unwrap(), "name");
     assert!(!names.contains(&"Anna Lee".to_string()), "{names:?}");
     assert_eq!(s.rows("search", &[("query", text("welcome"))]).unwrap().len(), 0);
 }
@@ -293,10 +293,10 @@ fn a_version_1_database_migrates_and_its_copies_follow_the_originals() {
 #[test]
 fn paged_queries_page_and_count() {
     let s = store();
-    let all = s.rows("quotes", &[]).unwrap();
+    let all = s.rows("quotes", super::NO_PARAMS).unwrap();
     let page = s.rows("quotes", &[("limit", Value::Integer(2)), ("offset", Value::Integer(1))]).unwrap();
     assert_eq!(page, all[1..3].to_vec());
-    let total = s.rows("quotes_count", &[]).unwrap();
+    let total = s.rows("quotes_count", super::NO_PARAMS).unwrap();
     assert_eq!(total[0]["total"], all.len());
     let dates: Vec<_> = all.iter().map(|r| r["date"].as_str().unwrap_or("").to_string()).collect();
     let mut newest_first = dates.clone();

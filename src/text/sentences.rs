@@ -90,13 +90,6 @@ fn piece_end(para: &str, start: usize) -> usize {
     }
 }
 
-/// Titles and initials whose dot never ends a sentence before a name
-/// ("Ms. Martin", "George W. Bush"); the splitter sometimes breaks there.
-const TITLE_ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Cmdr", "Prof", "Rev", "Fr",
-    "St", "Mt", "Supt", "Insp", "Det", "Pres", "Hon", "Amb", "Sens", "Reps", "Gens",
-];
-
 /// Longest sentence that merging a lower-case start into its predecessor may make.
 const MAX_LOWER_CASE_MERGE: usize = 1024;
 
@@ -117,7 +110,9 @@ fn merge_after_titles(text: &str, spans: &mut Vec<Span>) {
             // reported clause in it would run to its end (quadratic output).
             let next_is_lower =
                 next.starts_with(|c: char| c.is_lowercase()) && spans[i].end() - spans[kept - 1].start() <= MAX_LOWER_CASE_MERGE;
-            if ((TITLE_ABBREVIATIONS.contains(&stem) || initial) && next_is_name) || (next_is_lower && cur.ends_with('.')) {
+            if ((super::abbreviations::is_title_abbreviation(stem) || initial) && next_is_name)
+                || (next_is_lower && cur.ends_with('.'))
+            {
                 spans[kept - 1] = spans[kept - 1].cover(spans[i]);
                 continue;
             }

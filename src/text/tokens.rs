@@ -105,7 +105,7 @@ pub fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
                 // Abbreviation dots: "U.S.", "Dr.", "a.m."
                 if c2 == '.' && !numeric {
                     let single = j == first_end;
-                    if single || dotted || crate::extract::lexicon::is_abbreviation(&s[pos..j]) {
+                    if single || dotted || super::abbreviations::is_abbreviation(&s[pos..j]) {
                         dotted = true;
                         j = after;
                         continue;

@@ -12,11 +12,12 @@ macro_rules! skip {
 }
 
 mod cases;
-mod entity_cases;
 mod eval_parity;
 mod properties;
 mod reliability;
 mod scale_out;
+mod serve;
+mod serve_browser;
 mod skeleton;
 mod spread_corpus;
 mod store_cli;

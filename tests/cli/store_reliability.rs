@@ -489,7 +489,7 @@ fn hostile_graph(text: &str) -> quotegraph::graph::QuoteGraph {
         entities: vec![EntityRecord {
             id: 1,
             name: text.into(),
-            entity_type: "person".into(),
+            entity_type: quotegraph::model::EntityType::Person,
             external_id: None,
             said: 1,
             about: 0,
@@ -498,7 +498,7 @@ fn hostile_graph(text: &str) -> quotegraph::graph::QuoteGraph {
         quotes: vec![QuoteRecord {
             id: 1,
             document_id: doc,
-            kind: "direct".into(),
+            kind: quotegraph::model::QuoteKind::Direct,
             text: text.into(),
             speaker_id: Some(1),
             cue: Some(text.into()),

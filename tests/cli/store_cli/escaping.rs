@@ -11,7 +11,7 @@ fn graph(text: &str) -> QuoteGraph {
         entities: vec![EntityRecord {
             id: 1,
             name: text.to_string(),
-            entity_type: "person".into(),
+            entity_type: quotegraph::model::EntityType::Person,
             external_id: None,
             said: 1,
             about: 0,
@@ -20,7 +20,7 @@ fn graph(text: &str) -> QuoteGraph {
         quotes: vec![QuoteRecord {
             id: 1,
             document_id: "d\"1\\".into(),
-            kind: "direct".into(),
+            kind: quotegraph::model::QuoteKind::Direct,
             text: text.to_string(),
             speaker_id: Some(1),
             cue: None,

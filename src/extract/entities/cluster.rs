@@ -1,0 +1,154 @@
+//! Clustering: which name candidates of a document are one entity.
+//!
+//! Decides identity within the document only: the same text (or place alias:
+//! "U.S." = "United States"), a shorter person name matching a longer one by
+//! surname, forename or first and last word ("Naim" = "Basem Naim"), and an
+//! acronym matching the initials of a long form ("NASA"). The nearest full
+//! name wins, preceding ones first. Also picks the canonical name: the
+//! longest form, without its title.
+
+use std::borrow::Cow;
+
+use super::lexicon::{is_acronym, HashMap, LEX};
+use super::{c_text, Cand};
+use crate::extract::Analysis;
+use crate::model::EntityType;
+
+/// Words of a name as the document writes them.
+pub(super) fn words_of<'a, 't>(a: &'a Analysis<'t>, c: &Cand) -> &'a [&'t str] {
+    &a.words[c.start..c.end]
+}
+
+pub(super) fn initials(words: &[&str]) -> String {
+    words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).filter_map(|w| w.chars().next()).collect()
+}
+
+/// Clusters candidates into entities.
+pub(super) fn cluster(a: &Analysis, cands: &[Cand]) -> (Vec<usize>, usize) {
+    let n = cands.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn find(p: &mut [usize], mut x: usize) -> usize {
+        while p[x] != x {
+            p[x] = p[p[x]];
+            x = p[x];
+        }
+        x
+    }
+    let keys: Vec<Cow<str>> = cands
+        .iter()
+        .map(|c| {
+            let text = c_text(a, c);
+            match LEX.place_aliases.get(text) {
+                Some(s) => Cow::Borrowed(*s),
+                None if text.contains('\u{2019}') => Cow::Owned(text.replace('\u{2019}', "'")),
+                None => Cow::Borrowed(text),
+            }
+        })
+        .collect();
+    // Same key.
+    let mut by_key: HashMap<&str, usize> = HashMap::default();
+    for (i, k) in keys.iter().enumerate() {
+        match by_key.get(k.as_ref()) {
+            Some(&r) => {
+                let (x, y) = (find(&mut parent, r), find(&mut parent, i));
+                parent[y] = x;
+            }
+            None => {
+                by_key.insert(k, i);
+            }
+        }
+    }
+    // Persons: a shorter form matches a longer one by surname, forename, or first+last.
+    let words: Vec<&[&str]> = cands.iter().map(|c| words_of(a, c)).collect();
+    // Full person names indexed by their first and last word (indices ascending),
+    // so that matching stays linear in long documents.
+    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::default();
+    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::default();
+    for p in (0..n).filter(|&i| cands[i].ty == EntityType::Person && words[i].len() >= 2) {
+        by_last.entry(words[p][words[p].len() - 1]).or_default().push(p);
+        by_first.entry(words[p][0]).or_default().push(p);
+    }
+    // How far from `i` to look in one list, each way: enough for any real text.
+    const SCAN: usize = 64;
+    for i in 0..n {
+        let wi = &words[i];
+        if wi.len() >= 2 && cands[i].ty != EntityType::Person {
+            continue;
+        }
+        let fits = |p: usize| {
+            if p == i || words[p].len() <= wi.len() {
+                return false;
+            }
+            let wp = &words[p];
+            if wi.len() == 1 {
+                wp.last() == wi.first()
+                    || (wp.first() == wi.first() && cands[i].ty == EntityType::Person && cands[i].strength >= 2)
+            } else {
+                wp.first() == wi.first() && wp.last() == wi.last()
+            }
+        };
+        // Pick the nearest full name (preceding first) sharing the surname.
+        let mut best: Option<(usize, bool, usize)> = None;
+        let lists = [by_last.get(wi[wi.len() - 1]), if wi.len() == 1 { by_first.get(wi[0]) } else { None }];
+        for list in lists.into_iter().flatten() {
+            let at = list.partition_point(|&p| p < i);
+            let before = list[..at].iter().rev().take(SCAN).copied().find(|&p| fits(p));
+            let after = list[at..].iter().take(SCAN).copied().find(|&p| fits(p));
+            for p in before.into_iter().chain(after) {
+                let key = (p.abs_diff(i), p > i, p);
+                if best.is_none_or(|b| (b.1, b.0) > (key.1, key.0)) {
+                    best = Some(key);
+                }
+            }
+        }
+        // A single word that is a known place or organisation stays itself unless it is someone's surname.
+        if let Some((_, _, p)) = best {
+            if wi.len() == 1 && cands[i].strength >= 3 && cands[i].ty != EntityType::Person {
+                // A known place can be a surname, but not in "Louis XV of France";
+                // a known event, product or religion is nobody's.
+                let wp = &words[p];
+                let surname_used = wp.last() == wi.first();
+                let of_name = wp.len() >= 3 && wp[wp.len() - 2] == "of";
+                if !surname_used || of_name || cands[i].ty == EntityType::Other {
+                    continue;
+                }
+            }
+            let (x, y) = (find(&mut parent, p), find(&mut parent, i));
+            parent[y] = x;
+        }
+    }
+    // Acronyms: "NASA" = "National Aeronautics and Space Administration".
+    let has_acronym = words.iter().any(|w| w.len() == 1 && is_acronym(w[0]));
+    let long_initials: Vec<String> = if has_acronym {
+        (0..n)
+            .map(|p| if words[p].len() >= 2 && cands[p].ty != EntityType::Person { initials(words[p]) } else { String::new() })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    for (i, wi) in words.iter().enumerate() {
+        if wi.len() != 1 || !is_acronym(wi[0]) {
+            continue;
+        }
+        let acr: String = wi[0].chars().filter(|c| c.is_alphabetic()).collect();
+        if let Some(p) = long_initials.iter().position(|l| !l.is_empty() && *l == acr) {
+            let (x, y) = (find(&mut parent, p), find(&mut parent, i));
+            parent[y] = x;
+        }
+    }
+    let roots: Vec<usize> = (0..n).map(|i| find(&mut parent, i)).collect();
+    (roots, n)
+}
+
+pub(super) fn canonical_name(a: &Analysis, cands: &[Cand], g: &[usize], ty: EntityType) -> String {
+    let mut best: Option<&str> = None;
+    for &i in g {
+        let t = c_text(a, &cands[i]);
+        let t = LEX.place_aliases.get(t).copied().filter(|_| ty == EntityType::Place).unwrap_or(t);
+        let key = |s: &str| (s.split(' ').count(), s.len(), std::cmp::Reverse(s.to_string()));
+        if best.is_none_or(|b| key(t) > key(b)) {
+            best = Some(t);
+        }
+    }
+    best.unwrap_or("").replace('\u{2019}', "'")
+}
