@@ -13,7 +13,13 @@ use crate::cli::EvalFormat;
 /// How the predictions are named in the report when quotegraph makes them.
 const EXTRACT_LABEL: &str = "quotegraph extract";
 
-pub fn run(gold_path: &Path, pred: Option<&Path>, format: EvalFormat, thresholds: &[f64], extractor: Extractor) -> Result<Outcome> {
+pub fn run(
+    gold_path: &Path,
+    pred: Option<&Path>,
+    format: EvalFormat,
+    thresholds: &[f64],
+    extractor: Extractor,
+) -> Result<Outcome> {
     let gold = read_gold(gold_path)?;
     for w in &gold.warnings {
         eprintln!("warning: {w}");

@@ -8,8 +8,8 @@ use std::sync::mpsc::{sync_channel, Receiver};
 
 use anyhow::Result;
 use indicatif::{ProgressBar, ProgressStyle};
-use quotegraph::learn::Extractor;
 use quotegraph::input::{read_inputs, Item};
+use quotegraph::learn::Extractor;
 use quotegraph::model::Document;
 use quotegraph::store::write::content_hash;
 use quotegraph::store::{AliasTable, IngestStatus, Prepared, Store, StoreError};

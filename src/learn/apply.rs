@@ -77,7 +77,8 @@ pub fn extract_with(model: &Model, text: &str, combine: Combine) -> Result<Extra
             let rq = rule.map(|i| &rules[i]);
             let cue = nearest(&para.cues, content).or(rq.and_then(|q| q.cue));
             let source = nearest(&para.sources, cue.unwrap_or(content)).or(rq.and_then(|q| q.speaker.and_then(|s| s.mention)));
-            let speaker = source.map(|m| Speaker { mention: Some(m), entity: entity_of(&x, &rules, m) }).or(rq.and_then(|q| q.speaker));
+            let speaker =
+                source.map(|m| Speaker { mention: Some(m), entity: entity_of(&x, &rules, m) }).or(rq.and_then(|q| q.speaker));
             let kind = kind_of(text, c, content);
             let (rule_name, fragments, trail) = match (combine, rq) {
                 (Combine::Rules, Some(q)) => (REDRAWN_RULE, Vec::new(), q.trail.clone()),

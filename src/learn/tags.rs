@@ -132,10 +132,8 @@ mod tests {
         let a = GoldAttribution { content: at("We will win"), source: Some(at("Ana Lopez")), cue: Some(at("said")) };
         let labels = encode(&toks, &[a]);
         let spans = decode(&labels);
-        let got: Vec<(Role, &str)> = spans
-            .iter()
-            .map(|(r, range)| (*r, &text[toks[range.start].span.start()..toks[range.end - 1].span.end()]))
-            .collect();
+        let got: Vec<(Role, &str)> =
+            spans.iter().map(|(r, range)| (*r, &text[toks[range.start].span.start()..toks[range.end - 1].span.end()])).collect();
         assert_eq!(got, vec![(Role::Content, "We will win"), (Role::Cue, "said"), (Role::Source, "Ana Lopez")]);
     }
 

@@ -48,10 +48,7 @@ pub fn instances(doc: &GoldDoc) -> Vec<Instance> {
     let x = crate::extract::extract_analysis(&a);
     let f = DocFeatures::new(&a, &x);
     let labels = encode(&a.tokens, &doc.attributions);
-    f.paragraphs()
-        .into_iter()
-        .map(|range| Instance { xseq: f.sequence(range.clone()), yseq: labels[range].to_vec() })
-        .collect()
+    f.paragraphs().into_iter().map(|range| Instance { xseq: f.sequence(range.clone()), yseq: labels[range].to_vec() }).collect()
 }
 
 /// Features for every document, in parallel, in document order; `progress`
@@ -68,12 +65,7 @@ pub fn featurize(docs: &[GoldDoc], progress: &(dyn Fn() + Sync)) -> Vec<Vec<Inst
 
 /// Trains a model on prepared instances. `scratch` is a file path crfs may
 /// write its model to (it is read back and removed).
-pub fn train(
-    sets: &[Vec<Instance>],
-    opts: &TrainOptions,
-    trained_on: Vec<String>,
-    scratch: &Path,
-) -> Result<Model, LearnError> {
+pub fn train(sets: &[Vec<Instance>], opts: &TrainOptions, trained_on: Vec<String>, scratch: &Path) -> Result<Model, LearnError> {
     let mut trainer = Trainer::lbfgs();
     trainer.verbose(false);
     let mut meta = ModelMeta {

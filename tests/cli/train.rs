@@ -129,7 +129,8 @@ fn a_damaged_or_foreign_model_is_refused_with_a_clear_message() {
 fn bad_gold_names_file_and_line() {
     let dir = tempfile::tempdir().unwrap();
     let gold = dir.path().join("bad.jsonl");
-    std::fs::write(&gold, "{\"id\":\"a\",\"text\":\"héllo\",\"attributions\":[{\"content\":{\"start\":0,\"end\":2}}]}\n").unwrap();
+    std::fs::write(&gold, "{\"id\":\"a\",\"text\":\"héllo\",\"attributions\":[{\"content\":{\"start\":0,\"end\":2}}]}\n")
+        .unwrap();
     let err = qg().args(["train", "-q", "-o"]).arg(dir.path().join("m")).arg(&gold).assert().failure();
     let msg = String::from_utf8_lossy(&err.get_output().stderr).to_string();
     assert!(msg.contains("bad.jsonl:1") && msg.contains("character boundaries"), "{msg}");
