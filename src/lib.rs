@@ -23,6 +23,7 @@ pub mod extract;
 pub mod extracted;
 pub mod graph;
 pub mod input;
+pub mod learn;
 pub mod model;
 pub mod report;
 pub mod serve;

@@ -29,15 +29,20 @@ use crate::model::Extraction;
 /// Deterministic: the same text always gives the same output, quotes in
 /// order of their content's start.
 pub fn extract(text: &str) -> Extraction {
-    let analysis = Analysis::new(text);
-    let mut x = entities::find(&analysis);
-    let mut candidates = quotes::find(&analysis, &x);
-    let extra = infinitive::find(&analysis, &candidates);
+    extract_analysis(&Analysis::new(text))
+}
+
+/// [`extract`] over an analysis already made (the trained model reads the
+/// same analysis for its features).
+pub fn extract_analysis(analysis: &Analysis) -> Extraction {
+    let mut x = entities::find(analysis);
+    let mut candidates = quotes::find(analysis, &x);
+    let extra = infinitive::find(analysis, &candidates);
     candidates.extend(extra);
-    coref::attach(&analysis, &mut x, candidates);
+    coref::attach(analysis, &mut x, candidates);
     // The added candidates come last: restore document order (stable, so
     // equal spans keep the finders' order).
     x.quotes.sort_by_key(|q| (q.content.start, q.content.end));
-    source_extent::widen_all(&analysis, &mut x);
+    source_extent::widen_all(analysis, &mut x);
     x
 }
