@@ -327,6 +327,24 @@ impl rusqlite::types::FromSql for crate::model::QuoteKind {
     }
 }
 
+/// Row ids read and bind as their integer.
+macro_rules! sql_id {
+    ($t:ty) => {
+        impl rusqlite::types::FromSql for $t {
+            fn column_result(v: ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+                i64::column_result(v).map(Self)
+            }
+        }
+        impl rusqlite::types::ToSql for $t {
+            fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+                Ok(self.0.into())
+            }
+        }
+    };
+}
+sql_id!(crate::model::EntityId);
+sql_id!(crate::model::QuoteId);
+
 /// No parameters, for [`Store::rows`] on a query that takes none.
 pub const NO_PARAMS: &[(&str, Param)] = &[];
 
