@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 
 use super::http::{percent_encode, url_with};
 use crate::graph::{EdgeKind, Node, QuoteGraph};
-use crate::model::{EntityId, QuoteId};
+use crate::model::EntityId;
 use crate::store::browse::{DocumentQuote, Range};
 
 /// A run of text with one set of marks.
@@ -213,6 +213,7 @@ pub fn ego_elements(g: &QuoteGraph, center: EntityId) -> Vec<Value> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::QuoteId;
 
     fn quote(start: usize, end: usize) -> DocumentQuote {
         DocumentQuote {
