@@ -290,3 +290,20 @@ fn rule_name<'de, D: serde::Deserializer<'de>>(d: D) -> Result<&'static str, D::
     names.insert(leaked);
     Ok(leaked)
 }
+
+/// Lower case, single spaces, straight apostrophes: how names are compared.
+pub fn normalize(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for w in name.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in w.chars() {
+            match c {
+                '\u{2019}' | '\u{2018}' => out.push('\''),
+                c => out.extend(c.to_lowercase()),
+            }
+        }
+    }
+    out
+}

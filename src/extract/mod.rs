@@ -9,6 +9,7 @@ pub mod analysis;
 pub(crate) mod coref;
 pub mod entities;
 pub(crate) mod lexicon;
+pub mod merge;
 pub(crate) mod quotes;
 pub mod record;
 pub mod rule;

@@ -270,22 +270,7 @@ pub(crate) fn sqlite_err(path: &Path, context: &str, e: rusqlite::Error) -> Stor
     StoreError::Sqlite { path: path.display().to_string(), context: context.to_string(), error: e }
 }
 
-/// Lower case, single spaces, straight apostrophes: how names are compared.
-pub fn normalize(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    for w in name.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        for c in w.chars() {
-            match c {
-                '\u{2019}' | '\u{2018}' => out.push('\''),
-                c => out.extend(c.to_lowercase()),
-            }
-        }
-    }
-    out
-}
+pub use crate::model::normalize;
 
 /// A value bound to a named query's parameter. The store's own type, so that
 /// callers (`cmd/`, `serve`) need not know the SQLite crate.
