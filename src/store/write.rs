@@ -529,8 +529,10 @@ fn write_document(
         };
         global[i] = Some(id);
         insert_alias(tx, path, id, &e.name, "name", cache.as_deref_mut())?;
+        // The extractor's aliases are kept as written: titled forms ("Deputy Commissioner
+        // Alan Moyer") are aliases too (extract/names.rs decides what the name is).
         for a in &e.aliases {
-            insert_alias(tx, path, id, &strip_title(a, &e.name), "mention", cache.as_deref_mut())?;
+            insert_alias(tx, path, id, strip_possessive(a), "mention", cache.as_deref_mut())?;
         }
         if e.entity_type == EntityType::Person && !is_single_token(&e.name) {
             if let Some(last) = e.name.split_whitespace().last() {

@@ -17,6 +17,7 @@ use super::{
     SUBJECT_MAX_TOKENS,
 };
 use crate::extract::lexicon::{lexicon, with_ascii_lowercase};
+use crate::extract::nonspeakers;
 use crate::model::Span;
 use crate::text::TokenKind;
 
@@ -28,6 +29,15 @@ impl Finder<'_, '_> {
         let mut j = end;
         while j > floor && SKIPPABLE_ADVERBS.has(self.tok(j - 1)) && !self.is_cap(j - 1) {
             j -= 1;
+        }
+        // "Neil Basu, on Sunday said": a time adverbial is not the subject.
+        // `time <= j - floor` (counted over `floor..j`), so `j - time` cannot wrap.
+        let time = self.a.words.get(floor..j).map_or(0, nonspeakers::trailing_time_adverbial);
+        if time > 0 && j - time > floor {
+            j -= time;
+            if self.tok(j - 1) == "," {
+                j -= 1;
+            }
         }
         // "I laughed and said": a coordinated verb; its subject is the sentence's.
         if j > floor && lower_eq(self.tok(j - 1), &["and", "but"]) {
