@@ -196,8 +196,9 @@ fn resolve_with(
         return resolve_pronoun(a, x, span.start(), want, speakers, genders).map(|e| (e, MentionKind::Pronoun));
     }
     // "The prime minister, Boris Johnson, tweeted": a nominal with the name in apposition.
-    if names.is_empty() && pronoun(text).is_none() {
-        if let Some(e) = appositive_name(a, x, span) {
+    // With a name inside ("The mayor of London, Sadiq Khan,"), only a person in apposition.
+    if let Some(e) = appositive_name(a, x, span) {
+        if names.is_empty() || x.entity(e).entity_type == EntityType::Person {
             return Some((e, MentionKind::Nominal));
         }
     }
@@ -424,15 +425,23 @@ fn resolve_pronoun(
         }
         let mut score = -10 * dist;
         // A recent speaker (the last few quotes) is the likely "he".
-        if speakers.iter().rev().take(RECENT_SPEAKERS).any(|s| s.1 == e) {
+        let recent = speakers.iter().rev().take(RECENT_SPEAKERS).any(|s| s.1 == e);
+        if recent {
             score += 8;
         }
         // A sentence subject: the first word of its sentence.
-        if a.sentences
+        let subject = a
+            .sentences
             .get(sent)
-            .is_some_and(|s| s.tokens.start < a.tokens.len() && a.token_at_or_after(m.span.start()) <= s.tokens.start + 1)
-        {
+            .is_some_and(|s| s.tokens.start < a.tokens.len() && a.token_at_or_after(m.span.start()) <= s.tokens.start + 1);
+        if subject {
             score += 5;
+        }
+        // "They said", "it said": an organisation only when it is what the text is about
+        // (a recent speaker or a subject); one named in passing is rarely the antecedent,
+        // and "they" is as often an unnamed group.
+        if !matches!(want, Want::Person(_)) && !recent && !subject {
+            continue;
         }
         // Same-sentence mention inside the quote's own clause is too close to be the speaker of "he said".
         if best.is_none_or(|b| score > b.0) {

@@ -390,8 +390,9 @@ pub(super) fn skip_of_phrase(a: &Analysis, mut i: usize, j: usize) -> usize {
 pub(super) fn name_end(a: &Analysis, i: usize, j: usize) -> usize {
     let mut e = i + 1;
     while e < j {
-        // The cheap test first.
-        if is_honorific(a.tok(e)) && title_len(a, e, j) > 0 {
+        // The cheap test first. A title that ends the run introduces no one:
+        // "John Major", "Tom Marshal" keep their last word.
+        if e + 1 < j && is_honorific(a.tok(e)) && title_len(a, e, j) > 0 {
             break;
         }
         e += 1;
