@@ -53,8 +53,10 @@ fn is_name_word(w: &str) -> bool {
 /// person's name: everything up to the last office word, when what follows is
 /// one or more name words ("Republican Senator Mitt Romney" -> 2). After an
 /// office with "of" ("Mayor of London Sadiq Khan"), the name starts at the
-/// first known forename. `is_forename` says whether a word is a known forename.
-pub fn title_words(words: &[&str], is_forename: impl Fn(&str) -> bool) -> usize {
+/// first known forename, or after a known place ("Mayor of London Sadiq
+/// Khan"). `is_forename` says whether a word is a known forename, `is_place`
+/// whether a phrase is a known place.
+pub fn title_words(words: &[&str], is_forename: impl Fn(&str) -> bool, is_place: impl Fn(&str) -> bool) -> usize {
     let Some(last) = words.iter().rposition(|w| is_office(w)) else {
         return 0;
     };
@@ -66,7 +68,18 @@ pub fn title_words(words: &[&str], is_forename: impl Fn(&str) -> bool) -> usize 
     // "Mayor of London Sadiq Khan", "Chief Executive of Hong Kong Carrie Lam": the name starts at a forename.
     // `k.min(len)` keeps the slice in range when the office ends the run.
     if let Some(of) = words[k.min(words.len())..].iter().position(|w| *w == "of").map(|p| p + k) {
-        let Some(f) = (of + 1..words.len()).find(|&i| is_forename(words[i]) && i + 1 < words.len()) else {
+        let forename = (of + 1..words.len()).find(|&i| is_forename(words[i]) && i + 1 < words.len());
+        // After a place, a name of two words or more: "Mayor of London Sadiq Khan".
+        let after_place =
+            || (of + 2..words.len().saturating_sub(1)).find(|&f| words.get(of + 1..f).is_some_and(|p| is_place(&p.join(" "))));
+        // A forename after the place wins ("of Metro Transit Carrie Dunlop"); one inside
+        // the place does not ("Kingston", "Austin" are forenames too).
+        let place = after_place();
+        let Some(f) = (match (place, forename) {
+            (Some(p), Some(f)) if f < p => Some(p),
+            (Some(p), None) => Some(p),
+            (_, f) => f,
+        }) else {
             return 0;
         };
         k = f;
@@ -99,13 +112,16 @@ mod tests {
 
     #[test]
     fn titles_before_names() {
-        let t = |s: &str| title_words(&s.split(' ').collect::<Vec<_>>(), forename);
+        let place = |p: &str| matches!(p, "London" | "Hong Kong");
+        let t = |s: &str| title_words(&s.split(' ').collect::<Vec<_>>(), forename, place);
         assert_eq!(t("Deputy Governor Oleg Klimov"), 2);
         assert_eq!(t("Republican Senator Mitt Romney"), 2);
         assert_eq!(t("Green MP Rita Dunmore"), 2);
         assert_eq!(t("Mayor of London Sadiq Khan"), 3);
         assert_eq!(t("Attorney General Merrick Garland"), 2);
         assert_eq!(t("Chief Executive of Hong Kong Carrie Lam"), 5);
+        assert_eq!(t("Mayor of London Abdul Nabi"), 3);
+        assert_eq!(t("Minister of Foreign Affairs Abdul Nabi"), 0);
         assert_eq!(t("Office of the Governor"), 0);
         assert_eq!(t("Alan Moyer"), 0);
         assert_eq!(t("Governor General"), 0);

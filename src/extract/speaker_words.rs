@@ -1,6 +1,7 @@
 //! Small closed word lists of the speaker-name rules
 //! (`data/lexicon/speaker_words.txt`): office prefixes and suffixes, name
-//! suffixes, time-adverbial openers, possessives, appositive determiners.
+//! suffixes, time-adverbial openers, possessives, appositive determiners,
+//! quoting verbs.
 //! Each is a [`WordSet`] built once; `has` ignores ASCII case (the lists are
 //! lower case).
 
@@ -21,6 +22,7 @@ const NAMES: &[&str] = &[
     "time_openers",
     "possessives",
     "appositive_determiners",
+    "quoting_verbs",
 ];
 
 static SECTIONS: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::new(|| LIST.sections(NAMES).0);
@@ -39,6 +41,7 @@ pub(crate) static OFFICE_CONTINUATIONS: LazyLock<WordSet> = LazyLock::new(|| sec
 pub(crate) static NAME_SUFFIXES: LazyLock<WordSet> = LazyLock::new(|| section("name_suffixes"));
 pub(crate) static TIME_OPENERS: LazyLock<WordSet> = LazyLock::new(|| section("time_openers"));
 pub(crate) static POSSESSIVES: LazyLock<WordSet> = LazyLock::new(|| section("possessives"));
+pub(crate) static QUOTING_VERBS: LazyLock<WordSet> = LazyLock::new(|| section("quoting_verbs"));
 pub(crate) static APPOSITIVE_DETERMINERS: LazyLock<WordSet> = LazyLock::new(|| section("appositive_determiners"));
 
 /// `w` without a leading prefix of section `name`, compared ignoring ASCII

@@ -295,7 +295,7 @@ pub(super) fn split_run<'t>(a: &Analysis<'t>, info: &DocInfo<'t>, headline: bool
             // Society of America", "Prime Minister of Israel".
             if after >= j || is_connector_tok(a, after) {
                 // "Secretary of Justice Wanda Vázquez", "Minister of Defence Peter Lang": a person after the office.
-                let t = names::title_words(&a.words[i..j], |w| LEX.forenames.contains_key(w));
+                let t = names::title_words(&a.words[i..j], |w| LEX.forenames.contains_key(w), |p| LEX.places.contains(p));
                 if t > 0 {
                     let end = name_end(a, i + t, j);
                     let (ty, st) = classify(a, i + t, end, Some(i));
@@ -419,7 +419,7 @@ fn split_titles(a: &Analysis, cands: &mut Vec<Cand>) {
     for c in cands.iter_mut() {
         let words = words_of(a, c);
         // `title_words` returns at most `words.len()`, so `words[t..]` is in range.
-        let t = names::title_words(words, forename);
+        let t = names::title_words(words, forename, |p| LEX.places.contains(p));
         let of = names::name_before_of(&words[t..], forename);
         if t == 0 && of.is_none() {
             continue;

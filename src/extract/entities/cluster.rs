@@ -136,8 +136,18 @@ pub(super) fn cluster(a: &Analysis, cands: &[Cand]) -> (Vec<usize>, usize) {
         if wi.len() != 1 || !is_acronym(wi[0]) {
             continue;
         }
+        // "the Federal Security Service (FSB)": an acronym in parentheses right after
+        // a name of two words or more is that name's, whatever its letters.
+        let defined = i.checked_sub(1).filter(|&p| {
+            let (c, prev) = (&cands[i], &cands[p]);
+            words[p].len() >= 2
+                && prev.ty != EntityType::Person
+                && prev.end + 1 == c.start
+                && a.tok(prev.end) == "("
+                && a.tokens.get(c.end).is_some_and(|_| a.tok(c.end) == ")")
+        });
         let acr: String = wi[0].chars().filter(|c| c.is_alphabetic()).collect();
-        if let Some(p) = long_initials.iter().position(|l| !l.is_empty() && *l == acr) {
+        if let Some(p) = defined.or_else(|| long_initials.iter().position(|l| !l.is_empty() && *l == acr)) {
             let (x, y) = (find(&mut parent, p), find(&mut parent, i));
             parent[y] = x;
         }
