@@ -240,6 +240,11 @@ fn resolve_with(
         if let Some(p) = person_with_role(x, span.start(), base, org, speakers).filter(|_| !plural) {
             return Some((p, MentionKind::Nominal));
         }
+        // "the company said": the organisation named last, close by.
+        let definite = span.slice(a.text).split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case("the"));
+        if org.is_none() && definite && speaker_words::ORGANISATION_NOMINALS.has(h) {
+            return nearest_org(a, x, span.start()).map(|e| (e, MentionKind::Nominal));
+        }
         // "the mayor of Yartsevo", "Chelyabinsk's governor": a person, not the place.
         let place = org.is_some_and(|e| x.entity(e).entity_type == EntityType::Place);
         if head_is_singular_person(h) && (org.is_none() || place) {
@@ -358,6 +363,24 @@ fn last_mention_before(x: &Extraction, e: LocalEntityId, pos: usize) -> Option<u
     let i = ms.partition_point(|&m| x.mentions[m as usize].span.start() < pos);
     i.checked_sub(1).map(|k| x.mentions[ms[k] as usize].span.start())
 }
+
+/// The organisation named last before `pos`, at most [`ORG_NOMINAL_SENTENCES`] sentences back.
+fn nearest_org(a: &Analysis, x: &Extraction, pos: usize) -> Option<LocalEntityId> {
+    let here = a.sentence_at(pos)?;
+    let before = x.mentions.partition_point(|m| m.span.start() < pos);
+    // A partition point is at most the length.
+    x.mentions[..before]
+        .iter()
+        .rev()
+        .take_while(|m| a.sentence_at(m.span.start()).is_some_and(|s| here - s.min(here) <= ORG_NOMINAL_SENTENCES))
+        .filter(|m| m.kind == MentionKind::Name)
+        .filter_map(|m| m.entity)
+        .find(|&e| x.entity(e).entity_type == EntityType::Organization)
+}
+
+/// "The company" refers to an organisation of the last two sentences or so;
+/// further back the text has usually moved on.
+const ORG_NOMINAL_SENTENCES: usize = 2;
 
 fn recent_org_by_word(x: &Extraction, pos: usize, words: &[&str]) -> Option<LocalEntityId> {
     let mut best: Option<(usize, LocalEntityId)> = None;

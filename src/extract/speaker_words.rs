@@ -1,7 +1,7 @@
 //! Small closed word lists of the speaker-name rules
 //! (`data/lexicon/speaker_words.txt`): office prefixes and suffixes, name
 //! suffixes, time-adverbial openers, possessives, appositive determiners,
-//! quoting verbs.
+//! quoting verbs, organisation nominals.
 //! Each is a [`WordSet`] built once; `has` ignores ASCII case (the lists are
 //! lower case).
 
@@ -23,6 +23,7 @@ const NAMES: &[&str] = &[
     "possessives",
     "appositive_determiners",
     "quoting_verbs",
+    "organisation_nominals",
 ];
 
 static SECTIONS: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::new(|| LIST.sections(NAMES).0);
@@ -42,6 +43,7 @@ pub(crate) static NAME_SUFFIXES: LazyLock<WordSet> = LazyLock::new(|| section("n
 pub(crate) static TIME_OPENERS: LazyLock<WordSet> = LazyLock::new(|| section("time_openers"));
 pub(crate) static POSSESSIVES: LazyLock<WordSet> = LazyLock::new(|| section("possessives"));
 pub(crate) static QUOTING_VERBS: LazyLock<WordSet> = LazyLock::new(|| section("quoting_verbs"));
+pub(crate) static ORGANISATION_NOMINALS: LazyLock<WordSet> = LazyLock::new(|| section("organisation_nominals"));
 pub(crate) static APPOSITIVE_DETERMINERS: LazyLock<WordSet> = LazyLock::new(|| section("appositive_determiners"));
 
 /// `w` without a leading prefix of section `name`, compared ignoring ASCII
