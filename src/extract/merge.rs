@@ -6,8 +6,8 @@
 //! never merges two documents' people. It joins a multi-token person of the
 //! same document whose surname it is ("Basem Naim"), or else stays scoped to
 //! its document. A name the user's alias table knows goes where the table
-//! says. Mentions are stored as aliases without leading titles ("Dr. Basem
-//! Naim" -> "Basem Naim") and without a possessive.
+//! says. Mentions are stored as aliases without a possessive; the extractor's
+//! own aliases keep their titles, a name mention loses them.
 
 use std::collections::BTreeMap;
 
@@ -80,7 +80,10 @@ pub fn plan(x: &Extraction, is_user_name: impl Fn(&str) -> bool) -> Vec<Placemen
             Target::Corpus
         };
         let mut aliases = vec![(e.name.clone(), AliasSource::Name)];
-        aliases.extend(e.aliases.iter().map(|a| (strip_title(a, &e.name), AliasSource::Mention)));
+        // The extractor's aliases are kept as written: titled forms ("Deputy
+        // Commissioner Alan Moyer") are aliases too (extract/names.rs decides
+        // what the name is).
+        aliases.extend(e.aliases.iter().map(|a| (strip_possessive(a).to_string(), AliasSource::Mention)));
         if e.entity_type == EntityType::Person && !is_single_token(&e.name) {
             if let Some(last) = e.name.split_whitespace().last() {
                 aliases.push((last.to_string(), AliasSource::Surname));
@@ -150,7 +153,7 @@ mod tests {
             by_local[&1].aliases,
             vec![
                 ("Basem Naim".to_string(), AliasSource::Name),
-                ("Basem Naim".to_string(), AliasSource::Mention),
+                ("Dr. Basem Naim".to_string(), AliasSource::Mention),
                 ("Naim".to_string(), AliasSource::Surname)
             ]
         );
