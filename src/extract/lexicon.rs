@@ -176,6 +176,10 @@ mod tests {
         errors.extend(crate::extract::entities::check());
         errors.extend(crate::extract::source_extent::check());
         errors.extend(crate::extract::infinitive::check());
+        errors.extend(crate::extract::names::check());
+        errors.extend(crate::extract::nonspeakers::check());
+        errors.extend(crate::extract::furniture::check());
+        errors.extend(crate::extract::speaker_words::check());
         assert!(errors.is_empty(), "{}", errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"));
     }
 
