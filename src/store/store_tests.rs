@@ -313,6 +313,11 @@ fn every_query_header_lists_the_parameters_its_sql_binds() {
     let s = store();
     let mut checked = 0;
     for q in registry::builtin().values() {
+        // Migrations create what the store already has; they bind nothing.
+        if q.name.starts_with("schema_v") {
+            assert!(q.params.is_empty(), "{}: a migration with parameters {}", q.origin, q.params);
+            continue;
+        }
         let st = match s.connection().prepare(&q.sql) {
             Ok(st) => st,
             // Batches (schema, migrations, settings) run whole and bind nothing.
