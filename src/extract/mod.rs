@@ -26,9 +26,14 @@ use crate::model::Extraction;
 /// Deterministic: the same text always gives the same output, quotes in
 /// order of their content's start.
 pub fn extract(text: &str) -> Extraction {
-    let analysis = Analysis::new(text);
-    let mut x = entities::find(&analysis);
-    let candidates = quotes::find(&analysis, &x);
-    coref::attach(&analysis, &mut x, candidates);
+    extract_analysis(&Analysis::new(text))
+}
+
+/// [`extract`] over an analysis already made (the trained model reads the
+/// same analysis for its features).
+pub fn extract_analysis(analysis: &Analysis) -> Extraction {
+    let mut x = entities::find(analysis);
+    let candidates = quotes::find(analysis, &x);
+    coref::attach(analysis, &mut x, candidates);
     x
 }

@@ -22,3 +22,4 @@ mod skeleton;
 mod spread_corpus;
 mod store_cli;
 mod store_reliability;
+mod train;
