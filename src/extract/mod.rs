@@ -8,10 +8,15 @@
 pub mod analysis;
 pub(crate) mod coref;
 pub mod entities;
+pub(crate) mod furniture;
 pub(crate) mod lexicon;
+pub mod merge;
+pub(crate) mod names;
+pub(crate) mod nonspeakers;
 pub(crate) mod quotes;
 pub mod record;
 pub mod rule;
+pub(crate) mod speaker_words;
 
 #[cfg(test)]
 mod entity_cases;
