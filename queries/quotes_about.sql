@@ -1,6 +1,6 @@
 -- name: quotes_about
 -- description: Quotes whose content names an entity (canonical name or alias, case-insensitive); newest first, :limit and :offset page them.
--- params: :name, :doc?, :kind?, :since?, :until?, :limit?, :offset?
+-- params: :name, :doc?, :kind?, :outlet?, :since?, :until?, :limit?, :offset?
 -- The page is chosen on quote_about (index quote_about_date, which carries the
 -- quote's document and date); a quote naming two entities of the name counts once.
 WITH page AS (
@@ -9,6 +9,7 @@ WITH page AS (
      WHERE qa.entity_id IN (SELECT entity_id FROM alias WHERE norm = lower(:name))
        AND (:doc IS NULL OR qa.document_id = :doc)
        AND (:kind IS NULL OR EXISTS (SELECT 1 FROM quote WHERE id = qa.quote_id AND kind = :kind))
+       AND (:outlet IS NULL OR qa.document_id IN (SELECT id FROM document WHERE lower(outlet) = lower(:outlet)))
        AND (:since IS NULL OR qa.date >= :since)
        AND (:until IS NULL OR qa.date <= :until)
      ORDER BY qa.date DESC, qa.document_id DESC, qa.quote_id

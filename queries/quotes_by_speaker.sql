@@ -1,6 +1,6 @@
 -- name: quotes_by_speaker
 -- description: Quotes attributed to an entity, found by canonical name or any alias (surname works), case-insensitive; newest first, :limit and :offset page them.
--- params: :name, :about?, :doc?, :kind?, :since?, :until?, :limit?, :offset?
+-- params: :name, :about?, :doc?, :kind?, :outlet?, :since?, :until?, :limit?, :offset?
 -- The page is chosen on the covering index quote_speaker_date (`+q.kind` keeps
 -- SQLite on it), then only its rows are read and joined.
 WITH page AS (
@@ -11,6 +11,7 @@ WITH page AS (
                                         WHERE qa.entity_id IN (SELECT entity_id FROM alias WHERE norm = lower(:about))))
        AND (:doc IS NULL OR q.document_id = :doc)
        AND (:kind IS NULL OR +q.kind = :kind)
+       AND (:outlet IS NULL OR q.document_id IN (SELECT id FROM document WHERE lower(outlet) = lower(:outlet)))
        AND (:since IS NULL OR q.date >= :since)
        AND (:until IS NULL OR q.date <= :until)
      ORDER BY q.date DESC, q.document_id DESC, q.start, q.id

@@ -1,6 +1,6 @@
 -- name: search_filtered
--- description: Full-text search over quote text (FTS5 syntax) narrowed by speaker, named entity, kind and date range (names: canonical or alias, case-insensitive); best matches first, the match in [brackets]; :limit (default 100) and :offset page them.
--- params: :query, :speaker?, :about?, :kind?, :since?, :until?, :limit?, :offset?
+-- description: Full-text search over quote text (FTS5 syntax) narrowed by speaker, named entity, kind, outlet and date range (names: canonical or alias, case-insensitive; outlet: exact name, case-insensitive); best matches first, the match in [brackets]; :limit (default 100) and :offset page them.
+-- params: :query, :speaker?, :about?, :kind?, :outlet?, :since?, :until?, :limit?, :offset?
 -- Without filters the page is ranked on the FTS index alone, as in `search`
 -- (no quote row is read: the filter test is skipped); with filters each match
 -- is checked on its quote row (a rowid seek) and its ABOUT edges (primary
@@ -11,7 +11,7 @@ WITH hits AS (
     SELECT rowid AS id, rank
       FROM quote_fts
      WHERE quote_fts MATCH :query
-       AND ((:speaker IS NULL AND :about IS NULL AND :kind IS NULL AND :since IS NULL AND :until IS NULL)
+       AND ((:speaker IS NULL AND :about IS NULL AND :kind IS NULL AND :outlet IS NULL AND :since IS NULL AND :until IS NULL)
             OR EXISTS (SELECT 1 FROM quote q
                         WHERE q.id = quote_fts.rowid
                           AND (:speaker IS NULL OR q.speaker_id IN (SELECT entity_id FROM alias WHERE norm = lower(:speaker)))
@@ -19,6 +19,7 @@ WITH hits AS (
                                                           WHERE qa.quote_id = q.id
                                                             AND qa.entity_id IN (SELECT entity_id FROM alias WHERE norm = lower(:about))))
                           AND (:kind IS NULL OR q.kind = :kind)
+                          AND (:outlet IS NULL OR q.document_id IN (SELECT id FROM document WHERE lower(outlet) = lower(:outlet)))
                           AND (:since IS NULL OR q.date >= :since)
                           AND (:until IS NULL OR q.date <= :until)))
      ORDER BY rank, rowid

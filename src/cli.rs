@@ -180,7 +180,7 @@ pub enum Command {
         #[command(flatten)]
         model: ModelArgs,
     },
-    /// List quotes, by speaker, about an entity, per document, kind or date.
+    /// List quotes, by speaker, about an entity, per document, kind, outlet or date.
     Quotes {
         /// Speaker: canonical name or alias (surname works), case-insensitive.
         #[arg(long, value_name = "NAME")]
@@ -191,6 +191,9 @@ pub enum Command {
         /// Only this document id.
         #[arg(long, value_name = "ID")]
         doc: Option<String>,
+        /// Only documents of this outlet (the JSONL `outlet`, else the URL's host; case-insensitive).
+        #[arg(long)]
+        outlet: Option<String>,
         /// Only documents dated on or after this date (YYYY-MM-DD).
         #[arg(long, value_name = "DATE", value_parser = iso_date)]
         since: Option<String>,
@@ -253,6 +256,9 @@ pub enum Command {
     /// Full-text search over quote text (SQLite FTS5 syntax).
     Search {
         query: String,
+        /// Only quotes of documents of this outlet (the JSONL `outlet`, else the URL's host; case-insensitive).
+        #[arg(long)]
+        outlet: Option<String>,
         #[command(flatten)]
         page: PageArgs,
         #[arg(long, value_enum, default_value = "table")]

@@ -68,8 +68,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             let model = load_model(&model)?;
             reindex::run(&cli.db, aliases.as_deref(), quiet, extractor(&model))
         }
-        Command::Quotes { by, about, doc, since, until, kind, page, format } => {
-            quotes::run(&cli.db, &quotes::Filter { by, about, doc, since, until, kind }, page, format)
+        Command::Quotes { by, about, doc, outlet, since, until, kind, page, format } => {
+            quotes::run(&cli.db, &quotes::Filter { by, about, doc, outlet, since, until, kind }, page, format)
         }
         Command::Who { about, since, until, page, format } => {
             who::run(&cli.db, &about, since.as_deref(), until.as_deref(), page, format)
@@ -78,7 +78,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Neighbors { name, depth, format } => neighbors::run(&cli.db, &name, depth, format),
         Command::Top { what, by, limit, format } => top::run(&cli.db, what, by, limit, format),
         Command::Stats { format } => stats::run(&cli.db, format),
-        Command::Search { query, page, format } => search::run(&cli.db, &query, page, format),
+        Command::Search { query, outlet, page, format } => search::run(&cli.db, &query, outlet.as_deref(), page, format),
         Command::Query { name, params, queries, list, format } => {
             query::run(&cli.db, name.as_deref(), &params, queries.as_deref(), list, format)
         }

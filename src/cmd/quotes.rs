@@ -1,4 +1,4 @@
-//! `quotegraph quotes`: quotes by speaker, about an entity, per document, kind or date.
+//! `quotegraph quotes`: quotes by speaker, about an entity, per document, kind, outlet or date.
 
 use std::path::Path;
 
@@ -18,6 +18,8 @@ pub struct Filter {
     pub by: Option<String>,
     pub about: Option<String>,
     pub doc: Option<String>,
+    /// Outlet name, exact but case-insensitive (`document.outlet`).
+    pub outlet: Option<String>,
     pub since: Option<String>,
     pub until: Option<String>,
     pub kind: Option<KindArg>,
@@ -35,7 +37,13 @@ pub fn run(db_path: &Path, f: &Filter, page: PageArgs, format: ListFormat) -> Re
         })
     });
     let (since, until) = super::timeline::date_range(f.since.as_deref(), f.until.as_deref())?;
-    let mut params = vec![("doc", text(&f.doc)), ("kind", kind), ("since", text(&since)), ("until", text(&until))];
+    let mut params = vec![
+        ("doc", text(&f.doc)),
+        ("kind", kind),
+        ("outlet", text(&f.outlet)),
+        ("since", text(&since)),
+        ("until", text(&until)),
+    ];
     let name = match (&f.by, &f.about) {
         (Some(by), about) => {
             params.push(("name", Param::Text(by.clone())));

@@ -1,4 +1,4 @@
-//! `quotegraph search QUERY`: full-text search over quote text.
+//! `quotegraph search QUERY`: full-text search over quote text, optionally of one outlet.
 
 use std::path::Path;
 
@@ -12,14 +12,34 @@ use crate::cli::{ListFormat, PageArgs};
 /// Matches shown when --limit is not given.
 pub const DEFAULT_LIMIT: usize = 20;
 
-pub fn run(db_path: &Path, query: &str, page: PageArgs, format: ListFormat) -> Result<Outcome> {
+/// Columns `search_filtered` adds for `serve` (the speaker's id, the match
+/// marked with private-use characters): dropped, so that `search --outlet`
+/// prints the same columns as `search`.
+const SERVE_ONLY_COLUMNS: [&str; 2] = ["speaker_id", "marked"];
+
+pub fn run(db_path: &Path, query: &str, outlet: Option<&str>, page: PageArgs, format: ListFormat) -> Result<Outcome> {
     let page = Page::new(page, DEFAULT_LIMIT);
     let store = db::open(db_path)?;
-    let q = ("query", Param::Text(query.to_string()));
-    let [limit, offset] = page.params();
-    let mut rows = store.rows("search", &[q.clone(), limit, offset])?;
+    let mut params = vec![("query", Param::Text(query.to_string()))];
+    // Without a filter the plain statement: the same ranking on the FTS index
+    // alone, and its count needs no quote row either.
+    let name = match outlet {
+        Some(o) => {
+            params.push(("outlet", Param::Text(o.to_string())));
+            "search_filtered"
+        }
+        None => "search",
+    };
+    let mut paged = params.clone();
+    paged.extend(page.params());
+    let mut rows = store.rows(name, &paged)?;
+    for r in &mut rows {
+        for c in SERVE_ONLY_COLUMNS {
+            r.shift_remove(c);
+        }
+    }
     let total = if page.cut(&mut rows) || (rows.is_empty() && page.offset > 0) {
-        let count = store.rows("search_count", &[q])?;
+        let count = store.rows(&format!("{name}_count"), &params)?;
         count.first().and_then(|r| r.get("total")).and_then(|v| v.as_u64()).unwrap_or(0) as usize
     } else {
         page.offset + rows.len()

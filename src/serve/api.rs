@@ -54,6 +54,8 @@ pub struct QuoteFilter<'a> {
     pub about: Option<&'a str>,
     pub doc: Option<&'a str>,
     pub kind: Option<&'static str>,
+    /// Outlet name, exact but case-insensitive (`document.outlet`).
+    pub outlet: Option<&'a str>,
     pub since: Option<String>,
     pub until: Option<String>,
 }
@@ -66,6 +68,7 @@ impl<'a> QuoteFilter<'a> {
             about: q.get("about"),
             doc: q.get("doc"),
             kind: q.kind()?,
+            outlet: q.get("outlet"),
             since: q.date("since")?,
             until: q.date("until")?,
         })
@@ -77,6 +80,7 @@ pub fn quotes(store: &Store, f: &QuoteFilter, limit: usize, offset: usize) -> Re
     let mut params = vec![
         ("doc", text(f.doc)),
         ("kind", text(f.kind)),
+        ("outlet", text(f.outlet)),
         ("since", text(f.since.as_deref())),
         ("until", text(f.until.as_deref())),
     ];
@@ -103,7 +107,7 @@ pub fn quotes(store: &Store, f: &QuoteFilter, limit: usize, offset: usize) -> Re
     Ok(listing)
 }
 
-/// `search_filtered`: full-text query `q` with speaker, about, kind and date filters.
+/// `search_filtered`: full-text query `q` with speaker, about, kind, outlet and date filters.
 pub fn search(store: &Store, q: &Query, limit: usize, offset: usize) -> Result<Listing, ServeError> {
     let (since, until, kind) = (q.date("since")?, q.date("until")?, q.kind()?);
     let params = [
@@ -111,6 +115,7 @@ pub fn search(store: &Store, q: &Query, limit: usize, offset: usize) -> Result<L
         ("speaker", text(q.get("speaker"))),
         ("about", text(q.get("about"))),
         ("kind", text(kind)),
+        ("outlet", text(q.get("outlet"))),
         ("since", text(since.as_deref())),
         ("until", text(until.as_deref())),
     ];
@@ -177,12 +182,12 @@ pub fn route(store: &Store, rest: &str, q: &Query) -> Result<Response, ServeErro
     }
     match rest {
         "quotes" => {
-            q.allow(&["by", "about", "doc", "kind", "since", "until", "limit", "offset"])?;
+            q.allow(&["by", "about", "doc", "kind", "outlet", "since", "until", "limit", "offset"])?;
             let (limit, offset) = page(q)?;
             Ok(list_response(quotes(store, &QuoteFilter::from_query(q, "by")?, limit, offset)?))
         }
         "search" => {
-            q.allow(&["q", "speaker", "about", "kind", "since", "until", "limit", "offset"])?;
+            q.allow(&["q", "speaker", "about", "kind", "outlet", "since", "until", "limit", "offset"])?;
             let (limit, offset) = page(q)?;
             let mut listing = search(store, q, limit, offset)?;
             for r in &mut listing.rows {

@@ -118,22 +118,24 @@ struct Form {
     speaker: String,
     about: String,
     kind: String,
+    outlet: String,
     since: String,
     until: String,
 }
 
 pub fn search(store: &Store, q: &Query) -> Result<Response, ServeError> {
-    q.allow(&["q", "speaker", "about", "kind", "since", "until", "offset"])?;
+    q.allow(&["q", "speaker", "about", "kind", "outlet", "since", "until", "offset"])?;
     let form = Form {
         q: q.text("q"),
         speaker: q.text("speaker"),
         about: q.text("about"),
         kind: q.kind()?.unwrap_or_default().to_string(),
+        outlet: q.text("outlet"),
         since: q.date("since")?.unwrap_or_default(),
         until: q.date("until")?.unwrap_or_default(),
     };
     let offset = q.count("offset", 0, MAX_OFFSET)?;
-    let filtered = [&form.speaker, &form.about, &form.kind, &form.since, &form.until].iter().any(|s| !s.is_empty());
+    let filtered = [&form.speaker, &form.about, &form.kind, &form.outlet, &form.since, &form.until].iter().any(|s| !s.is_empty());
     let listing: Option<Listing> = if !form.q.is_empty() {
         Some(api::search(store, q, PAGE_SIZE, offset)?)
     } else if filtered {
@@ -148,6 +150,7 @@ pub fn search(store: &Store, q: &Query) -> Result<Response, ServeError> {
             ("speaker", &form.speaker),
             ("about", &form.about),
             ("kind", &form.kind),
+            ("outlet", &form.outlet),
             ("since", &form.since),
             ("until", &form.until),
         ];

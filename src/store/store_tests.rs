@@ -303,3 +303,43 @@ fn paged_queries_page_and_count() {
     newest_first.sort_by(|a, b| b.cmp(a));
     assert_eq!(dates, newest_first);
 }
+
+/// Every built-in statement's `-- params:` header names exactly the
+/// parameters its SQL binds: `query --list` shows the header, so a filter
+/// added to the SQL alone (or left in the header after it went) would be
+/// invisible or misleading there.
+#[test]
+fn every_query_header_lists_the_parameters_its_sql_binds() {
+    let s = store();
+    let mut checked = 0;
+    for q in registry::builtin().values() {
+        // Migrations create what the store already has; they bind nothing.
+        if q.name.starts_with("schema_v") {
+            assert!(q.params.is_empty(), "{}: a migration with parameters {}", q.origin, q.params);
+            continue;
+        }
+        let st = match s.connection().prepare(&q.sql) {
+            Ok(st) => st,
+            // Batches (schema, migrations, settings) run whole and bind nothing.
+            Err(rusqlite::Error::MultipleStatement) => {
+                assert!(q.params.is_empty(), "{}: a batch with parameters {}", q.origin, q.params);
+                continue;
+            }
+            Err(e) => panic!("{}: {e}", q.origin),
+        };
+        let mut bound: Vec<String> = (1..=st.parameter_count())
+            .map(|i| st.parameter_name(i).unwrap_or_default().trim_start_matches(':').to_string())
+            .collect();
+        let mut listed: Vec<String> = q
+            .params
+            .split(',')
+            .map(|p| p.trim().trim_start_matches(':').trim_end_matches('?').to_string())
+            .filter(|p| !p.is_empty())
+            .collect();
+        bound.sort();
+        listed.sort();
+        assert_eq!(listed, bound, "{}: the `-- params:` header and the SQL differ", q.origin);
+        checked += 1;
+    }
+    assert!(checked > 50, "only {checked} statements checked");
+}

@@ -20,6 +20,9 @@ const SPEAKER: &str = "Eve <b>Mallory</b>";
 const TITLE: &str = "<img src=x onerror=alert(3)> & \"T\"";
 const DOC: &str = "evil doc/1 <x>";
 
+/// The outlets of the sample documents `talks` and `tour`.
+const OUTLETS: [&str; 2] = ["Example News", "Gulf Post"];
+
 /// A running `quotegraph serve`; stopped when dropped.
 pub struct Served {
     child: Child,
@@ -96,6 +99,10 @@ fn database(dir: &Path) -> std::path::PathBuf {
     b.quote(QuoteKind::Direct, &format!("{SCRIPT} & \"quotes\" are 'fine'"), Some((SPEAKER, eve)), Some("said"));
     let mut docs = sample();
     docs.push(b.build());
+    // Outlets for the outlet filter (the JSONL `outlet`; the fixture has none).
+    for (d, outlet) in docs.iter_mut().zip(OUTLETS) {
+        d.doc.outlet = Some(outlet.to_string());
+    }
     let aliases = AliasTable::parse("Trump,Donald Trump,person,Q22686\n", "aliases.csv").unwrap();
     for r in store.write_batch(&docs, &aliases, false).unwrap() {
         r.unwrap();
@@ -191,6 +198,54 @@ fn pages_and_api_routes_answer_like_the_listing_commands() {
     assert_eq!(doc["quotes"][0]["speaker"], "Basem Naim");
     assert!(s.ok("/assets/cytoscape.min.js").contains("cytoscape"));
     assert!(s.ok("/assets/style.css").contains("body"));
+}
+
+#[test]
+fn the_outlet_filter_keeps_one_outlets_quotes_and_drops_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = database(dir.path());
+    let s = Served::start(&db);
+    let texts = |v: &Value| -> Vec<String> {
+        v.as_array().unwrap().iter().map(|r| r["quote"].as_str().or(r["match"].as_str()).unwrap().to_string()).collect()
+    };
+
+    // API: the outlet's quotes are kept (case-insensitive), the others dropped; same rows as the CLI.
+    let kept = s.json("/api/quotes?by=Naim&outlet=example%20news");
+    assert_eq!(kept.as_array().unwrap().len(), 2, "{kept}");
+    assert_eq!(kept, cli_json(&db, &["quotes", "--by", "Naim", "--outlet", "example news", "--format", "json"]));
+    let (status, head, body) = s.get("/api/quotes?by=Naim&outlet=Gulf%20Post");
+    assert_eq!((status, body.as_str()), (200, "[]"), "{head}");
+    assert!(head.contains("x-total-count: 0"), "{head}");
+    assert_eq!(cli_json(&db, &["quotes", "--by", "Naim", "--outlet", "Gulf Post", "--format", "json"]), Value::Array(vec![]));
+    let tour = s.json("/api/quotes?outlet=Gulf%20Post");
+    assert_eq!(tour.as_array().unwrap().len(), 2, "{tour}");
+    assert!(tour.as_array().unwrap().iter().all(|r| r["doc"] == "tour"), "{tour}");
+    assert_eq!(
+        s.json("/api/quotes?about=Trump&outlet=Example%20News"),
+        cli_json(&db, &["quotes", "--about", "Trump", "--outlet", "Example News", "--format", "json"])
+    );
+    assert_eq!(s.json("/api/quotes?outlet=nowhere.example"), Value::Array(vec![]));
+
+    // Search, API and CLI: "Trump" is in both documents; the outlet keeps one.
+    let all = texts(&s.json("/api/search?q=Trump"));
+    let gulf = texts(&s.json("/api/search?q=Trump&outlet=gulf%20post"));
+    assert!(gulf.iter().any(|t| t.contains("the tour was long")) && gulf.len() < all.len(), "{gulf:?} of {all:?}");
+    assert!(!gulf.iter().any(|t| t.contains("President [Trump] can do it")), "{gulf:?}");
+    assert_eq!(gulf, texts(&cli_json(&db, &["search", "Trump", "--outlet", "gulf post", "--format", "json"])));
+    assert_eq!(s.json("/api/search?q=Trump&outlet=nowhere.example"), Value::Array(vec![]));
+    let cli = cli_json(&db, &["search", "Trump", "--outlet", "Example News", "--format", "json"]);
+    let plain = cli_json(&db, &["search", "Trump", "--format", "json"]);
+    let columns = |v: &Value| v[0].as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+    assert_eq!(columns(&cli), columns(&plain), "search --outlet prints the columns of search");
+
+    // The search page: with a query and as the only filter; the form keeps the value.
+    let page = s.ok("/search?q=Trump&outlet=Gulf%20Post");
+    assert!(page.contains("the tour was long") && !page.contains("President Trump can do it"), "{page}");
+    assert!(page.contains("name=\"outlet\" value=\"Gulf Post\""), "{page}");
+    let only = s.ok("/search?outlet=Example%20News");
+    assert!(only.contains("data-total=\"3\"") && only.contains("Hamas continues to hold hostages"), "{only}");
+    let none = s.ok("/search?q=Trump&outlet=nowhere.example");
+    assert!(none.contains("data-total=\"0\"") && !none.contains("the tour was long"), "{none}");
 }
 
 #[test]
