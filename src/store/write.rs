@@ -457,6 +457,21 @@ fn is_single_token(name: &str) -> bool {
     name.split_whitespace().count() == 1
 }
 
+/// Per entity of `x`: whether it has a mention, or a mention, quote speaker
+/// or role affiliation refers to it.
+fn referenced_entities(x: &Extraction) -> Vec<bool> {
+    let mut wanted: Vec<bool> = x.entities.iter().map(|e| !e.mentions.is_empty()).collect();
+    let mut mark = |e: Option<crate::model::LocalEntityId>| {
+        if let Some(w) = e.and_then(|e| wanted.get_mut(e.0 as usize)) {
+            *w = true;
+        }
+    };
+    x.mentions.iter().for_each(|m| mark(m.entity));
+    x.quotes.iter().for_each(|q| mark(q.speaker.and_then(|s| s.entity)));
+    x.entities.iter().flat_map(|e| &e.roles).for_each(|r| mark(r.affiliation));
+    wanted
+}
+
 fn write_document(
     tx: &Connection,
     path: &std::path::Path,
@@ -502,8 +517,14 @@ fn write_document(
         let e = &x.entities[i];
         e.entity_type == EntityType::Person && is_single_token(&e.name) && aliases.lookup(&e.name).is_none()
     };
-    let order: Vec<usize> =
-        (0..x.entities.len()).filter(|&i| !lone(i)).chain((0..x.entities.len()).filter(|&i| lone(i))).collect();
+    // Defence in depth (issue 15): an entity that nothing in the document
+    // names or points at (an extractor phantom) is never written.
+    let wanted = referenced_entities(x);
+    let order: Vec<usize> = (0..x.entities.len())
+        .filter(|&i| !lone(i))
+        .chain((0..x.entities.len()).filter(|&i| lone(i)))
+        .filter(|&i| wanted[i])
+        .collect();
     for i in order {
         let e = &x.entities[i];
         let target = std::iter::once(&e.name).chain(&e.aliases).find_map(|n| aliases.lookup(n));

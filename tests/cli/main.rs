@@ -13,6 +13,7 @@ macro_rules! skip {
 
 mod cases;
 mod eval_parity;
+mod hardening;
 mod properties;
 mod reliability;
 mod scale_out;
@@ -22,3 +23,4 @@ mod skeleton;
 mod spread_corpus;
 mod store_cli;
 mod store_reliability;
+mod unicode_properties;
