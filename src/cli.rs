@@ -66,6 +66,24 @@ pub struct InputArgs {
     pub follow: bool,
 }
 
+/// A trained model to combine with the rules (`quotegraph train`).
+#[derive(Args, Debug, Clone)]
+pub struct ModelArgs {
+    /// Model file made by `quotegraph train`; without it, the rules alone.
+    #[arg(long, value_name = "MODEL")]
+    pub model: Option<PathBuf>,
+    /// How the model and the rules combine: the model proposes quotes and the rules attach
+    /// speakers (`model`), or the rules propose and the model re-draws their boundaries (`rules`).
+    #[arg(long, value_enum, default_value = "model", requires = "model")]
+    pub combine: CombineArg,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CombineArg {
+    Model,
+    Rules,
+}
+
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Extract quotes and entities and print them (no database).
@@ -77,6 +95,8 @@ pub enum Command {
         /// Show the rule trail of each quote.
         #[arg(long)]
         explain: bool,
+        #[command(flatten)]
+        model: ModelArgs,
         /// Add each document (text, metadata) and its complete extraction to its
         /// record, for `ingest --extracted` (docs/scale-out.md).
         #[arg(long)]
@@ -95,6 +115,44 @@ pub enum Command {
         /// GenderGapTracker overlap thresholds, comma-separated.
         #[arg(long, hide_short_help = true, value_delimiter = ',', default_value = "0.3,0.8")]
         thresholds: Vec<f64>,
+        #[command(flatten)]
+        model: ModelArgs,
+    },
+    /// Train a sequence model (a CRF over quotegraph's tokens) on gold attributions; use it with --model.
+    Train {
+        /// Gold files: PolNeAR-style JSONL with `attributions`, or extract-format records with `text` and `quotes`.
+        #[arg(required = true)]
+        gold: Vec<PathBuf>,
+        /// Where to write the model.
+        #[arg(short, long, value_name = "MODEL")]
+        output: PathBuf,
+        /// Gold to score after each round (never used for fitting).
+        #[arg(long, value_name = "GOLD")]
+        dev: Option<PathBuf>,
+        /// L-BFGS iterations.
+        #[arg(long, default_value = "150")]
+        iterations: usize,
+        /// With --dev, score after this many rounds of increasing iterations (each round retrains).
+        #[arg(long, default_value = "3")]
+        rounds: usize,
+        /// L1 regularisation (sparser, smaller, faster model).
+        #[arg(long, default_value = "0.05")]
+        c1: f64,
+        /// L2 regularisation.
+        #[arg(long, default_value = "0.01")]
+        c2: f64,
+        /// Features seen fewer times than this are dropped.
+        #[arg(long, default_value = "1")]
+        min_freq: f64,
+        /// Seed for every random choice: the same seed and gold give the same model.
+        #[arg(long, default_value = "1")]
+        seed: u64,
+        /// How --dev applies the model (as --combine of extract).
+        #[arg(long, value_enum, default_value = "model")]
+        combine: CombineArg,
+        /// No progress bar or summary.
+        #[arg(long, short)]
+        quiet: bool,
     },
     /// Extract documents and store them in the database (idempotent: unchanged documents are skipped).
     Ingest {
@@ -106,6 +164,8 @@ pub enum Command {
         /// No progress bar and no summary.
         #[arg(long, short)]
         quiet: bool,
+        #[command(flatten)]
+        model: ModelArgs,
         /// Do not link copies of the same quote across documents (`spread --relink` links them later).
         #[arg(long)]
         no_link: bool,
@@ -121,6 +181,8 @@ pub enum Command {
         aliases: Option<PathBuf>,
         #[arg(long, short)]
         quiet: bool,
+        #[command(flatten)]
+        model: ModelArgs,
     },
     /// List quotes, by speaker, about an entity, per document, kind or date.
     Quotes {

@@ -22,6 +22,7 @@ pub mod extract;
 pub mod extracted;
 pub mod graph;
 pub mod input;
+pub mod learn;
 pub mod model;
 pub mod report;
 pub mod serve;

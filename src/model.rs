@@ -3,6 +3,29 @@
 
 use serde::{Deserialize, Serialize};
 
+/// A stored entity's row id: a distinct type so an entity id cannot be
+/// passed where a quote id is meant. Serialises as the bare integer.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct EntityId(pub i64);
+
+/// A stored quote's row id (see [`EntityId`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct QuoteId(pub i64);
+
+impl std::fmt::Display for EntityId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::fmt::Display for QuoteId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
 /// Byte range into a document's original text, end exclusive. Never a copied string.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Span {
@@ -266,4 +289,21 @@ fn rule_name<'de, D: serde::Deserializer<'de>>(d: D) -> Result<&'static str, D::
     let leaked: &'static str = Box::leak(name.into_boxed_str());
     names.insert(leaked);
     Ok(leaked)
+}
+
+/// Lower case, single spaces, straight apostrophes: how names are compared.
+pub fn normalize(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for w in name.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in w.chars() {
+            match c {
+                '\u{2019}' | '\u{2018}' => out.push('\''),
+                c => out.extend(c.to_lowercase()),
+            }
+        }
+    }
+    out
 }

@@ -5,6 +5,7 @@ use std::io::Write;
 use std::path::Path;
 
 use anyhow::{bail, Result};
+use quotegraph::model::EntityId;
 use quotegraph::store::Store;
 use serde::Serialize;
 
@@ -17,7 +18,7 @@ pub fn open(db: &Path) -> Result<Store> {
 }
 
 /// Entity ids a name refers to, or an error that says how to find names.
-pub fn resolve(store: &Store, name: &str) -> Result<Vec<i64>> {
+pub fn resolve(store: &Store, name: &str) -> Result<Vec<EntityId>> {
     let ids = store.resolve_name(name)?;
     if ids.is_empty() {
         bail!("no entity named {name:?} in {}; `quotegraph entities` lists the known names", store.path().display());

@@ -9,9 +9,10 @@ use std::io::Write;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use anyhow::{bail, Result};
-use quotegraph::extract::{extract, ExtractRecord};
+use quotegraph::extract::ExtractRecord;
 use quotegraph::extracted::{ErrorRecord, FullRecord, EXTRACTOR};
 use quotegraph::input::{read_inputs, InputError, Item};
+use quotegraph::learn::Extractor;
 use quotegraph::model::Document;
 use rayon::prelude::*;
 
@@ -24,7 +25,7 @@ const BATCH: usize = 256;
 /// A document read, or an input that failed to read (its place in the order kept, in a stream).
 type Entry = std::result::Result<Document, InputError>;
 
-pub fn run(input: &InputArgs, format: ExtractFormat, explain: bool, with_text: bool) -> Result<Outcome> {
+pub fn run(input: &InputArgs, format: ExtractFormat, explain: bool, with_text: bool, extractor: Extractor) -> Result<Outcome> {
     if with_text && format != ExtractFormat::Jsonl {
         bail!("--with-text writes JSONL records: use it with --format jsonl");
     }
@@ -71,12 +72,12 @@ pub fn run(input: &InputArgs, format: ExtractFormat, explain: bool, with_text: b
             }
         }
         let written = match format {
-            ExtractFormat::Jsonl => write_jsonl(&mut out, &entries, explain, with_text).map(|n| failed += n),
+            ExtractFormat::Jsonl => write_jsonl(&mut out, &entries, explain, with_text, extractor).map(|n| failed += n),
             ExtractFormat::Table | ExtractFormat::Json => {
                 let records: Vec<ExtractRecord> = entries
                     .par_iter()
                     .filter_map(|e| e.as_ref().ok())
-                    .map(|d| ExtractRecord::new(&d.id, &d.text, &extract(&d.text), explain))
+                    .map(|d| ExtractRecord::new(&d.id, &d.text, &extractor.extract(&d.text), explain))
                     .collect();
                 if format == ExtractFormat::Table {
                     records.iter().try_for_each(|r| output::write_extract_table(&mut out, r))
@@ -111,12 +112,18 @@ pub fn run(input: &InputArgs, format: ExtractFormat, explain: bool, with_text: b
 /// order, flushing each: a record, or an error record for an input that
 /// failed to read or a document whose extraction failed (panicked).
 /// Returns the number of documents whose extraction failed.
-fn write_jsonl(out: &mut impl Write, entries: &[Entry], explain: bool, with_text: bool) -> std::io::Result<usize> {
+fn write_jsonl(
+    out: &mut impl Write,
+    entries: &[Entry],
+    explain: bool,
+    with_text: bool,
+    extractor: Extractor,
+) -> std::io::Result<usize> {
     // Serialised on the worker threads too, so this thread only writes bytes.
     let lines: Vec<(Vec<u8>, bool)> = entries
         .par_iter()
         .map(|entry| match entry {
-            Ok(d) => match catch_unwind(AssertUnwindSafe(|| extract(&d.text))) {
+            Ok(d) => match catch_unwind(AssertUnwindSafe(|| extractor.extract(&d.text))) {
                 Ok(x) => (record_line(d, &x, explain, with_text), false),
                 Err(panic) => {
                     let why = panic_message(&panic);

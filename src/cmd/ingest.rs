@@ -8,8 +8,8 @@ use std::sync::mpsc::{sync_channel, Receiver};
 
 use anyhow::Result;
 use indicatif::{ProgressBar, ProgressStyle};
-use quotegraph::extract::extract;
 use quotegraph::input::{read_inputs, Item};
+use quotegraph::learn::Extractor;
 use quotegraph::model::Document;
 use quotegraph::store::write::content_hash;
 use quotegraph::store::{AliasTable, IngestStatus, Prepared, Store, StoreError};
@@ -60,6 +60,7 @@ pub fn process(
     force: bool,
     summary: &mut Summary,
     pb: &ProgressBar,
+    extractor: Extractor,
 ) -> Result<(), StoreError> {
     let todo = if force {
         docs.into_iter()
@@ -71,7 +72,7 @@ pub fn process(
     } else {
         changed(docs, |id| store.stored_hash(id), summary, pb)?
     };
-    let prepared = extract_all(todo);
+    let prepared = extract_all(todo, extractor);
     let results = store.write_batch(&prepared, aliases, force)?;
     record(&prepared, results, force, summary, pb);
     Ok(())
@@ -98,8 +99,8 @@ fn changed(
     Ok(todo)
 }
 
-fn extract_all(todo: Vec<(Document, String)>) -> Vec<Prepared> {
-    todo.into_par_iter().map(|(doc, hash)| Prepared { extraction: extract(&doc.text), doc, hash }).collect()
+fn extract_all(todo: Vec<(Document, String)>, extractor: Extractor) -> Vec<Prepared> {
+    todo.into_par_iter().map(|(doc, hash)| Prepared { extraction: extractor.extract(&doc.text), doc, hash }).collect()
 }
 
 /// Counts what `write_batch` did and reports the documents that failed.
@@ -181,7 +182,14 @@ fn write_loop(
     Ok(())
 }
 
-pub fn run(db: &Path, input: &InputArgs, aliases: Option<&Path>, quiet: bool, link: bool) -> Result<Outcome> {
+pub fn run(
+    db: &Path,
+    input: &InputArgs,
+    aliases: Option<&Path>,
+    quiet: bool,
+    link: bool,
+    extractor: Extractor,
+) -> Result<Outcome> {
     let table = match aliases {
         Some(p) => AliasTable::read(p)?,
         None => AliasTable::default(),
@@ -206,7 +214,7 @@ pub fn run(db: &Path, input: &InputArgs, aliases: Option<&Path>, quiet: bool, li
         let send = |docs: Vec<Document>, summary: &mut Summary, fatal: &mut Option<StoreError>| -> bool {
             // Checked again by the writer inside its transaction; this look-up only skips extraction.
             match changed(docs, |id| hashes.stored_hash(id), summary, &pb) {
-                Ok(todo) => sender.send(extract_all(todo)).is_ok(),
+                Ok(todo) => sender.send(extract_all(todo, extractor)).is_ok(),
                 Err(e) => {
                     *fatal = Some(e);
                     false

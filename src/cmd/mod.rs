@@ -20,6 +20,7 @@ pub mod search;
 pub mod serve;
 pub mod stats;
 pub mod top;
+pub mod train;
 pub mod who;
 
 pub mod report;
@@ -37,15 +38,36 @@ pub struct Outcome {
 
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
-        Command::Extract { input, format, explain, with_text } => extract::run(&input, format, explain, with_text),
-        Command::Eval { gold, format, pred, thresholds } => eval::run(&gold, pred.as_deref(), format, &thresholds),
+        Command::Extract { input, format, explain, with_text, model } => {
+            let model = load_model(&model)?;
+            extract::run(&input, format, explain, with_text, extractor(&model))
+        }
+        Command::Eval { gold, format, pred, thresholds, model } => {
+            let model = load_model(&model)?;
+            eval::run(&gold, pred.as_deref(), format, &thresholds, extractor(&model))
+        }
+        Command::Train { gold, output, dev, iterations, rounds, c1, c2, min_freq, seed, combine, quiet } => {
+            train::run(&train::TrainArgs {
+                gold: &gold,
+                output: &output,
+                dev: dev.as_deref(),
+                options: quotegraph::learn::TrainOptions { iterations, c1, c2, seed, min_freq },
+                rounds,
+                combine: combine_of(combine),
+                quiet,
+            })
+        }
         Command::Ingest { input, aliases, quiet, extracted: true, .. } => {
             load::run(&cli.db, &input.paths, aliases.as_deref(), quiet)
         }
-        Command::Ingest { input, aliases, quiet, extracted: false, no_link } => {
-            ingest::run(&cli.db, &input, aliases.as_deref(), quiet, !no_link)
+        Command::Ingest { input, aliases, quiet, extracted: false, no_link, model } => {
+            let model = load_model(&model)?;
+            ingest::run(&cli.db, &input, aliases.as_deref(), quiet, !no_link, extractor(&model))
         }
-        Command::Reindex { aliases, quiet } => reindex::run(&cli.db, aliases.as_deref(), quiet),
+        Command::Reindex { aliases, quiet, model } => {
+            let model = load_model(&model)?;
+            reindex::run(&cli.db, aliases.as_deref(), quiet, extractor(&model))
+        }
         Command::Quotes { by, about, doc, since, until, kind, page, format } => {
             quotes::run(&cli.db, &quotes::Filter { by, about, doc, since, until, kind }, page, format)
         }
@@ -73,6 +95,29 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Serve { bind } => serve::run(&cli.db, &bind),
         Command::Completions { shell } => completions::run(shell),
         Command::Man => completions::man(),
+    }
+}
+
+/// The model of `--model`, loaded once, with how it combines with the rules.
+fn load_model(args: &crate::cli::ModelArgs) -> anyhow::Result<Option<(quotegraph::learn::Model, quotegraph::learn::Combine)>> {
+    match &args.model {
+        None => Ok(None),
+        Some(p) => Ok(Some((quotegraph::learn::Model::load(p)?, combine_of(args.combine)))),
+    }
+}
+
+fn combine_of(c: crate::cli::CombineArg) -> quotegraph::learn::Combine {
+    match c {
+        crate::cli::CombineArg::Model => quotegraph::learn::Combine::Model,
+        crate::cli::CombineArg::Rules => quotegraph::learn::Combine::Rules,
+    }
+}
+
+/// The extractor a command runs: the rules, or the rules with a loaded model.
+fn extractor(model: &Option<(quotegraph::learn::Model, quotegraph::learn::Combine)>) -> quotegraph::learn::Extractor<'_> {
+    match model {
+        None => quotegraph::learn::Extractor::Rules,
+        Some((m, c)) => quotegraph::learn::Extractor::Model(m, *c),
     }
 }
 

@@ -3,12 +3,13 @@
 use std::path::Path;
 
 use anyhow::Result;
+use quotegraph::learn::Extractor;
 use quotegraph::store::AliasTable;
 
 use super::ingest::{process, progress, Summary, BATCH};
 use super::{db, Outcome};
 
-pub fn run(db_path: &Path, aliases: Option<&Path>, quiet: bool) -> Result<Outcome> {
+pub fn run(db_path: &Path, aliases: Option<&Path>, quiet: bool, extractor: Extractor) -> Result<Outcome> {
     let table = match aliases {
         Some(p) => AliasTable::read(p)?,
         None => AliasTable::default(),
@@ -25,7 +26,7 @@ pub fn run(db_path: &Path, aliases: Option<&Path>, quiet: bool) -> Result<Outcom
                 docs.push(d);
             }
         }
-        process(&mut store, docs, &table, true, &mut summary, &pb)?;
+        process(&mut store, docs, &table, true, &mut summary, &pb, extractor)?;
     }
     if !table.is_empty() {
         store.apply_aliases(&table)?;

@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use anyhow::{bail, Result};
+use quotegraph::model::QuoteId;
 use quotegraph::report::spread;
 
 use super::db;
@@ -11,7 +12,7 @@ use crate::cli::ListFormat;
 
 #[derive(serde::Serialize)]
 struct Row<'a> {
-    quote_id: i64,
+    quote_id: QuoteId,
     doc: &'a str,
     outlet: Option<&'a str>,
     date: Option<&'a str>,

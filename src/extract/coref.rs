@@ -14,7 +14,8 @@ use std::cell::OnceCell;
 use super::entities::{self, Gender};
 use super::quotes::Candidate;
 use super::Analysis;
-use crate::model::{EntityType, Extraction, LocalEntityId, Mention, MentionKind, Quote, Span, Speaker};
+use super::{furniture, nonspeakers, speaker_words};
+use crate::model::{EntityType, Extraction, LocalEntityId, Mention, MentionKind, Quote, QuoteKind, Span, Speaker};
 use crate::text::TokenKind;
 
 /// Turns quote candidates into quotes with resolved speakers, sorted by content start.
@@ -36,6 +37,7 @@ pub fn attach(a: &Analysis, x: &mut Extraction, candidates: Vec<Candidate>) {
                 }
                 r.map(|(e, _)| e)
             }
+            (None, None) if c.kind == QuoteKind::Direct => sole_person_before(a, x, c.content.start()),
             _ => None,
         };
         if let (Some(e), Some(span)) = (entity, c.speaker) {
@@ -43,7 +45,18 @@ pub fn attach(a: &Analysis, x: &mut Extraction, candidates: Vec<Candidate>) {
         }
         resolved.push(entity);
     }
+    let excluded = furniture::excluded(a.text);
     for (c, entity) in candidates.into_iter().zip(resolved) {
+        // "What do you think ...?": the hearer of a question is no speaker.
+        if c.speaker.is_some_and(|s| nonspeakers::is_hearer(s.slice(a.text))) {
+            continue;
+        }
+        // Link lines and interview answers are not the article's quotes.
+        let at = c.content.start();
+        let direct_with_cue = c.kind != QuoteKind::Indirect && c.cue.is_some();
+        if excluded.iter().any(|&(s, e, keep_direct)| s <= at && at < e && !(keep_direct && direct_with_cue)) {
+            continue;
+        }
         let speaker = match (c.speaker, entity) {
             (None, None) => None,
             (mention, entity) => Some(Speaker { mention, entity }),
@@ -135,8 +148,8 @@ fn pronoun(w: &str) -> Option<Want> {
         "he" | "him" | "his" => Want::Person(Some(Gender::Male)),
         "she" | "her" | "hers" => Want::Person(Some(Gender::Female)),
         "i" | "me" => Want::Person(None),
-        "they" | "them" | "we" | "us" => Want::Group,
-        "it" => Want::Thing,
+        "they" | "them" | "their" | "we" | "us" => Want::Group,
+        "it" | "its" => Want::Thing,
         _ => return None,
     })
 }
@@ -182,6 +195,21 @@ fn resolve_with(
     if let Some(want) = pronoun(text) {
         return resolve_pronoun(a, x, span.start(), want, speakers, genders).map(|e| (e, MentionKind::Pronoun));
     }
+    // "The prime minister, Boris Johnson, tweeted": a nominal with the name in apposition.
+    // With a name inside ("The mayor of London, Sadiq Khan,"), only a person in apposition.
+    if let Some(e) = appositive_name(a, x, span) {
+        if names.is_empty() || x.entity(e).entity_type == EntityType::Person {
+            return Some((e, MentionKind::Nominal));
+        }
+    }
+    // "CNN, who reported", "Mark Hay, a marine ecologist, who said": the relative pronoun's antecedent.
+    if text.eq_ignore_ascii_case("who") {
+        return antecedent_of_who(a, x, span.start()).map(|e| (e, MentionKind::Pronoun));
+    }
+    // "her letter", "its press release": the possessor speaks.
+    if let Some(want) = nonspeakers::possessor(text).and_then(pronoun) {
+        return resolve_pronoun(a, x, span.start(), want, speakers, genders).map(|e| (e, MentionKind::Nominal));
+    }
     // A nominal: a person with a matching role, else the organisation named inside.
     let first = a.token_at_or_after(span.start());
     let last = a.token_at_or_after(span.end()).saturating_sub(1);
@@ -196,6 +224,15 @@ fn resolve_with(
         let nouns: Vec<&str> = (first..=last.min(a.tokens.len().saturating_sub(1))).map(|i| a.tok(i)).collect();
         recent_org_by_word(x, span.start(), &nouns)
     });
+    // "The mayor of Thunder Bay": one person of the place, not the place, when the name ends the span.
+    if head.is_none() && org.is_some_and(|e| x.entity(e).entity_type == EntityType::Place) {
+        let singular_role = (first..=last.min(a.tokens.len().saturating_sub(1)))
+            .map(|i| a.tok(i))
+            .any(|w| head_is_singular_person(w) && super::lexicon::lexicon().speaker_nouns.contains(w));
+        if singular_role {
+            return None;
+        }
+    }
     if let Some(h) = head {
         let base = role_base(h);
         // "Hamas officials" are the organisation, not one official.
@@ -203,11 +240,78 @@ fn resolve_with(
         if let Some(p) = person_with_role(x, span.start(), base, org, speakers).filter(|_| !plural) {
             return Some((p, MentionKind::Nominal));
         }
-        if head_is_singular_person(h) && org.is_none() {
+        // "the company said": the organisation named last, close by.
+        let definite = span.slice(a.text).split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case("the"));
+        if org.is_none() && definite && speaker_words::ORGANISATION_NOMINALS.has(h) {
+            return nearest_org(a, x, span.start()).map(|e| (e, MentionKind::Nominal));
+        }
+        // "the mayor of Yartsevo", "Chelyabinsk's governor": a person, not the place.
+        let place = org.is_some_and(|e| x.entity(e).entity_type == EntityType::Place);
+        if head_is_singular_person(h) && (org.is_none() || place) {
             return None;
         }
     }
     org.map(|e| (e, MentionKind::Nominal))
+}
+
+/// For a quote with no cue: the one person named in the sentence before it,
+/// in the same paragraph ("..., leaving Ingram unimpressed. \"One of them was
+/// questionable.\""). `None` when that sentence names nobody or several people.
+fn sole_person_before(a: &Analysis, x: &Extraction, pos: usize) -> Option<LocalEntityId> {
+    let here = a.sentence_at(pos)?;
+    let prev = here.checked_sub(1)?;
+    let (sp, sh) = (&a.sentences[prev], &a.sentences[here]);
+    if sp.paragraph != sh.paragraph {
+        return None;
+    }
+    let lo = x.mentions.partition_point(|m| m.span.start() < sp.span.start());
+    let hi = x.mentions.partition_point(|m| m.span.start() < sp.span.end());
+    let mut person = None;
+    // Mentions are sorted by start and a sentence starts before it ends, so `lo <= hi <= len`.
+    for m in x.mentions[lo..hi].iter().filter(|m| m.kind == MentionKind::Name) {
+        let Some(e) = m.entity.filter(|&e| x.entity(e).entity_type == EntityType::Person) else { continue };
+        if person.is_some_and(|p| p != e) {
+            return None;
+        }
+        person = Some(e);
+    }
+    person
+}
+
+/// The named entity right after `span` and a comma ("The prime minister, Boris Johnson, ..."),
+/// closed by a comma, when `span` starts with a determiner.
+fn appositive_name(a: &Analysis, x: &Extraction, span: Span) -> Option<LocalEntityId> {
+    let first = span.slice(a.text).split_whitespace().next()?;
+    if !speaker_words::APPOSITIVE_DETERMINERS.has(first) {
+        return None;
+    }
+    let after = x.mentions.partition_point(|m| m.span.start() < span.end());
+    let m = x.mentions.get(after).filter(|m| m.kind == MentionKind::Name)?;
+    let gap = a.text.get(span.end()..m.span.start())?;
+    let tail = a.text.get(m.span.end()..)?.trim_start();
+    (gap.trim() == "," && tail.starts_with(',')).then_some(m.entity).flatten()
+}
+
+/// The nearest named entity before `pos` in the same sentence: a person if
+/// there is one within the sentence, else whatever was named last.
+fn antecedent_of_who(a: &Analysis, x: &Extraction, pos: usize) -> Option<LocalEntityId> {
+    let sentence = a.sentence_at(pos)?;
+    let before = x.mentions.partition_point(|m| m.span.start() < pos);
+    // A partition point is at most the length.
+    let in_sentence = x.mentions[..before]
+        .iter()
+        .rev()
+        .take_while(|m| a.sentence_at(m.span.start()) == Some(sentence))
+        .filter(|m| m.kind == MentionKind::Name)
+        .filter_map(|m| m.entity);
+    let mut last = None;
+    for e in in_sentence {
+        if x.entity(e).entity_type == EntityType::Person {
+            return Some(e);
+        }
+        last = last.or(Some(e));
+    }
+    last
 }
 
 fn head_is_singular_person(h: &str) -> bool {
@@ -259,6 +363,24 @@ fn last_mention_before(x: &Extraction, e: LocalEntityId, pos: usize) -> Option<u
     let i = ms.partition_point(|&m| x.mentions[m as usize].span.start() < pos);
     i.checked_sub(1).map(|k| x.mentions[ms[k] as usize].span.start())
 }
+
+/// The organisation named last before `pos`, at most [`ORG_NOMINAL_SENTENCES`] sentences back.
+fn nearest_org(a: &Analysis, x: &Extraction, pos: usize) -> Option<LocalEntityId> {
+    let here = a.sentence_at(pos)?;
+    let before = x.mentions.partition_point(|m| m.span.start() < pos);
+    // A partition point is at most the length.
+    x.mentions[..before]
+        .iter()
+        .rev()
+        .take_while(|m| a.sentence_at(m.span.start()).is_some_and(|s| here - s.min(here) <= ORG_NOMINAL_SENTENCES))
+        .filter(|m| m.kind == MentionKind::Name)
+        .filter_map(|m| m.entity)
+        .find(|&e| x.entity(e).entity_type == EntityType::Organization)
+}
+
+/// "The company" refers to an organisation of the last two sentences or so;
+/// further back the text has usually moved on.
+const ORG_NOMINAL_SENTENCES: usize = 2;
 
 fn recent_org_by_word(x: &Extraction, pos: usize, words: &[&str]) -> Option<LocalEntityId> {
     let mut best: Option<(usize, LocalEntityId)> = None;
@@ -326,15 +448,23 @@ fn resolve_pronoun(
         }
         let mut score = -10 * dist;
         // A recent speaker (the last few quotes) is the likely "he".
-        if speakers.iter().rev().take(RECENT_SPEAKERS).any(|s| s.1 == e) {
+        let recent = speakers.iter().rev().take(RECENT_SPEAKERS).any(|s| s.1 == e);
+        if recent {
             score += 8;
         }
         // A sentence subject: the first word of its sentence.
-        if a.sentences
+        let subject = a
+            .sentences
             .get(sent)
-            .is_some_and(|s| s.tokens.start < a.tokens.len() && a.token_at_or_after(m.span.start()) <= s.tokens.start + 1)
-        {
+            .is_some_and(|s| s.tokens.start < a.tokens.len() && a.token_at_or_after(m.span.start()) <= s.tokens.start + 1);
+        if subject {
             score += 5;
+        }
+        // "They said", "it said": an organisation only when it is what the text is about
+        // (a recent speaker or a subject); one named in passing is rarely the antecedent,
+        // and "they" is as often an unnamed group.
+        if !matches!(want, Want::Person(_)) && !recent && !subject {
+            continue;
         }
         // Same-sentence mention inside the quote's own clause is too close to be the speaker of "he said".
         if best.is_none_or(|b| score > b.0) {

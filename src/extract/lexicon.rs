@@ -174,6 +174,10 @@ mod tests {
     fn lists_are_well_formed() {
         let mut errors = check();
         errors.extend(crate::extract::entities::check());
+        errors.extend(crate::extract::names::check());
+        errors.extend(crate::extract::nonspeakers::check());
+        errors.extend(crate::extract::furniture::check());
+        errors.extend(crate::extract::speaker_words::check());
         assert!(errors.is_empty(), "{}", errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"));
     }
 

@@ -8,10 +8,15 @@
 pub mod analysis;
 pub(crate) mod coref;
 pub mod entities;
+pub(crate) mod furniture;
 pub(crate) mod lexicon;
+pub mod merge;
+pub(crate) mod names;
+pub(crate) mod nonspeakers;
 pub(crate) mod quotes;
 pub mod record;
 pub mod rule;
+pub(crate) mod speaker_words;
 
 #[cfg(test)]
 mod entity_cases;
@@ -26,9 +31,14 @@ use crate::model::Extraction;
 /// Deterministic: the same text always gives the same output, quotes in
 /// order of their content's start.
 pub fn extract(text: &str) -> Extraction {
-    let analysis = Analysis::new(text);
-    let mut x = entities::find(&analysis);
-    let candidates = quotes::find(&analysis, &x);
-    coref::attach(&analysis, &mut x, candidates);
+    extract_analysis(&Analysis::new(text))
+}
+
+/// [`extract`] over an analysis already made (the trained model reads the
+/// same analysis for its features).
+pub fn extract_analysis(analysis: &Analysis) -> Extraction {
+    let mut x = entities::find(analysis);
+    let candidates = quotes::find(analysis, &x);
+    coref::attach(analysis, &mut x, candidates);
     x
 }

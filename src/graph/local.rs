@@ -11,6 +11,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{EdgeKind, Omitted, QuoteGraph, Step};
+use crate::model::{EntityId, QuoteId};
 use crate::store::read::{AffiliationRecord, QuoteRecord};
 use crate::store::{GraphData, Store, StoreError};
 
@@ -50,18 +51,18 @@ pub enum PathSearch {
 /// Quotes, ABOUT edges and affiliations read so far.
 #[derive(Default)]
 struct Loaded {
-    entities: BTreeSet<i64>,
-    quotes: BTreeMap<i64, QuoteRecord>,
-    about: BTreeSet<(i64, i64)>,
-    about_of: BTreeMap<i64, Vec<i64>>,
-    affiliations: BTreeSet<(i64, i64, String, String)>,
+    entities: BTreeSet<EntityId>,
+    quotes: BTreeMap<QuoteId, QuoteRecord>,
+    about: BTreeSet<(QuoteId, EntityId)>,
+    about_of: BTreeMap<QuoteId, Vec<EntityId>>,
+    affiliations: BTreeSet<(EntityId, EntityId, String, String)>,
     /// The documents to load; `None`: those of the quotes.
     documents: Option<BTreeSet<String>>,
     /// Entities whose said (`.0`) or naming (`.1`) quotes a bounded read cut.
-    cut_said: BTreeSet<i64>,
-    cut_about: BTreeSet<i64>,
+    cut_said: BTreeSet<EntityId>,
+    cut_about: BTreeSet<EntityId>,
     /// Entities whose affiliates a bounded read cut, with how many were left out.
-    cut_affiliates: BTreeMap<i64, i64>,
+    cut_affiliates: BTreeMap<EntityId, i64>,
 }
 
 /// Keeps, for each entity of `ring`, the affiliations with its `max` partners
@@ -70,11 +71,11 @@ struct Loaded {
 /// would otherwise join the ego graph.
 fn strongest_affiliates(
     rows: Vec<AffiliationRecord>,
-    ring: &BTreeSet<i64>,
+    ring: &BTreeSet<EntityId>,
     max: usize,
-    cut: &mut BTreeMap<i64, i64>,
+    cut: &mut BTreeMap<EntityId, i64>,
 ) -> Vec<AffiliationRecord> {
-    let mut docs: BTreeMap<(i64, i64), BTreeSet<&str>> = BTreeMap::new();
+    let mut docs: BTreeMap<(EntityId, EntityId), BTreeSet<&str>> = BTreeMap::new();
     for a in &rows {
         for (end, partner) in [(a.entity_id, a.organization_id), (a.organization_id, a.entity_id)] {
             if ring.contains(&end) {
@@ -82,11 +83,11 @@ fn strongest_affiliates(
             }
         }
     }
-    let mut partners: BTreeMap<i64, Vec<(usize, i64)>> = BTreeMap::new();
+    let mut partners: BTreeMap<EntityId, Vec<(usize, EntityId)>> = BTreeMap::new();
     for ((end, partner), d) in &docs {
         partners.entry(*end).or_default().push((d.len(), *partner));
     }
-    let mut keep: BTreeSet<(i64, i64)> = BTreeSet::new();
+    let mut keep: BTreeSet<(EntityId, EntityId)> = BTreeSet::new();
     for (end, mut list) in partners {
         if list.len() > max {
             cut.insert(end, (list.len() - max) as i64);
@@ -102,8 +103,8 @@ fn strongest_affiliates(
 }
 
 impl Loaded {
-    fn add_quotes(&mut self, store: &Store, ids: impl IntoIterator<Item = i64>) -> Result<(), StoreError> {
-        let new: Vec<i64> =
+    fn add_quotes(&mut self, store: &Store, ids: impl IntoIterator<Item = QuoteId>) -> Result<(), StoreError> {
+        let new: Vec<QuoteId> =
             ids.into_iter().filter(|q| !self.quotes.contains_key(q)).collect::<BTreeSet<_>>().into_iter().collect();
         for q in store.quotes_by_id(&new)? {
             self.quotes.insert(q.id, q);
@@ -120,7 +121,7 @@ impl Loaded {
     }
 
     fn into_graph(self, store: &Store, appears_in: bool) -> Result<QuoteGraph, StoreError> {
-        let entity_ids: Vec<i64> = self.entities.into_iter().collect();
+        let entity_ids: Vec<EntityId> = self.entities.into_iter().collect();
         let documents = self.documents.unwrap_or_else(|| self.quotes.values().map(|q| q.document_id.clone()).collect());
         let doc_ids: Vec<String> = documents.into_iter().collect();
         let mut quotes: Vec<QuoteRecord> = self.quotes.into_values().collect();
@@ -152,7 +153,7 @@ impl QuoteGraph {
     /// `depth`: every entity within `depth` relations, and for those closer
     /// than `depth` all the quotes they said or are named in and all their
     /// affiliations.
-    pub fn load_around(store: &Store, start: &[i64], depth: usize) -> Result<Around, StoreError> {
+    pub fn load_around(store: &Store, start: &[EntityId], depth: usize) -> Result<Around, StoreError> {
         let (loaded, _, truncated) = expand(store, start, depth, None)?;
         Ok(Around { graph: loaded.into_graph(store, false)?, truncated })
     }
@@ -161,7 +162,7 @@ impl QuoteGraph {
     /// the neighbourhood of [`QuoteGraph::load_around`], plus the quotes
     /// that the outermost entities said naming a kept entity, their
     /// affiliations, the quotes' documents and APPEARS_IN edges.
-    pub fn load_ego(store: &Store, start: &[i64], depth: usize) -> Result<Around, StoreError> {
+    pub fn load_ego(store: &Store, start: &[EntityId], depth: usize) -> Result<Around, StoreError> {
         QuoteGraph::load_ego_bounded(store, start, depth, None)
     }
 
@@ -170,9 +171,14 @@ impl QuoteGraph {
     /// newest naming it, and the newest between the outermost entities. What
     /// is left out is counted in [`QuoteGraph::omitted`]; when nothing is
     /// cut the graph is the one of `load_ego`.
-    pub fn load_ego_bounded(store: &Store, start: &[i64], depth: usize, max_quotes: Option<usize>) -> Result<Around, StoreError> {
+    pub fn load_ego_bounded(
+        store: &Store,
+        start: &[EntityId],
+        depth: usize,
+        max_quotes: Option<usize>,
+    ) -> Result<Around, StoreError> {
         let (mut loaded, outer, truncated) = expand(store, start, depth, max_quotes)?;
-        let kept: Vec<i64> = loaded.entities.iter().copied().collect();
+        let kept: Vec<EntityId> = loaded.entities.iter().copied().collect();
         let mut between = 0;
         let said = match max_quotes {
             None => store.quotes_said_naming(&outer, &kept)?,
@@ -187,7 +193,7 @@ impl QuoteGraph {
         };
         loaded.add_quotes(store, said)?;
         // Only affiliations between kept entities can stay in the ego graph.
-        let kept: Vec<i64> = loaded.entities.iter().copied().collect();
+        let kept: Vec<EntityId> = loaded.entities.iter().copied().collect();
         loaded.add_affiliations(store.affiliations_among(&kept)?);
         let (cut_said, cut_about) = (std::mem::take(&mut loaded.cut_said), std::mem::take(&mut loaded.cut_about));
         let cut_affiliates = std::mem::take(&mut loaded.cut_affiliates);
@@ -233,7 +239,13 @@ impl QuoteGraph {
     /// The shortest path between entities, searched from both ends at once
     /// with one query per hop and side, as [`QuoteGraph::shortest_path`]
     /// finds it on the whole graph.
-    pub fn path_between(store: &Store, from: &[i64], to: &[i64], max_steps: usize, cap: usize) -> Result<PathSearch, StoreError> {
+    pub fn path_between(
+        store: &Store,
+        from: &[EntityId],
+        to: &[EntityId],
+        max_steps: usize,
+        cap: usize,
+    ) -> Result<PathSearch, StoreError> {
         path_between(store, from, to, max_steps, cap)
     }
 }
@@ -241,10 +253,15 @@ impl QuoteGraph {
 /// Breadth-first over entity relations (as `neighbors` follows them) from
 /// `start`, `depth` rings deep. Returns what was read, the outermost ring
 /// (found but not expanded) and whether the cap stopped it.
-fn expand(store: &Store, start: &[i64], depth: usize, max_quotes: Option<usize>) -> Result<(Loaded, Vec<i64>, bool), StoreError> {
+fn expand(
+    store: &Store,
+    start: &[EntityId],
+    depth: usize,
+    max_quotes: Option<usize>,
+) -> Result<(Loaded, Vec<EntityId>, bool), StoreError> {
     let mut loaded = Loaded { entities: start.iter().copied().collect(), ..Default::default() };
-    let mut expanded: BTreeSet<i64> = BTreeSet::new();
-    let mut ring: Vec<i64> = loaded.entities.iter().copied().collect();
+    let mut expanded: BTreeSet<EntityId> = BTreeSet::new();
+    let mut ring: Vec<EntityId> = loaded.entities.iter().copied().collect();
     let mut truncated = false;
     for _ in 0..depth {
         if ring.is_empty() {
@@ -255,7 +272,7 @@ fn expand(store: &Store, start: &[i64], depth: usize, max_quotes: Option<usize>)
             break;
         }
         expanded.extend(ring.iter().copied());
-        let ids: Vec<i64> = match max_quotes {
+        let ids: Vec<QuoteId> = match max_quotes {
             None => store.quotes_of_entities(&ring)?.into_iter().map(|(_, q)| q).collect(),
             Some(max) => {
                 let mut ids = Vec::new();
@@ -275,12 +292,12 @@ fn expand(store: &Store, start: &[i64], depth: usize, max_quotes: Option<usize>)
             }
         };
         loaded.add_quotes(store, ids)?;
-        let in_ring: BTreeSet<i64> = ring.iter().copied().collect();
+        let in_ring: BTreeSet<EntityId> = ring.iter().copied().collect();
         let mut affiliations = store.affiliations_of(&ring)?;
         if let Some(max) = max_quotes {
             affiliations = strongest_affiliates(affiliations, &in_ring, max, &mut loaded.cut_affiliates);
         }
-        let mut next: BTreeSet<i64> = BTreeSet::new();
+        let mut next: BTreeSet<EntityId> = BTreeSet::new();
         for q in loaded.quotes.values() {
             let about = loaded.about_of.get(&q.id).map(Vec::as_slice).unwrap_or(&[]);
             match q.speaker_id {
@@ -309,8 +326,8 @@ fn expand(store: &Store, start: &[i64], depth: usize, max_quotes: Option<usize>)
 /// A node of the path search.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Key {
-    Entity(i64),
-    Quote(i64),
+    Entity(EntityId),
+    Quote(QuoteId),
     Document(String),
 }
 
@@ -321,7 +338,7 @@ struct Side {
 }
 
 impl Side {
-    fn new(ids: &[i64]) -> Side {
+    fn new(ids: &[EntityId]) -> Side {
         let start: Vec<Key> = ids.iter().map(|&i| Key::Entity(i)).collect::<BTreeSet<_>>().into_iter().collect();
         Side { dist: start.iter().map(|k| (k.clone(), 0)).collect(), levels: vec![start] }
     }
@@ -392,7 +409,13 @@ impl Adjacency {
 /// those nodes picks the same path as over the whole graph: a node's BFS
 /// parent always lies on a shortest path too, and the subgraph keeps the
 /// relative node and edge order.
-fn path_between(store: &Store, from: &[i64], to: &[i64], max_steps: usize, cap: usize) -> Result<PathSearch, StoreError> {
+fn path_between(
+    store: &Store,
+    from: &[EntityId],
+    to: &[EntityId],
+    max_steps: usize,
+    cap: usize,
+) -> Result<PathSearch, StoreError> {
     let mut src = Side::new(from);
     let mut dst = Side::new(to);
     let mut adj = Adjacency::default();
@@ -448,7 +471,7 @@ fn path_between(store: &Store, from: &[i64], to: &[i64], max_steps: usize, cap: 
     }
     loaded.add_quotes(store, quotes)?;
     loaded.documents = Some(documents);
-    let entity_ids: Vec<i64> = loaded.entities.iter().copied().collect();
+    let entity_ids: Vec<EntityId> = loaded.entities.iter().copied().collect();
     loaded.add_affiliations(store.affiliations_of(&entity_ids)?);
     // Speakers, documents and named entities off the shortest paths are not
     // loaded, so `from_data` leaves out the edges to them.
@@ -484,7 +507,7 @@ mod tests {
         store
     }
 
-    fn neighbor_rows(g: &QuoteGraph, id: i64, depth: usize) -> Vec<String> {
+    fn neighbor_rows(g: &QuoteGraph, id: EntityId, depth: usize) -> Vec<String> {
         let Some(n) = g.entity(id) else { return vec![] };
         g.neighbors(n, depth)
             .into_iter()
@@ -509,7 +532,7 @@ mod tests {
     fn partial_reads_answer_like_the_whole_graph() {
         let store = store();
         let full = QuoteGraph::load(&store).unwrap();
-        let ids: Vec<i64> = store.graph_data().unwrap().entities.iter().map(|e| e.id).collect();
+        let ids: Vec<EntityId> = store.graph_data().unwrap().entities.iter().map(|e| e.id).collect();
         assert!(ids.len() > 50, "{} entities", ids.len());
         for (i, &id) in ids.iter().enumerate() {
             let start = full.entity(id).unwrap();
@@ -558,7 +581,7 @@ mod tests {
         let store = store();
         let full = QuoteGraph::load(&store).unwrap();
         let data = store.graph_data().unwrap();
-        let hub = data.entities.iter().max_by_key(|e| (e.said + e.about, -e.id)).unwrap();
+        let hub = data.entities.iter().max_by_key(|e| (e.said + e.about, -e.id.0)).unwrap();
         assert!(hub.said + hub.about > 6, "{hub:?}");
         let g = QuoteGraph::load_ego_bounded(&store, &[hub.id], 1, Some(2)).unwrap().graph;
         let n = g.entity(hub.id).unwrap();
@@ -579,7 +602,7 @@ mod tests {
     #[test]
     fn the_path_search_gives_up_at_its_node_cap() {
         let store = store();
-        let ids: Vec<i64> = store.graph_data().unwrap().entities.iter().map(|e| e.id).collect();
+        let ids: Vec<EntityId> = store.graph_data().unwrap().entities.iter().map(|e| e.id).collect();
         let far = ids.iter().rev().map(|&b| QuoteGraph::path_between(&store, &[ids[0]], &[b], 100, 3).unwrap());
         assert!(far.into_iter().any(|r| matches!(r, PathSearch::TooBig { cap: 3 })));
     }

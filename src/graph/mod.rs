@@ -17,9 +17,9 @@ use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 use serde::Serialize;
 
-use crate::model::EntityType;
 #[cfg(test)]
 use crate::model::QuoteKind;
+use crate::model::{EntityId, EntityType, QuoteId};
 use crate::store::read::{DocumentRecord, EntityRecord, QuoteRecord};
 use crate::store::{GraphData, Store, StoreError};
 
@@ -103,9 +103,9 @@ pub struct Edge {
 #[derive(Clone, Debug, Default)]
 pub struct QuoteGraph {
     pub graph: DiGraph<Node, Edge>,
-    entities: BTreeMap<i64, NodeIndex>,
+    entities: BTreeMap<EntityId, NodeIndex>,
     /// Quotes a bounded read left out, by entity id (empty for complete graphs).
-    pub omitted: BTreeMap<i64, Omitted>,
+    pub omitted: BTreeMap<EntityId, Omitted>,
 }
 
 /// Quotes of an entity that a bounded ego graph left out ("+K more").
@@ -181,8 +181,8 @@ impl QuoteGraph {
     }
 
     /// Adds SAME_AS edges between quotes of the graph (copies of one statement).
-    pub fn add_same_as(&mut self, pairs: &[(i64, i64)]) {
-        let quotes: BTreeMap<i64, NodeIndex> = self
+    pub fn add_same_as(&mut self, pairs: &[(QuoteId, QuoteId)]) {
+        let quotes: BTreeMap<QuoteId, NodeIndex> = self
             .graph
             .node_indices()
             .filter_map(|n| match &self.graph[n] {
@@ -227,7 +227,7 @@ impl QuoteGraph {
                 g.add_edge(*qn, *en, edge(EdgeKind::About));
             }
         }
-        let mut affiliations: BTreeMap<(i64, i64, String), BTreeSet<String>> = BTreeMap::new();
+        let mut affiliations: BTreeMap<(EntityId, EntityId, String), BTreeSet<String>> = BTreeMap::new();
         for a in d.affiliations {
             affiliations.entry((a.entity_id, a.organization_id, a.role)).or_default().insert(a.document_id);
         }
@@ -245,7 +245,7 @@ impl QuoteGraph {
     }
 
     /// The node of a stored entity id.
-    pub fn entity(&self, id: i64) -> Option<NodeIndex> {
+    pub fn entity(&self, id: EntityId) -> Option<NodeIndex> {
         self.entities.get(&id).copied()
     }
 
@@ -387,7 +387,7 @@ impl QuoteGraph {
     /// The subgraph of the given nodes (edges between kept nodes are kept).
     pub fn induced(&self, keep: &BTreeSet<NodeIndex>) -> QuoteGraph {
         let graph = self.graph.filter_map(|n, w| keep.contains(&n).then(|| w.clone()), |_, e| Some(e.clone()));
-        let entities: BTreeMap<i64, NodeIndex> = graph
+        let entities: BTreeMap<EntityId, NodeIndex> = graph
             .node_indices()
             .filter_map(|n| match &graph[n] {
                 Node::Entity(e) => Some((e.id, n)),
@@ -509,7 +509,7 @@ mod tests {
 
     fn entity(id: i64, name: &str, t: &str, said: i64, about: i64) -> EntityRecord {
         EntityRecord {
-            id,
+            id: EntityId(id),
             name: name.into(),
             entity_type: EntityType::parse(t).expect("a type name"),
             external_id: None,
@@ -520,11 +520,11 @@ mod tests {
 
     fn quote(id: i64, doc: &str, speaker: Option<i64>, text: &str) -> QuoteRecord {
         QuoteRecord {
-            id,
+            id: QuoteId(id),
             document_id: doc.into(),
             kind: QuoteKind::Direct,
             text: text.into(),
-            speaker_id: speaker,
+            speaker_id: speaker.map(EntityId),
             cue: Some("said".into()),
             confidence: 0.9,
             start: 0,
@@ -543,21 +543,21 @@ mod tests {
             ],
             documents: vec![DocumentRecord { id: "d1".into(), title: None, date: None, url: None }],
             quotes: vec![quote(1, "d1", Some(1), "Trump can do it"), quote(2, "d1", Some(3), "Hamas holds hostages")],
-            about: vec![(1, 2), (2, 4)],
+            about: vec![(QuoteId(1), EntityId(2)), (QuoteId(2), EntityId(4))],
             affiliations: vec![AffiliationRecord {
-                entity_id: 3,
-                organization_id: 5,
+                entity_id: EntityId(3),
+                organization_id: EntityId(5),
                 role: "spokesperson".into(),
                 document_id: "d1".into(),
             }],
-            appears_in: vec![(1, "d1".into(), 2)],
+            appears_in: vec![(EntityId(1), "d1".into(), 2)],
         })
     }
 
     #[test]
     fn the_path_goes_through_quotes_and_the_document() {
         let g = sample();
-        let p = g.shortest_path(&[g.entity(1).unwrap()], &[g.entity(3).unwrap()]).unwrap();
+        let p = g.shortest_path(&[g.entity(EntityId(1)).unwrap()], &[g.entity(EntityId(3)).unwrap()]).unwrap();
         assert_eq!(
             g.format_path(&p),
             "Basem Naim -[SAID]-> \"Trump can do it\" -[IN]-> doc d1 <-[IN]- \"Hamas holds hostages\" <-[SAID]- James Hewitt"
@@ -568,7 +568,7 @@ mod tests {
     fn neighbors_follow_quotes_and_affiliations() {
         let g = sample();
         let n: Vec<(String, usize, String)> =
-            g.neighbors(g.entity(3).unwrap(), 2).into_iter().map(|n| (n.name, n.depth, n.relation)).collect();
+            g.neighbors(g.entity(EntityId(3)).unwrap(), 2).into_iter().map(|n| (n.name, n.depth, n.relation)).collect();
         assert_eq!(
             n,
             vec![
@@ -581,7 +581,7 @@ mod tests {
     #[test]
     fn the_ego_graph_keeps_the_speaker_quotes_and_documents() {
         let g = sample();
-        let ego = g.ego(&[g.entity(1).unwrap()], 1);
+        let ego = g.ego(&[g.entity(EntityId(1)).unwrap()], 1);
         let names: Vec<String> = ego.graph.node_weights().map(Node::id).collect();
         assert_eq!(names, vec!["entity:1", "entity:2", "document:d1", "quote:1"]);
         assert_eq!(g.min_quotes(1).graph.node_count(), 7);
@@ -595,6 +595,6 @@ mod tests {
         assert!((pr.iter().sum::<f64>() - 1.0).abs() < 1e-9);
         // A quote (three links) outranks the White House (one affiliation link).
         let quote = g.graph.node_indices().find(|&n| g.graph[n].id() == "quote:1").unwrap();
-        assert!(pr[quote.index()] > pr[g.entity(5).unwrap().index()], "{pr:?}");
+        assert!(pr[quote.index()] > pr[g.entity(EntityId(5)).unwrap().index()], "{pr:?}");
     }
 }

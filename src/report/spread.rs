@@ -4,12 +4,13 @@
 use serde::Serialize;
 
 use super::{int, text};
+use crate::model::QuoteId;
 use crate::store::{normalize, Store, StoreError};
 
 /// One copy of a statement; the columns of `spread`.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Copy {
-    pub quote_id: i64,
+    pub quote_id: QuoteId,
     pub doc: String,
     pub outlet: Option<String>,
     pub date: Option<String>,
@@ -63,7 +64,7 @@ pub fn same_person(a: &str, b: &str) -> bool {
 pub fn spread(store: &Store, quote_or_text: &str) -> Result<Option<Spread>, StoreError> {
     let arg = quote_or_text.trim();
     let statement = match arg.parse::<i64>() {
-        Ok(id) => store.statement_of_quote(id)?,
+        Ok(id) => store.statement_of_quote(QuoteId(id))?,
         Err(_) => store.statement_of_text(arg)?,
     };
     let Some(statement) = statement else { return Ok(None) };
@@ -73,7 +74,7 @@ pub fn spread(store: &Store, quote_or_text: &str) -> Result<Option<Spread>, Stor
         .map(|r| {
             let entity = text(r, "speaker");
             Copy {
-                quote_id: int(r, "quote_id").unwrap_or(0),
+                quote_id: QuoteId(int(r, "quote_id").unwrap_or(0)),
                 doc: text(r, "doc").unwrap_or_default(),
                 outlet: text(r, "outlet"),
                 date: text(r, "date"),

@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::http::{Query, Response, MAX_LIMIT, MAX_OFFSET};
 use super::ServeError;
 use crate::graph::QuoteGraph;
+use crate::model::EntityId;
 use crate::store::browse::DocumentQuote;
 use crate::store::{Row, Store};
 
@@ -117,7 +118,7 @@ pub fn search(store: &Store, q: &Query, limit: usize, offset: usize) -> Result<L
 }
 
 /// The entity a name (and optionally `id`, among same-named entities) refers to, and all it may refer to.
-pub fn resolve(store: &Store, name: &str, id: Option<&str>) -> Result<(i64, Vec<i64>), ServeError> {
+pub fn resolve(store: &Store, name: &str, id: Option<&str>) -> Result<(EntityId, Vec<EntityId>), ServeError> {
     let ids = store.resolve_name(name)?;
     let Some(&first) = ids.first() else {
         return Err(ServeError::NotFound(format!("no entity named {name:?}")));
@@ -125,7 +126,7 @@ pub fn resolve(store: &Store, name: &str, id: Option<&str>) -> Result<(i64, Vec<
     match id {
         None => Ok((first, ids)),
         Some(s) => {
-            let n: i64 = s.parse().map_err(|_| ServeError::BadRequest(format!("id={s:?} is not an entity id")))?;
+            let n = EntityId(s.parse().map_err(|_| ServeError::BadRequest(format!("id={s:?} is not an entity id")))?);
             if ids.contains(&n) {
                 Ok((n, ids))
             } else {
@@ -153,7 +154,7 @@ pub fn document(store: &Store, id: &str) -> Result<DocumentView, ServeError> {
 }
 
 /// The ego graph of an entity, bounded like `export --entity`.
-pub fn ego(store: &Store, id: i64, depth: usize, max_quotes: usize) -> Result<QuoteGraph, ServeError> {
+pub fn ego(store: &Store, id: EntityId, depth: usize, max_quotes: usize) -> Result<QuoteGraph, ServeError> {
     Ok(QuoteGraph::load_ego_bounded(store, &[id], depth, Some(max_quotes))?.graph)
 }
 

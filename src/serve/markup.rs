@@ -12,6 +12,7 @@ use serde_json::{json, Value};
 
 use super::http::{percent_encode, url_with};
 use crate::graph::{EdgeKind, Node, QuoteGraph};
+use crate::model::EntityId;
 use crate::store::browse::{DocumentQuote, Range};
 
 /// A run of text with one set of marks.
@@ -27,7 +28,7 @@ pub struct Piece {
 }
 
 /// The link of an entity page.
-pub fn entity_url(name: &str, id: Option<i64>) -> String {
+pub fn entity_url(name: &str, id: Option<EntityId>) -> String {
     let path = format!("/entity/{}", percent_encode(name));
     match id {
         Some(id) => url_with(&path, &[("id", &id.to_string())]),
@@ -161,7 +162,7 @@ pub fn document_paragraphs(text: &str, quotes: &[DocumentQuote], trails: &BTreeM
 /// An ego graph as Cytoscape elements, entity to entity: one edge per
 /// speaker and entity their quotes name (weighted by quotes), and one per
 /// affiliation. Quotes and documents are behind the edges, not drawn.
-pub fn ego_elements(g: &QuoteGraph, center: i64) -> Vec<Value> {
+pub fn ego_elements(g: &QuoteGraph, center: EntityId) -> Vec<Value> {
     let gr = &g.graph;
     let mut out = Vec::new();
     for n in gr.node_indices() {
@@ -173,13 +174,13 @@ pub fn ego_elements(g: &QuoteGraph, center: i64) -> Vec<Value> {
             "url": entity_url(&e.name, Some(e.id)), "center": e.id == center,
         }}));
     }
-    let mut talks: BTreeMap<(i64, i64), i64> = BTreeMap::new();
+    let mut talks: BTreeMap<(EntityId, EntityId), i64> = BTreeMap::new();
     let entity_id = |n| match &gr[n] {
         Node::Entity(e) => Some(e.id),
         _ => None,
     };
     for q in gr.node_indices().filter(|&n| matches!(gr[n], Node::Quote(_))) {
-        let speakers: Vec<i64> = gr
+        let speakers: Vec<EntityId> = gr
             .edges_directed(q, Direction::Incoming)
             .filter(|x| x.weight().kind == EdgeKind::Said)
             .filter_map(|x| entity_id(x.source()))
@@ -212,15 +213,16 @@ pub fn ego_elements(g: &QuoteGraph, center: i64) -> Vec<Value> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::QuoteId;
 
     fn quote(start: usize, end: usize) -> DocumentQuote {
         DocumentQuote {
-            id: 7,
+            id: QuoteId(7),
             kind: "direct".into(),
             content: Range { start, end },
             fragments: vec![],
             text: String::new(),
-            speaker_id: Some(1),
+            speaker_id: Some(EntityId(1)),
             speaker: Some("Ann Lee".into()),
             speaker_type: Some("person".into()),
             speaker_mention: Some("Lee".into()),

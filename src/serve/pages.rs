@@ -14,6 +14,7 @@ use super::api::{self, Listing, QuoteFilter};
 use super::http::{url_with, Query, Response, HTML, MAX_OFFSET};
 use super::markup::{self, document_url, entity_url, Piece};
 use super::ServeError;
+use crate::model::EntityId;
 use crate::store::browse::{text_of, Range};
 use crate::store::{Row, Store};
 
@@ -93,7 +94,7 @@ struct Hit {
 
 fn hit(r: &Row) -> Hit {
     let speaker = text_of(r, "speaker");
-    let speaker_id = r.get("speaker_id").and_then(|v| v.as_i64());
+    let speaker_id = r.get("speaker_id").and_then(|v| v.as_i64()).map(EntityId);
     let doc = text_of(r, "doc");
     let pieces = match r.get("marked").and_then(|v| v.as_str()) {
         Some(m) => markup::hit_pieces(m),

@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::read::{AffiliationRecord, DocumentRecord, EntityRecord, QuoteRecord};
 use super::registry::sql;
 use super::{Store, StoreError};
+use crate::model::{EntityId, QuoteId};
 
 /// A list of ids as the JSON array the `around_*` queries take.
 fn json<T: Serialize>(ids: &[T]) -> String {
@@ -33,7 +34,7 @@ impl Store {
     }
 
     /// Entity records (with quote counts) by id, in id order.
-    pub fn entities_by_id(&self, ids: &[i64]) -> Result<Vec<EntityRecord>, StoreError> {
+    pub fn entities_by_id(&self, ids: &[EntityId]) -> Result<Vec<EntityRecord>, StoreError> {
         self.around("around_entities", ids, EntityRecord::from_row)
     }
 
@@ -43,58 +44,62 @@ impl Store {
     }
 
     /// Quote records by id, in (document, start, id) order like the whole-graph read.
-    pub fn quotes_by_id(&self, ids: &[i64]) -> Result<Vec<QuoteRecord>, StoreError> {
+    pub fn quotes_by_id(&self, ids: &[QuoteId]) -> Result<Vec<QuoteRecord>, StoreError> {
         self.around("around_quotes", ids, QuoteRecord::from_row)
     }
 
     /// ABOUT edges (quote id, entity id) of the given quotes.
-    pub fn about_of_quotes(&self, ids: &[i64]) -> Result<Vec<(i64, i64)>, StoreError> {
+    pub fn about_of_quotes(&self, ids: &[QuoteId]) -> Result<Vec<(QuoteId, EntityId)>, StoreError> {
         self.around("around_about", ids, |r| Ok((r.get(0)?, r.get(1)?)))
     }
 
     /// AFFILIATED_WITH rows from or to the given entities.
-    pub fn affiliations_of(&self, ids: &[i64]) -> Result<Vec<AffiliationRecord>, StoreError> {
+    pub fn affiliations_of(&self, ids: &[EntityId]) -> Result<Vec<AffiliationRecord>, StoreError> {
         self.around("around_affiliations", ids, |r| {
             Ok(AffiliationRecord { entity_id: r.get(0)?, organization_id: r.get(1)?, role: r.get(2)?, document_id: r.get(3)? })
         })
     }
 
     /// AFFILIATED_WITH rows between two of the given entities.
-    pub fn affiliations_among(&self, ids: &[i64]) -> Result<Vec<AffiliationRecord>, StoreError> {
+    pub fn affiliations_among(&self, ids: &[EntityId]) -> Result<Vec<AffiliationRecord>, StoreError> {
         self.around("around_affiliations_among", ids, |r| {
             Ok(AffiliationRecord { entity_id: r.get(0)?, organization_id: r.get(1)?, role: r.get(2)?, document_id: r.get(3)? })
         })
     }
 
     /// (entity, organisation) pairs of the affiliations from or to the given entities.
-    pub fn affiliates_of(&self, ids: &[i64]) -> Result<Vec<(i64, i64)>, StoreError> {
+    pub fn affiliates_of(&self, ids: &[EntityId]) -> Result<Vec<(EntityId, EntityId)>, StoreError> {
         self.around("around_affiliates", ids, |r| Ok((r.get(0)?, r.get(1)?)))
     }
 
     /// APPEARS_IN edges (entity, document, mentions) from the given entities into the given documents.
-    pub fn appears_in_between(&self, entities: &[i64], documents: &[String]) -> Result<Vec<(i64, String, i64)>, StoreError> {
+    pub fn appears_in_between(
+        &self,
+        entities: &[EntityId],
+        documents: &[String],
+    ) -> Result<Vec<(EntityId, String, i64)>, StoreError> {
         self.around2("around_appears_in", (":entities", entities), (":documents", documents), |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?))
         })
     }
 
     /// (entity, quote) pairs of the quotes said by, or naming, the given entities.
-    pub fn quotes_of_entities(&self, ids: &[i64]) -> Result<Vec<(i64, i64)>, StoreError> {
+    pub fn quotes_of_entities(&self, ids: &[EntityId]) -> Result<Vec<(EntityId, QuoteId)>, StoreError> {
         self.around("around_entity_quotes", ids, |r| Ok((r.get(0)?, r.get(1)?)))
     }
 
     /// (document, quote) pairs of the quotes in the given documents.
-    pub fn quotes_of_documents(&self, ids: &[String]) -> Result<Vec<(String, i64)>, StoreError> {
+    pub fn quotes_of_documents(&self, ids: &[String]) -> Result<Vec<(String, QuoteId)>, StoreError> {
         self.around("around_document_quotes", ids, |r| Ok((r.get(0)?, r.get(1)?)))
     }
 
     /// (quote id, speaker id, document id) of the given quotes.
-    pub fn quote_links(&self, ids: &[i64]) -> Result<Vec<(i64, Option<i64>, String)>, StoreError> {
+    pub fn quote_links(&self, ids: &[QuoteId]) -> Result<Vec<(QuoteId, Option<EntityId>, String)>, StoreError> {
         self.around("around_quote_links", ids, |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
     }
 
     /// Ids of the quotes said by one of `speakers` that name one of `named`.
-    pub fn quotes_said_naming(&self, speakers: &[i64], named: &[i64]) -> Result<Vec<i64>, StoreError> {
+    pub fn quotes_said_naming(&self, speakers: &[EntityId], named: &[EntityId]) -> Result<Vec<QuoteId>, StoreError> {
         self.around2("around_said_naming", (":speakers", speakers), (":named", named), |r| r.get(0))
     }
 
@@ -119,7 +124,7 @@ impl Store {
 /// Newest-first reads for bounded ego graphs: each reads at most `max` ids
 /// from an index already in date order.
 impl Store {
-    fn newest(&self, name: &'static str, id: i64, max: usize) -> Result<Vec<i64>, StoreError> {
+    fn newest(&self, name: &'static str, id: EntityId, max: usize) -> Result<Vec<QuoteId>, StoreError> {
         let e = |err| self.err(name, err);
         let mut st = self.conn.prepare_cached(sql(name)).map_err(e)?;
         let rows = st.query_map(named_params! {":id": id, ":max": max as i64}, |r| r.get(0)).map_err(e)?;
@@ -127,17 +132,17 @@ impl Store {
     }
 
     /// Ids of the `max` newest quotes said by `entity`.
-    pub fn newest_said(&self, entity: i64, max: usize) -> Result<Vec<i64>, StoreError> {
+    pub fn newest_said(&self, entity: EntityId, max: usize) -> Result<Vec<QuoteId>, StoreError> {
         self.newest("around_said_newest", entity, max)
     }
 
     /// Ids of the `max` newest quotes that name `entity`.
-    pub fn newest_about(&self, entity: i64, max: usize) -> Result<Vec<i64>, StoreError> {
+    pub fn newest_about(&self, entity: EntityId, max: usize) -> Result<Vec<QuoteId>, StoreError> {
         self.newest("around_about_newest", entity, max)
     }
 
     /// Ids of the `max` newest quotes said by one of `speakers` that name one of `named`.
-    pub fn newest_said_naming(&self, speakers: &[i64], named: &[i64], max: usize) -> Result<Vec<i64>, StoreError> {
+    pub fn newest_said_naming(&self, speakers: &[EntityId], named: &[EntityId], max: usize) -> Result<Vec<QuoteId>, StoreError> {
         if speakers.is_empty() || named.is_empty() || max == 0 {
             return Ok(Vec::new());
         }
@@ -149,10 +154,10 @@ impl Store {
         let mut rows_wanted = max.saturating_mul(2);
         loop {
             let params = named_params! {":speakers": json(speakers), ":named": json(named), ":max": rows_wanted as i64};
-            let rows: Vec<i64> = st.query_map(params, |r| r.get(0)).map_err(e)?.collect::<Result<_, _>>().map_err(e)?;
+            let rows: Vec<QuoteId> = st.query_map(params, |r| r.get(0)).map_err(e)?.collect::<Result<_, _>>().map_err(e)?;
             let exhausted = rows.len() < rows_wanted;
             let mut seen = std::collections::BTreeSet::new();
-            let ids: Vec<i64> = rows.into_iter().filter(|q| seen.insert(*q)).take(max).collect();
+            let ids: Vec<QuoteId> = rows.into_iter().filter(|q| seen.insert(*q)).take(max).collect();
             if ids.len() == max || exhausted {
                 return Ok(ids);
             }
@@ -161,7 +166,7 @@ impl Store {
     }
 
     /// How many quotes said by one of `speakers` name one of `named`.
-    pub fn count_said_naming(&self, speakers: &[i64], named: &[i64]) -> Result<i64, StoreError> {
+    pub fn count_said_naming(&self, speakers: &[EntityId], named: &[EntityId]) -> Result<i64, StoreError> {
         if speakers.is_empty() || named.is_empty() {
             return Ok(0);
         }

@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::read::Row;
 use super::registry::sql;
 use super::{Store, StoreError};
+use crate::model::{EntityId, QuoteId};
 
 /// An entity's profile, as `quotegraph entity --format json` prints it
 /// (the field names are part of the JSON contract).
@@ -49,13 +50,13 @@ pub struct Range {
 /// One quote of a document with the spans the document page marks.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct DocumentQuote {
-    pub id: i64,
+    pub id: QuoteId,
     pub kind: String,
     pub content: Range,
     /// The pieces of a quote split around its cue; empty for a one-piece quote.
     pub fragments: Vec<Range>,
     pub text: String,
-    pub speaker_id: Option<i64>,
+    pub speaker_id: Option<EntityId>,
     /// The speaker entity's canonical name.
     pub speaker: Option<String>,
     pub speaker_type: Option<String>,
@@ -77,8 +78,8 @@ fn range(start: Option<i64>, end: Option<i64>) -> Option<Range> {
 
 impl Store {
     /// The profile of entity `id` (an unknown id gives an empty profile).
-    pub fn entity_profile(&self, id: i64) -> Result<EntityProfile, StoreError> {
-        let p = [("id", Value::Integer(id))];
+    pub fn entity_profile(&self, id: EntityId) -> Result<EntityProfile, StoreError> {
+        let p = [("id", Value::Integer(id.0))];
         let e = self.rows("entity_get", &p)?.into_iter().next().unwrap_or_default();
         let int = |k: &str| e.get(k).and_then(|v| v.as_i64()).unwrap_or(0);
         Ok(EntityProfile {

@@ -271,22 +271,7 @@ pub(crate) fn sqlite_err(path: &Path, context: &str, e: rusqlite::Error) -> Stor
     StoreError::Sqlite { path: path.display().to_string(), context: context.to_string(), error: e }
 }
 
-/// Lower case, single spaces, straight apostrophes: how names are compared.
-pub fn normalize(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    for w in name.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        for c in w.chars() {
-            match c {
-                '\u{2019}' | '\u{2018}' => out.push('\''),
-                c => out.extend(c.to_lowercase()),
-            }
-        }
-    }
-    out
-}
+pub use crate::model::normalize;
 
 /// A value bound to a named query's parameter. The store's own type, so that
 /// callers (`cmd/`, `serve`) need not know the SQLite crate.
@@ -327,6 +312,24 @@ impl rusqlite::types::FromSql for crate::model::QuoteKind {
             .ok_or_else(|| rusqlite::types::FromSqlError::Other(format!("unknown quote kind {s:?}").into()))
     }
 }
+
+/// Row ids read and bind as their integer.
+macro_rules! sql_id {
+    ($t:ty) => {
+        impl rusqlite::types::FromSql for $t {
+            fn column_result(v: ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+                i64::column_result(v).map(Self)
+            }
+        }
+        impl rusqlite::types::ToSql for $t {
+            fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+                Ok(self.0.into())
+            }
+        }
+    };
+}
+sql_id!(crate::model::EntityId);
+sql_id!(crate::model::QuoteId);
 
 /// No parameters, for [`Store::rows`] on a query that takes none.
 pub const NO_PARAMS: &[(&str, Param)] = &[];

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::registry::{self, sql, NamedQuery};
 use super::{json_value, Store, StoreError};
-use crate::model::{EntityType, QuoteKind};
+use crate::model::{EntityId, EntityType, QuoteId, QuoteKind};
 
 /// One result row: column name -> value, in the query's column order.
 pub type Row = indexmap::IndexMap<String, serde_json::Value>;
@@ -17,7 +17,7 @@ pub type Row = indexmap::IndexMap<String, serde_json::Value>;
 /// An entity record for the graph.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct EntityRecord {
-    pub id: i64,
+    pub id: EntityId,
     pub name: String,
     pub entity_type: EntityType,
     pub external_id: Option<String>,
@@ -37,11 +37,11 @@ pub struct DocumentRecord {
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct QuoteRecord {
-    pub id: i64,
+    pub id: QuoteId,
     pub document_id: String,
     pub kind: QuoteKind,
     pub text: String,
-    pub speaker_id: Option<i64>,
+    pub speaker_id: Option<EntityId>,
     pub cue: Option<String>,
     pub confidence: f64,
     pub start: i64,
@@ -50,8 +50,8 @@ pub struct QuoteRecord {
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct AffiliationRecord {
-    pub entity_id: i64,
-    pub organization_id: i64,
+    pub entity_id: EntityId,
+    pub organization_id: EntityId,
     pub role: String,
     pub document_id: String,
 }
@@ -66,10 +66,10 @@ pub struct GraphData {
     pub documents: Vec<DocumentRecord>,
     pub quotes: Vec<QuoteRecord>,
     /// (quote id, entity id)
-    pub about: Vec<(i64, i64)>,
+    pub about: Vec<(QuoteId, EntityId)>,
     pub affiliations: Vec<AffiliationRecord>,
     /// (entity id, document id, mentions)
-    pub appears_in: Vec<(i64, String, i64)>,
+    pub appears_in: Vec<(EntityId, String, i64)>,
 }
 
 // Row readers shared by the whole-graph read and the neighbourhood reads
@@ -183,7 +183,7 @@ impl Store {
     }
 
     /// Entity ids a name refers to (canonical name or alias, case-insensitive), full-name matches first.
-    pub fn resolve_name(&self, name: &str) -> Result<Vec<i64>, StoreError> {
+    pub fn resolve_name(&self, name: &str) -> Result<Vec<EntityId>, StoreError> {
         let mut st = self.conn.prepare_cached(sql("resolve_name")).map_err(|e| self.err("resolve_name", e))?;
         let rows = st
             .query_map(named_params! {":name": super::normalize(name)}, |r| r.get(0))

@@ -12,7 +12,7 @@ use super::registry::sql;
 use super::{sqlite_err, Store, StoreError};
 use crate::corpus::gender;
 use crate::corpus::near_dup::{self, Match};
-use crate::model::{Document, Extraction};
+use crate::model::{Document, Extraction, QuoteId};
 
 /// Statements read per look-up key. A key shared by more statements than
 /// this is a stock phrase ("said in a statement that the"): the true
@@ -232,7 +232,7 @@ impl Store {
     }
 
     /// The statement a stored quote belongs to, if it is linked.
-    pub fn statement_of_quote(&self, quote_id: i64) -> Result<Option<i64>, StoreError> {
+    pub fn statement_of_quote(&self, quote_id: QuoteId) -> Result<Option<i64>, StoreError> {
         let mut st = self.conn.prepare_cached(sql("quote_statement_of")).map_err(|e| self.err("quote_statement_of", e))?;
         st.query_row(named_params! {":quote_id": quote_id}, |r| r.get(0))
             .optional()
@@ -240,7 +240,7 @@ impl Store {
     }
 
     /// SAME_AS edges: (copy, first stored copy of its statement), by copy id.
-    pub fn same_as_edges(&self) -> Result<Vec<(i64, i64)>, StoreError> {
+    pub fn same_as_edges(&self) -> Result<Vec<(QuoteId, QuoteId)>, StoreError> {
         let mut st = self.conn.prepare_cached(sql("graph_same_as")).map_err(|e| self.err("graph_same_as", e))?;
         let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).map_err(|e| self.err("graph_same_as", e))?;
         rows.collect::<Result<_, _>>().map_err(|e| self.err("graph_same_as", e))

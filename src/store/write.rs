@@ -1,9 +1,9 @@
 //! Writes: documents with their extraction, one transaction per batch.
 //!
-//! Entities merge across documents by normalised canonical name and type.
-//! A single-token person name ("Naim") never merges two documents' people:
-//! it joins a same-document multi-token person with that surname, or else
-//! stays scoped to its document.
+//! Entities are placed where the merge policy of [`crate::extract::merge`]
+//! says (corpus-wide by name and type, a lone surname with its document's
+//! full name or scoped to its document, a user alias where the table says);
+//! this module only carries the plan out.
 
 use std::collections::BTreeMap;
 
@@ -13,6 +13,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::aliases::{AliasTable, AliasTarget};
 use super::{begin_err, normalize, registry::sql, sqlite_err, Store, StoreError};
+use crate::extract::merge::{self, AliasSource, Target};
 use crate::model::{Document, EntityType, Extraction, MentionKind, Span};
 
 /// What happened to one document.
@@ -439,24 +440,6 @@ fn slice(doc: &Document, span: Span) -> Result<&str, StoreError> {
     })
 }
 
-/// A mention's text without the leading words that are not part of the
-/// canonical name ("Dr. Basem Naim" -> "Basem Naim") and without a possessive.
-pub fn strip_title(mention: &str, canonical: &str) -> String {
-    let canon: Vec<String> = canonical.split_whitespace().map(normalize).collect();
-    let words: Vec<&str> = mention.split_whitespace().collect();
-    let first = words.iter().position(|w| canon.contains(&normalize(strip_possessive(w)))).unwrap_or(0);
-    let kept = words[first..].join(" ");
-    strip_possessive(&kept).to_string()
-}
-
-fn strip_possessive(s: &str) -> &str {
-    s.strip_suffix("'s").or_else(|| s.strip_suffix("\u{2019}s")).or_else(|| s.strip_suffix('\u{2019}')).unwrap_or(s)
-}
-
-fn is_single_token(name: &str) -> bool {
-    name.split_whitespace().count() == 1
-}
-
 /// Per entity of `x`: whether it has a mention, or a mention, quote speaker
 /// or role affiliation refers to it.
 fn referenced_entities(x: &Extraction) -> Vec<bool> {
@@ -509,55 +492,42 @@ fn write_document(
         })
         .map_err(|e| err("document_insert", e))?;
 
-    // Entities: multi-token names and non-persons first, so that a lone
-    // surname can join the full name of the same document.
+    // Entities, where the merge policy (extract::merge) places them.
     let mut global: Vec<Option<i64>> = vec![None; x.entities.len()];
-    let mut surnames: BTreeMap<String, i64> = BTreeMap::new();
-    let lone = |i: usize| {
-        let e = &x.entities[i];
-        e.entity_type == EntityType::Person && is_single_token(&e.name) && aliases.lookup(&e.name).is_none()
-    };
     // Defence in depth (issue 15): an entity that nothing in the document
     // names or points at (an extractor phantom) is never written.
     let wanted = referenced_entities(x);
-    let order: Vec<usize> = (0..x.entities.len())
-        .filter(|&i| !lone(i))
-        .chain((0..x.entities.len()).filter(|&i| lone(i)))
-        .filter(|&i| wanted[i])
-        .collect();
-    for i in order {
-        let e = &x.entities[i];
-        let target = std::iter::once(&e.name).chain(&e.aliases).find_map(|n| aliases.lookup(n));
-        let id = if let Some(t) = target {
-            let id = find_or_insert(
-                tx,
-                path,
-                &t.canonical,
-                t.entity_type.unwrap_or(e.entity_type),
-                "",
-                t.external_id.as_deref(),
-                cache.as_deref_mut(),
-            )?;
-            add_user_aliases(tx, path, id, t, cache.as_deref_mut())?;
-            id
-        } else if lone(i) {
-            match surnames.get(&normalize(&e.name)) {
-                Some(&id) => id,
+    for place in merge::plan(x, |n| aliases.lookup(n).is_some()).into_iter().filter(|p| wanted[p.local]) {
+        let e = &x.entities[place.local];
+        let id = match place.target {
+            Target::User => {
+                // Invariant: `User` means one of these names has a lookup.
+                let Some(t) = std::iter::once(&e.name).chain(&e.aliases).find_map(|n| aliases.lookup(n)) else {
+                    continue;
+                };
+                let id = find_or_insert(
+                    tx,
+                    path,
+                    &t.canonical,
+                    t.entity_type.unwrap_or(e.entity_type),
+                    "",
+                    t.external_id.as_deref(),
+                    cache.as_deref_mut(),
+                )?;
+                add_user_aliases(tx, path, id, t, cache.as_deref_mut())?;
+                id
+            }
+            // Invariant: the plan places `j` before the entity that joins it.
+            Target::SameAs(j) => match global.get(j).copied().flatten() {
+                Some(id) => id,
                 None => find_or_insert(tx, path, &e.name, e.entity_type, &doc.id, None, None)?,
-            }
-        } else {
-            find_or_insert(tx, path, &e.name, e.entity_type, "", None, cache.as_deref_mut())?
+            },
+            Target::Document => find_or_insert(tx, path, &e.name, e.entity_type, &doc.id, None, None)?,
+            Target::Corpus => find_or_insert(tx, path, &e.name, e.entity_type, "", None, cache.as_deref_mut())?,
         };
-        global[i] = Some(id);
-        insert_alias(tx, path, id, &e.name, "name", cache.as_deref_mut())?;
-        for a in &e.aliases {
-            insert_alias(tx, path, id, &strip_title(a, &e.name), "mention", cache.as_deref_mut())?;
-        }
-        if e.entity_type == EntityType::Person && !is_single_token(&e.name) {
-            if let Some(last) = e.name.split_whitespace().last() {
-                insert_alias(tx, path, id, last, "surname", cache.as_deref_mut())?;
-                surnames.entry(normalize(last)).or_insert(id);
-            }
+        global[place.local] = Some(id);
+        for (alias, source) in &place.aliases {
+            insert_alias(tx, path, id, alias, source.as_str(), cache.as_deref_mut())?;
         }
     }
 
@@ -581,7 +551,14 @@ fn write_document(
         if let (Some(id), Some(local)) = (id, m.entity) {
             *counts.entry(id).or_default() += 1;
             if m.kind == MentionKind::Name {
-                insert_alias(tx, path, id, &strip_title(text, &x.entity(local).name), "mention", cache.as_deref_mut())?;
+                insert_alias(
+                    tx,
+                    path,
+                    id,
+                    &merge::strip_title(text, &x.entity(local).name),
+                    AliasSource::Mention.as_str(),
+                    cache.as_deref_mut(),
+                )?;
             }
         }
     }
@@ -665,13 +642,6 @@ fn write_document(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn titles_and_possessives_are_stripped_from_mentions() {
-        assert_eq!(strip_title("Dr. Basem Naim", "Basem Naim"), "Basem Naim");
-        assert_eq!(strip_title("President Trump\u{2019}s", "Donald Trump"), "Trump");
-        assert_eq!(strip_title("the White House", "White House"), "White House");
-    }
 
     #[test]
     fn the_hash_covers_metadata() {

@@ -23,4 +23,5 @@ mod skeleton;
 mod spread_corpus;
 mod store_cli;
 mod store_reliability;
+mod train;
 mod unicode_properties;

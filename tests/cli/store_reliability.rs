@@ -487,7 +487,7 @@ fn hostile_graph(text: &str) -> quotegraph::graph::QuoteGraph {
     let doc = "d\"1,\\".to_string();
     quotegraph::graph::QuoteGraph::from_data(quotegraph::store::GraphData {
         entities: vec![EntityRecord {
-            id: 1,
+            id: quotegraph::model::EntityId(1),
             name: text.into(),
             entity_type: quotegraph::model::EntityType::Person,
             external_id: None,
@@ -496,11 +496,11 @@ fn hostile_graph(text: &str) -> quotegraph::graph::QuoteGraph {
         }],
         documents: vec![DocumentRecord { id: doc.clone(), title: Some(text.into()), date: None, url: None }],
         quotes: vec![QuoteRecord {
-            id: 1,
+            id: quotegraph::model::QuoteId(1),
             document_id: doc,
             kind: quotegraph::model::QuoteKind::Direct,
             text: text.into(),
-            speaker_id: Some(1),
+            speaker_id: Some(quotegraph::model::EntityId(1)),
             cue: Some(text.into()),
             confidence: 0.5,
             start: 0,

@@ -11,12 +11,14 @@
 use std::cell::OnceCell;
 
 use super::classify::{classify, is_team_context};
+use super::cluster::words_of;
 use super::lexicon::{
     is_acronym, is_honorific, is_inner_connector, is_opening, is_org_word, is_stop, is_title, length_bit, with_lowercase,
     HashMap, HashSet, LEX, WORDS,
 };
 use super::{c_text, Cand};
 use crate::extract::lexicon::{lexicon, with_ascii_lowercase};
+use crate::extract::names;
 use crate::extract::Analysis;
 use crate::model::EntityType;
 use crate::text::TokenKind;
@@ -292,6 +294,15 @@ pub(super) fn split_run<'t>(a: &Analysis<'t>, info: &DocInfo<'t>, headline: bool
             // but a named organisation or place after it is: "President of the Linguistic
             // Society of America", "Prime Minister of Israel".
             if after >= j || is_connector_tok(a, after) {
+                // "Secretary of Justice Wanda Vázquez", "Minister of Defence Peter Lang": a person after the office.
+                let t = names::title_words(&a.words[i..j], |w| LEX.forenames.contains_key(w), |p| LEX.places.contains(p));
+                if t > 0 {
+                    let end = name_end(a, i + t, j);
+                    let (ty, st) = classify(a, i + t, end, Some(i));
+                    push(out, i + t, end, Some(i), ty, st);
+                    i = end;
+                    continue;
+                }
                 let mut k = after;
                 while k < j && is_connector_tok(a, k) {
                     k += 1;
@@ -379,8 +390,9 @@ pub(super) fn skip_of_phrase(a: &Analysis, mut i: usize, j: usize) -> usize {
 pub(super) fn name_end(a: &Analysis, i: usize, j: usize) -> usize {
     let mut e = i + 1;
     while e < j {
-        // The cheap test first.
-        if is_honorific(a.tok(e)) && title_len(a, e, j) > 0 {
+        // The cheap test first. A title that ends the run introduces no one:
+        // "John Major", "Tom Marshal" keep their last word.
+        if e + 1 < j && is_honorific(a.tok(e)) && title_len(a, e, j) > 0 {
             break;
         }
         e += 1;
@@ -398,6 +410,37 @@ pub(super) fn push(out: &mut Vec<Cand>, start: usize, end: usize, title: Option<
     }
 }
 
+/// Titles and "of" phrases out of person names (see [`crate::extract::names`]):
+/// "Deputy Governor Oleg Klimov" keeps its title as the mention's title,
+/// "Carl Lipo of Binghamton University" becomes two names.
+fn split_titles(a: &Analysis, cands: &mut Vec<Cand>) {
+    let forename = |w: &str| LEX.forenames.contains_key(w);
+    let mut extra = Vec::new();
+    for c in cands.iter_mut() {
+        let words = words_of(a, c);
+        // `title_words` returns at most `words.len()`, so `words[t..]` is in range.
+        let t = names::title_words(words, forename, |p| LEX.places.contains(p));
+        let of = names::name_before_of(&words[t..], forename);
+        if t == 0 && of.is_none() {
+            continue;
+        }
+        if t > 0 {
+            c.title = Some(c.title.unwrap_or(c.start));
+            c.start += t;
+        }
+        if let Some(of) = of {
+            let (ty, strength) = classify(a, c.start + of + 1, c.end, None);
+            push(&mut extra, c.start + of + 1, c.end, None, ty, strength);
+            c.end = c.start + of;
+        }
+        (c.ty, c.strength) = classify(a, c.start, c.end, c.title);
+    }
+    if !extra.is_empty() {
+        cands.extend(extra);
+        cands.sort_by_key(|c| (c.start, c.end));
+    }
+}
+
 /// The name candidates of a document, in order, with the per-document facts the rules read.
 pub(super) fn candidates<'t>(a: &Analysis<'t>) -> (DocInfo<'t>, Vec<Cand>) {
     let mut info = doc_info(a);
@@ -405,6 +448,7 @@ pub(super) fn candidates<'t>(a: &Analysis<'t>) -> (DocInfo<'t>, Vec<Cand>) {
     for si in 0..a.sentences.len() {
         sentence_cands(a, &info, si, &mut cands);
     }
+    split_titles(a, &mut cands);
     for c in &cands {
         *info.freq.entry(c_text(a, c)).or_default() += 1;
     }

@@ -11,7 +11,7 @@ use std::borrow::Cow;
 
 use super::lexicon::{is_acronym, HashMap, LEX};
 use super::{c_text, Cand};
-use crate::extract::Analysis;
+use crate::extract::{speaker_words, Analysis};
 use crate::model::EntityType;
 
 /// Words of a name as the document writes them.
@@ -66,6 +66,10 @@ pub(super) fn cluster(a: &Analysis, cands: &[Cand]) -> (Vec<usize>, usize) {
     let mut by_first: HashMap<&str, Vec<usize>> = HashMap::default();
     for p in (0..n).filter(|&i| cands[i].ty == EntityType::Person && words[i].len() >= 2) {
         by_last.entry(words[p][words[p].len() - 1]).or_default().push(p);
+        // "Ricardo Rosselló Nevares", "Robert Downey Jr.": the first of two surnames, or before a suffix.
+        if let Some(w) = penultimate_surname(words[p]) {
+            by_last.entry(w).or_default().push(p);
+        }
         by_first.entry(words[p][0]).or_default().push(p);
     }
     // How far from `i` to look in one list, each way: enough for any real text.
@@ -82,6 +86,7 @@ pub(super) fn cluster(a: &Analysis, cands: &[Cand]) -> (Vec<usize>, usize) {
             let wp = &words[p];
             if wi.len() == 1 {
                 wp.last() == wi.first()
+                    || penultimate_surname(wp) == wi.first().copied()
                     || (wp.first() == wi.first() && cands[i].ty == EntityType::Person && cands[i].strength >= 2)
             } else {
                 wp.first() == wi.first() && wp.last() == wi.last()
@@ -92,7 +97,8 @@ pub(super) fn cluster(a: &Analysis, cands: &[Cand]) -> (Vec<usize>, usize) {
         let lists = [by_last.get(wi[wi.len() - 1]), if wi.len() == 1 { by_first.get(wi[0]) } else { None }];
         for list in lists.into_iter().flatten() {
             let at = list.partition_point(|&p| p < i);
-            let before = list[..at].iter().rev().take(SCAN).copied().find(|&p| fits(p));
+            // A bare surname is the person introduced first ("Biden" after "Joe Biden ... Hunter Biden").
+            let before = list[at.saturating_sub(SCAN)..at].iter().copied().find(|&p| fits(p));
             let after = list[at..].iter().take(SCAN).copied().find(|&p| fits(p));
             for p in before.into_iter().chain(after) {
                 let key = (p.abs_diff(i), p > i, p);
@@ -130,8 +136,18 @@ pub(super) fn cluster(a: &Analysis, cands: &[Cand]) -> (Vec<usize>, usize) {
         if wi.len() != 1 || !is_acronym(wi[0]) {
             continue;
         }
+        // "the Federal Security Service (FSB)": an acronym in parentheses right after
+        // a name of two words or more is that name's, whatever its letters.
+        let defined = i.checked_sub(1).filter(|&p| {
+            let (c, prev) = (&cands[i], &cands[p]);
+            words[p].len() >= 2
+                && prev.ty != EntityType::Person
+                && prev.end + 1 == c.start
+                && a.tok(prev.end) == "("
+                && a.tokens.get(c.end).is_some_and(|_| a.tok(c.end) == ")")
+        });
         let acr: String = wi[0].chars().filter(|c| c.is_alphabetic()).collect();
-        if let Some(p) = long_initials.iter().position(|l| !l.is_empty() && *l == acr) {
+        if let Some(p) = defined.or_else(|| long_initials.iter().position(|l| !l.is_empty() && *l == acr)) {
             let (x, y) = (find(&mut parent, p), find(&mut parent, i));
             parent[y] = x;
         }
@@ -139,6 +155,22 @@ pub(super) fn cluster(a: &Analysis, cands: &[Cand]) -> (Vec<usize>, usize) {
     let roots: Vec<usize> = (0..n).map(|i| find(&mut parent, i)).collect();
     (roots, n)
 }
+
+/// The first of two surnames of a person's name of three or more words
+/// ("Wanda Vázquez Garced" -> "Vázquez"), or the surname before "Jr."/"Sr.".
+fn penultimate_surname<'t>(w: &[&'t str]) -> Option<&'t str> {
+    let [.., p, last] = w else { return None };
+    let suffix = speaker_words::NAME_SUFFIXES.has(last);
+    let ok = (w.len() >= 3 || suffix)
+        && p.len() >= MIN_SURNAME_BYTES
+        && p.chars().next().is_some_and(char::is_uppercase)
+        && !p.ends_with('.');
+    ok.then_some(*p)
+}
+
+/// A first surname is a word of three letters or more: "Vázquez", not the
+/// initial or particle of "J. R. Smith", "Di Caprio".
+const MIN_SURNAME_BYTES: usize = 3;
 
 pub(super) fn canonical_name(a: &Analysis, cands: &[Cand], g: &[usize], ty: EntityType) -> String {
     let mut best: Option<&str> = None;

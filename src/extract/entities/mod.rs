@@ -48,7 +48,7 @@ use cluster::{canonical_name, cluster};
 use lexicon::HashMap;
 use roles::roles;
 
-use super::Analysis;
+use super::{names, Analysis};
 use crate::model::{Entity, EntityType, Extraction, LocalEntityId, Mention, MentionKind, Span};
 
 /// A name found in the text, before clustering.
@@ -106,7 +106,14 @@ pub fn find(a: &Analysis) -> Extraction {
         }
         let id = LocalEntityId(x.entities.len() as u32);
         let mut forms: Vec<&str> = g.iter().map(|&i| c_text(a, &cands[i])).collect();
-        let canonical = canonical_name(a, &cands, g, ty);
+        let mut canonical = canonical_name(a, &cands, g, ty);
+        // "Democrats" are the Democratic Party.
+        if let Some(p) = names::party(&canonical) {
+            forms.push(c_text(a, &cands[g[0]]));
+            canonical = p.to_string();
+        }
+        // Titled forms are aliases too: `entity "Alan Moyer"` finds "Deputy Commissioner Alan Moyer".
+        forms.extend(g.iter().filter(|&&i| cands[i].title.is_some()).map(|&i| m_span(a, &cands[i]).slice(a.text)));
         forms.sort_unstable();
         forms.dedup();
         let mut aliases: Vec<String> = forms.iter().filter(|f| **f != canonical).map(|f| f.to_string()).collect();

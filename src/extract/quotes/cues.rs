@@ -8,7 +8,9 @@
 //! verbs, so title-case paragraphs are matched case-insensitively. Every later
 //! pass starts from these cues, so a cue missed here is a quote missed.
 
-use super::words::{lower_eq, AUX, BEFORE_BASE_FORM_CUE, FINITE_AUX, NOT_A_CUE_AFTER, NOUN_LIKE_CUE_FORMS, SKIPPABLE_ADVERBS};
+use super::words::{
+    lower_eq, AUX, BEFORE_BASE_FORM_CUE, DETERMINERS, FINITE_AUX, NOT_A_CUE_AFTER, NOUN_LIKE_CUE_FORMS, SKIPPABLE_ADVERBS,
+};
 use super::{Cue, Finder};
 use crate::extract::lexicon::{lexicon, with_ascii_lowercase, CueFrame, PARTICLES};
 use crate::model::Span;
@@ -143,6 +145,15 @@ impl Finder<'_, '_> {
         let past = w != lemma && !w.ends_with('s');
         if past && prev.is_some_and(|t| be.contains(&t) || t == "get" || t == "got") {
             return true;
+        }
+        // "the US state of Alabama", "New Hampshire state representative", "Iranian state
+        // media": a base form after a name or determiner and before "of" or a role noun is a noun.
+        if w == lemma && prev.is_some_and(|t| self.is_cap(p - 1) || DETERMINERS.has(t)) {
+            let next = self.a.tokens.get(i + 1).map_or("", |t| t.span.slice(self.a.text));
+            let role = next.chars().next().is_some_and(char::is_lowercase) && lexicon().speaker_nouns.contains(next);
+            if next == "of" || role {
+                return true;
+            }
         }
         // "-s" forms that double as plural nouns need a singular subject right before them.
         if NOUN_LIKE_CUE_FORMS.contains(w) {

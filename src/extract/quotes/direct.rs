@@ -16,6 +16,7 @@ use super::words::{
 };
 use super::{Candidate, Cue, Finder, ATTRIBUTION_AFTER_REACH, CONTINUATION_MAX_GAP, CUE_BEFORE_QUOTE_REACH, SUBJECT_MAX_TOKENS};
 use crate::extract::rule::{Rule, PRONOUN_SPEAKER_CONFIDENCE};
+use crate::extract::speaker_words;
 use crate::model::{QuoteKind, Span};
 use crate::text::{MarkStyle, Quoted, TokenKind};
 
@@ -154,8 +155,12 @@ impl Finder<'_, '_> {
                     return None;
                 }
                 let participle = self.tok(c.tokens.start).ends_with("ing");
-                let (np, m) = self
-                    .left_np(c.aux_start, floor)
+                // "Politico quoted Tim Manning, a former official, as saying, “…”": the object speaks.
+                let as_saying = participle && c.aux_start > floor && lower_eq(self.tok(c.aux_start - 1), &["as"]);
+                let (np, m) = as_saying
+                    .then(|| self.quoted_object(floor, c.aux_start - 1))
+                    .flatten()
+                    .or_else(|| self.left_np(c.aux_start, floor))
                     .or_else(|| {
                         // "footage of Hillary Clinton asking, “…”": the name right before a participle.
                         let mut s = c.aux_start;
@@ -178,6 +183,13 @@ impl Finder<'_, '_> {
             }
         }
         None
+    }
+
+    /// The capitalised object of a quoting verb ("quoted", "cited") in `lo..hi`.
+    fn quoted_object(&self, lo: usize, hi: usize) -> Option<(Range<usize>, Span)> {
+        let k = (lo + 1..hi).find(|&k| self.is_cap(k) && speaker_words::QUOTING_VERBS.has(self.tok(k - 1)))?;
+        let end = (k..hi).find(|&e| !self.is_cap(e)).unwrap_or(hi);
+        Some((k..end, self.span(k..end)))
     }
 
     /// Only a hearer, an adverb or a setting may stand between a cue and its

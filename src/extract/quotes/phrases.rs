@@ -17,8 +17,13 @@ use super::{
     SUBJECT_MAX_TOKENS,
 };
 use crate::extract::lexicon::{lexicon, with_ascii_lowercase};
+use crate::extract::nonspeakers;
 use crate::model::Span;
 use crate::text::TokenKind;
+
+/// Lower-case words of a role between a modifier and a name: "prime
+/// minister", "state representative"; more is a clause, not a title.
+const ROLE_MAX_WORDS: usize = 3;
 
 impl Finder<'_, '_> {
     /// The noun phrase ending just before token `end`, within `floor..end`,
@@ -28,6 +33,15 @@ impl Finder<'_, '_> {
         let mut j = end;
         while j > floor && SKIPPABLE_ADVERBS.has(self.tok(j - 1)) && !self.is_cap(j - 1) {
             j -= 1;
+        }
+        // "Neil Basu, on Sunday said": a time adverbial is not the subject.
+        // `time <= j - floor` (counted over `floor..j`), so `j - time` cannot wrap.
+        let time = self.a.words.get(floor..j).map_or(0, nonspeakers::trailing_time_adverbial);
+        if time > 0 && j - time > floor {
+            j -= time;
+            if self.tok(j - 1) == "," {
+                j -= 1;
+            }
         }
         // "I laughed and said": a coordinated verb; its subject is the sentence's.
         if j > floor && lower_eq(self.tok(j - 1), &["and", "but"]) {
@@ -274,10 +288,33 @@ impl Finder<'_, '_> {
         while e < before && (self.is_cap(e) || (e > first && self.tok(e) == "of")) {
             e += 1;
         }
+        // "Regional governor Boris Dubrovsky", "Former prime minister John Major":
+        // a modifier and a lower-case role before the name; the subject runs to the name's end.
+        if let Some(end) = self.role_then_name(e, before) {
+            return Some(self.span(first..end));
+        }
         if e == first || e >= before || (lexicon().stop_capitalized.contains(self.tok(first)) && e == first + 1) {
             return None;
         }
         Some(self.span(first..e))
+    }
+
+    /// From token `k`: up to [`ROLE_MAX_WORDS`] lower-case words ending in a
+    /// speaker noun ("governor", "prime minister", "state representative"),
+    /// then a capitalised name; the end of that name, when it ends before `before`.
+    fn role_then_name(&self, k: usize, before: usize) -> Option<usize> {
+        let lower = |i: usize| self.a.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word) && !self.is_cap(i);
+        let role_end = (k..before.min(k + ROLE_MAX_WORDS + 1)).find(|&i| !lower(i))?;
+        if role_end == k || !self.is_cap(role_end) {
+            return None;
+        }
+        let role = self.tok(role_end - 1).to_ascii_lowercase();
+        if !lexicon().speaker_nouns.contains(role.as_str()) {
+            return None;
+        }
+        let end = (role_end..before).find(|&i| !self.is_cap(i))?;
+        // A name of two words or more: "governor Boris Dubrovsky", not "minister Johnson".
+        (end - role_end >= 2).then_some(end)
     }
 
     /// "X, a division of Y, said ...": the subject before an appositive

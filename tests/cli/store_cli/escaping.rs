@@ -9,7 +9,7 @@ use quotegraph::store::GraphData;
 fn graph(text: &str) -> QuoteGraph {
     QuoteGraph::from_data(GraphData {
         entities: vec![EntityRecord {
-            id: 1,
+            id: quotegraph::model::EntityId(1),
             name: text.to_string(),
             entity_type: quotegraph::model::EntityType::Person,
             external_id: None,
@@ -18,11 +18,11 @@ fn graph(text: &str) -> QuoteGraph {
         }],
         documents: vec![DocumentRecord { id: "d\"1\\".into(), title: Some(text.to_string()), date: None, url: None }],
         quotes: vec![QuoteRecord {
-            id: 1,
+            id: quotegraph::model::QuoteId(1),
             document_id: "d\"1\\".into(),
             kind: quotegraph::model::QuoteKind::Direct,
             text: text.to_string(),
-            speaker_id: Some(1),
+            speaker_id: Some(quotegraph::model::EntityId(1)),
             cue: None,
             confidence: 0.5,
             start: 0,

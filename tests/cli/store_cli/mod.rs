@@ -64,10 +64,16 @@ pub fn run_db(db: &Path, args: &[&str]) -> (i32, String, String) {
     )
 }
 
-/// Whether a program runs; prints a visible SKIP otherwise.
+/// Whether a program runs; prints a visible SKIP otherwise. Under CI
+/// (`CI=true`) a missing program fails the test: `.ci/run` installs them all.
 pub fn have(program: &str, args: &[&str], why: &str) -> bool {
     let ok = std::process::Command::new(program).args(args).output().is_ok_and(|o| o.status.success());
     if !ok {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "{why}: `{program} {}` is not available, and .ci/run installs it",
+            args.join(" ")
+        );
         skip!("{why}: `{program} {}` is not available", args.join(" "));
     }
     ok

@@ -1,0 +1,92 @@
+//! Words that are not speakers although they stand where a speaker would:
+//! time adverbials between the subject and the cue ("Neil Basu, on Sunday
+//! said"), the hearer "you" of an interview question, and documents or
+//! agents introduced by a possessive ("her letter said", "its spokesman told")
+//! whose speaker is the possessor. Word lists in data/lexicon/.
+
+use std::sync::LazyLock;
+
+use super::speaker_words;
+
+#[cfg(test)]
+use crate::text::wordlist::ListError;
+use crate::text::wordlist::{WordList, WordSet};
+
+const TIME_WORDS_LIST: WordList = crate::word_list!("time_words.txt");
+const DOCUMENT_NOUNS_LIST: WordList = crate::word_list!("document_nouns.txt");
+
+/// Both lists are lower case; [`WordSet::has`] ignores ASCII case.
+static TIME_WORDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&TIME_WORDS_LIST.words().0));
+static DOCUMENT_NOUNS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&DOCUMENT_NOUNS_LIST.words().0));
+
+/// At most this many time words in a row ("Monday morning", "Sunday night
+/// last week" is rarer than a name ending in a time word).
+const MAX_TIME_WORDS: usize = 3;
+
+/// A possessed document is short ("her open letter", "its latest press
+/// release"); a longer phrase is a description, not the document.
+const MAX_DOCUMENT_WORDS: usize = 3;
+
+/// Lines of these lists their format does not allow.
+#[cfg(test)]
+pub(crate) fn check() -> Vec<ListError> {
+    let mut errors = TIME_WORDS_LIST.words().1;
+    errors.extend(DOCUMENT_NOUNS_LIST.words().1);
+    errors
+}
+
+/// A weekday or other time word ("Sunday", "yesterday").
+pub fn is_time_word(w: &str) -> bool {
+    TIME_WORDS.has(w)
+}
+
+/// How many words at the end of `words` form a time adverbial that sits between
+/// a subject and its cue: "on Sunday", "yesterday", "last week", "on Monday morning".
+/// Zero when there is none.
+pub fn trailing_time_adverbial(words: &[&str]) -> usize {
+    let n = words.iter().rev().take(MAX_TIME_WORDS).take_while(|w| is_time_word(w)).count();
+    if n == 0 {
+        return 0;
+    }
+    // `n <= words.len()` (counted over `words`), so the subtraction cannot wrap.
+    let before = words.len() - n;
+    let opener = before.checked_sub(1).and_then(|b| words.get(b)).is_some_and(|w| speaker_words::TIME_OPENERS.has(w));
+    n + usize::from(opener)
+}
+
+/// True for the hearer of an interview question ("What do you think ...?"):
+/// "you" is never the speaker of a news quote.
+pub fn is_hearer(speaker: &str) -> bool {
+    speaker.trim().eq_ignore_ascii_case("you")
+}
+
+/// For "her letter", "its press release", "his spokesman": the possessive
+/// pronoun whose referent is the speaker. `None` for anything else.
+pub fn possessor(speaker: &str) -> Option<&str> {
+    let mut words = speaker.split_whitespace();
+    let first = words.next()?;
+    let rest: Vec<&str> = words.collect();
+    let head = rest.last()?;
+    let possessive = speaker_words::POSSESSIVES.has(first);
+    (possessive && rest.len() <= MAX_DOCUMENT_WORDS && DOCUMENT_NOUNS.has(head)).then_some(first)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn time_adverbials() {
+        assert_eq!(trailing_time_adverbial(&["Basu", ",", "on", "Sunday"]), 2);
+        assert_eq!(trailing_time_adverbial(&["The", "ministry", "yesterday"]), 1);
+        assert_eq!(trailing_time_adverbial(&["The", "ministry"]), 0);
+    }
+
+    #[test]
+    fn possessors() {
+        assert_eq!(possessor("her letter"), Some("her"));
+        assert_eq!(possessor("its press release"), Some("its"));
+        assert_eq!(possessor("her sister"), None);
+        assert_eq!(possessor("the letter"), None);
+    }
+}

@@ -1,0 +1,93 @@
+//! Small closed word lists of the speaker-name rules
+//! (`data/lexicon/speaker_words.txt`): office prefixes and suffixes, name
+//! suffixes, time-adverbial openers, possessives, appositive determiners,
+//! quoting verbs, organisation nominals.
+//! Each is a [`WordSet`] built once; `has` ignores ASCII case (the lists are
+//! lower case).
+
+use std::sync::LazyLock;
+
+#[cfg(test)]
+use crate::text::wordlist::ListError;
+use crate::text::wordlist::{WordList, WordSet};
+
+const LIST: WordList = crate::word_list!("speaker_words.txt");
+
+/// The sections of [`LIST`], by name.
+const NAMES: &[&str] = &[
+    "office_prefixes",
+    "office_suffixes",
+    "office_continuations",
+    "name_suffixes",
+    "time_openers",
+    "possessives",
+    "appositive_determiners",
+    "quoting_verbs",
+    "organisation_nominals",
+];
+
+static SECTIONS: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::new(|| LIST.sections(NAMES).0);
+
+/// The words of section `name`, in file order (empty when the file lacks it,
+/// which [`check`] reports).
+pub(crate) fn words(name: &str) -> &'static [&'static str] {
+    SECTIONS.iter().find(|(n, _)| *n == name).map_or(&[], |(_, w)| w.as_slice())
+}
+
+fn section(name: &str) -> WordSet {
+    WordSet::new(words(name))
+}
+
+pub(crate) static OFFICE_CONTINUATIONS: LazyLock<WordSet> = LazyLock::new(|| section("office_continuations"));
+pub(crate) static NAME_SUFFIXES: LazyLock<WordSet> = LazyLock::new(|| section("name_suffixes"));
+pub(crate) static TIME_OPENERS: LazyLock<WordSet> = LazyLock::new(|| section("time_openers"));
+pub(crate) static POSSESSIVES: LazyLock<WordSet> = LazyLock::new(|| section("possessives"));
+pub(crate) static QUOTING_VERBS: LazyLock<WordSet> = LazyLock::new(|| section("quoting_verbs"));
+pub(crate) static ORGANISATION_NOMINALS: LazyLock<WordSet> = LazyLock::new(|| section("organisation_nominals"));
+pub(crate) static APPOSITIVE_DETERMINERS: LazyLock<WordSet> = LazyLock::new(|| section("appositive_determiners"));
+
+/// `w` without a leading prefix of section `name`, compared ignoring ASCII
+/// case ("Ex-Minister" -> "Minister"); `None` when none applies.
+pub(crate) fn strip_prefix_of<'w>(name: &str, w: &'w str) -> Option<&'w str> {
+    words(name).iter().find_map(|p| {
+        // `get` fails off a character boundary, so the slice below is on one.
+        let head = w.get(..p.len())?;
+        head.eq_ignore_ascii_case(p).then(|| &w[p.len()..])
+    })
+}
+
+/// `w` without a trailing suffix of section `name`, ignoring ASCII case.
+pub(crate) fn strip_suffix_of<'w>(name: &str, w: &'w str) -> Option<&'w str> {
+    words(name).iter().find_map(|s| {
+        let cut = w.len().checked_sub(s.len())?;
+        // `get` fails off a character boundary, so the slice below is on one.
+        let tail = w.get(cut..)?;
+        tail.eq_ignore_ascii_case(s).then(|| &w[..cut])
+    })
+}
+
+/// Lines of the list its format does not allow.
+#[cfg(test)]
+pub(crate) fn check() -> Vec<ListError> {
+    let mut errors = LIST.sections(NAMES).1;
+    for (name, words) in LIST.sections(NAMES).0 {
+        if let Some(w) = words.iter().find(|w| w.bytes().any(|b| b.is_ascii_uppercase())) {
+            errors.push(ListError { file: LIST.file, line: 0, message: format!("{name}: {w:?} is not lower case") });
+        }
+    }
+    errors
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefixes_and_suffixes() {
+        assert_eq!(strip_prefix_of("office_prefixes", "Ex-Minister"), Some("Minister"));
+        assert_eq!(strip_prefix_of("office_prefixes", "Minister"), None);
+        assert_eq!(strip_suffix_of("office_suffixes", "President-elect"), Some("President"));
+        assert!(NAME_SUFFIXES.has("Jr."));
+        assert!(POSSESSIVES.has("Her"));
+    }
+}
