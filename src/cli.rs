@@ -57,9 +57,13 @@ pub struct InputArgs {
     /// Document id for text read from stdin.
     #[arg(long)]
     pub id: Option<String>,
-    /// Strip HTML markup from the input text.
+    /// Read input as HTML: its text without markup (scripts, styles and comments dropped, entities
+    /// decoded), one block element per line; offsets index that text.
     #[arg(long)]
     pub html: bool,
+    /// Follow symbolic links inside directories (not followed by default; loops are detected).
+    #[arg(long)]
+    pub follow: bool,
 }
 
 /// A trained model to combine with the rules (`quotegraph train`).

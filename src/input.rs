@@ -16,6 +16,11 @@ use thiserror::Error;
 
 use crate::model::Document;
 
+mod html;
+mod walk;
+
+pub use html::strip_html;
+
 #[derive(Debug, Error)]
 pub enum InputError {
     #[error("{path}: {source}")]
@@ -61,6 +66,8 @@ pub struct InputOptions {
     pub stdin_id: Option<String>,
     /// Strip HTML markup from text input.
     pub html: bool,
+    /// Follow symbolic links inside directories (loops are detected).
+    pub follow: bool,
 }
 
 /// One item produced while reading inputs.
@@ -89,20 +96,28 @@ enum Source {
     Jsonl { path: PathBuf },
 }
 
+/// A source, or a remark made while finding sources.
+#[derive(Debug)]
+enum Found {
+    Source(Source),
+    Warning(Warning),
+    Error(InputError),
+}
+
 /// Expands paths into sources in input order: directories recursively in
 /// sorted path order; same-stem files get ids made unique by their path.
-fn sources(paths: &[PathBuf]) -> Vec<Result<Source, InputError>> {
+fn sources(paths: &[PathBuf], follow: bool) -> Vec<Found> {
     let mut out = Vec::new();
     for p in paths {
         if p.as_os_str() == "-" {
-            out.push(Ok(Source::Stdin));
+            out.push(Found::Source(Source::Stdin));
             continue;
         }
         if p.is_dir() {
-            let mut files = Vec::new();
-            if let Err(e) = walk(p, &mut files) {
-                out.push(Err(e));
-            }
+            let walked = walk::walk(p, follow);
+            out.extend(walked.warnings.into_iter().map(Found::Warning));
+            out.extend(walked.errors.into_iter().map(Found::Error));
+            let mut files = walked.files;
             files.sort();
             let mut by_stem: BTreeMap<String, usize> = BTreeMap::new();
             for f in &files {
@@ -112,7 +127,7 @@ fn sources(paths: &[PathBuf]) -> Vec<Result<Source, InputError>> {
             }
             for f in files {
                 if is_jsonl(&f) {
-                    out.push(Ok(Source::Jsonl { path: f }));
+                    out.push(Found::Source(Source::Jsonl { path: f }));
                 } else {
                     let st = stem(&f);
                     let id = if by_stem[&st] > 1 {
@@ -121,29 +136,16 @@ fn sources(paths: &[PathBuf]) -> Vec<Result<Source, InputError>> {
                     } else {
                         st
                     };
-                    out.push(Ok(Source::Text { path: f, id }));
+                    out.push(Found::Source(Source::Text { path: f, id }));
                 }
             }
         } else if is_jsonl(p) {
-            out.push(Ok(Source::Jsonl { path: p.clone() }));
+            out.push(Found::Source(Source::Jsonl { path: p.clone() }));
         } else {
-            out.push(Ok(Source::Text { path: p.clone(), id: stem(p) }));
+            out.push(Found::Source(Source::Text { path: p.clone(), id: stem(p) }));
         }
     }
     out
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), InputError> {
-    let io = |e| InputError::Io { path: dir.display().to_string(), source: e };
-    for entry in fs::read_dir(dir).map_err(io)? {
-        let path = entry.map_err(io)?.path();
-        if path.is_dir() {
-            walk(&path, out)?;
-        } else if matches!(path.extension().and_then(|e| e.to_str()), Some("txt" | "jsonl" | "text" | "html" | "htm")) {
-            out.push(path);
-        }
-    }
-    Ok(())
 }
 
 fn is_jsonl(p: &Path) -> bool {
@@ -177,48 +179,6 @@ pub fn decode(bytes: Vec<u8>, origin: &str) -> (String, Option<Warning>) {
             )
         }
     }
-}
-
-/// Removes HTML markup, keeping text and turning block elements into line
-/// breaks; entities for the common characters are decoded.
-pub fn strip_html(html: &str) -> String {
-    static TAG: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(
-            r"(?is)<(script|style)\b.*?</(script|style)\s*>|<!--.*?-->|<![^>]*>|<\?[^>]*>|<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>",
-        )
-        .unwrap()
-    });
-    let mut out = String::with_capacity(html.len());
-    let mut last = 0;
-    for cap in TAG.captures_iter(html) {
-        let m = cap.get(0).unwrap();
-        out.push_str(&html[last..m.start()]);
-        let tag = cap.get(4).map(|t| t.as_str().to_ascii_lowercase());
-        if matches!(
-            tag.as_deref(),
-            Some("p" | "br" | "div" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "tr" | "blockquote" | "title")
-        ) {
-            out.push('\n');
-        }
-        last = m.end();
-    }
-    out.push_str(&html[last..]);
-    let decoded = out
-        .replace("&nbsp;", " ")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&apos;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&ldquo;", "\u{201c}")
-        .replace("&rdquo;", "\u{201d}")
-        .replace("&lsquo;", "\u{2018}")
-        .replace("&rsquo;", "\u{2019}")
-        .replace("&mdash;", "\u{2014}")
-        .replace("&amp;", "&");
-    // One paragraph per line, as the text layer reads it.
-    let lines: Vec<&str> = decoded.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-    lines.join("\n")
 }
 
 fn looks_like_html(text: &str) -> bool {
@@ -318,10 +278,11 @@ fn jsonl_documents<R: Read>(reader: R, origin: &str, opts: &InputOptions, emit: 
 /// Reads every input in order and hands each document, warning or error to
 /// `emit` as soon as it is read, so memory does not grow with corpus size.
 pub fn read_inputs(paths: &[PathBuf], opts: &InputOptions, emit: &mut dyn FnMut(Item)) {
-    for src in sources(paths) {
+    for src in sources(paths, opts.follow) {
         match src {
-            Err(e) => emit(Item::Error(e)),
-            Ok(Source::Stdin) => match opts.stdin_format {
+            Found::Error(e) => emit(Item::Error(e)),
+            Found::Warning(w) => emit(Item::Warning(w)),
+            Found::Source(Source::Stdin) => match opts.stdin_format {
                 StdinFormat::Jsonl => jsonl_documents(std::io::stdin().lock(), "<stdin>", opts, emit),
                 StdinFormat::Text => {
                     let mut bytes = Vec::new();
@@ -334,14 +295,14 @@ pub fn read_inputs(paths: &[PathBuf], opts: &InputOptions, emit: &mut dyn FnMut(
                     }
                 }
             },
-            Ok(Source::Text { path, id }) => {
+            Found::Source(Source::Text { path, id }) => {
                 let origin = path.display().to_string();
                 match fs::read(&path) {
                     Ok(bytes) => text_document(id, bytes, &origin, opts, emit),
                     Err(e) => emit(Item::Error(InputError::Io { path: origin, source: e })),
                 }
             }
-            Ok(Source::Jsonl { path }) => {
+            Found::Source(Source::Jsonl { path }) => {
                 let origin = path.display().to_string();
                 match fs::File::open(&path) {
                     Ok(f) => jsonl_documents(f, &origin, opts, emit),
@@ -378,11 +339,5 @@ mod tests {
         assert_eq!(d.unwrap().outlet.as_deref(), Some("AP"));
         let e = parse_jsonl_line(r#"{"id":"a","text":"x","date":"last Tuesday"}"#, "in.jsonl", 7).unwrap_err();
         assert!(e.to_string().starts_with("in.jsonl:7: bad \"date\""), "{e}");
-    }
-
-    #[test]
-    fn html_is_stripped_to_lines() {
-        assert_eq!(strip_html("<html><body><p>A &amp; B</p><p>“C”</p><script>x</script></body></html>"), "A & B\n“C”");
-        assert_eq!(strip_html("<!DOCTYPE html><?xml version=\"1.0\"?><p>A</p>"), "A");
     }
 }

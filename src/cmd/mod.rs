@@ -130,5 +130,6 @@ pub fn input_options(input: &crate::cli::InputArgs) -> quotegraph::input::InputO
         },
         stdin_id: input.id.clone(),
         html: input.html,
+        follow: input.follow,
     }
 }

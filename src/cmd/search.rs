@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use anyhow::Result;
-use quotegraph::store::Param;
+use quotegraph::store::{hits, Param};
 
 use super::db::{self, Page};
 use super::Outcome;
@@ -44,6 +44,15 @@ pub fn run(db_path: &Path, query: &str, outlet: Option<&str>, page: PageArgs, fo
     } else {
         page.offset + rows.len()
     };
+    if format == ListFormat::Table {
+        // Only the terminal shows matches as [brackets]; data formats carry `quote` and `hits`.
+        for r in &mut rows {
+            let quote = r.get("quote").and_then(|v| v.as_str()).unwrap_or_default();
+            let hits: Vec<[usize; 2]> = r.get("hits").and_then(|h| serde_json::from_value(h.clone()).ok()).unwrap_or_default();
+            let marked = hits::bracket(quote, &hits);
+            r.insert("match".into(), marked.into());
+        }
+    }
     db::print_rows(&rows, format, &["speaker", "doc", "match"])?;
     page.note(rows.len(), total, "matches");
     Ok(Outcome::default())

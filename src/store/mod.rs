@@ -9,6 +9,7 @@ pub mod browse;
 /// Test fixtures: public only for the integration tests (tests/cli), not part of the API.
 #[doc(hidden)]
 pub mod fixture;
+pub mod hits;
 pub mod read;
 pub mod registry;
 pub mod spread;

@@ -157,6 +157,7 @@ impl Store {
                             let name = stmt.column_name(i).map_err(ctx)?.to_string();
                             m.insert(name, json_value(r.get_ref(i).map_err(ctx)?));
                         }
+                        super::hits::convert(&mut m);
                         out.push(m);
                     }
                     Ok(None) => break,

@@ -107,7 +107,8 @@ fn who_about_ranks_speakers_and_search_highlights() {
     let who = s.rows("who_about", &[("name", text("trump"))]).unwrap();
     assert_eq!(col(&who, "speaker"), vec!["Anna Lee", "Basem Naim", "Smith"]);
     let hits = s.rows("search", &[("query", text("hostages"))]).unwrap();
-    assert_eq!(col(&hits, "match"), vec!["Hamas continues to hold [hostages]"]);
+    assert_eq!(col(&hits, "quote"), vec!["Hamas continues to hold hostages"]);
+    assert_eq!(hits[0]["hits"], serde_json::json!([[24, 32]]), "byte offsets of the match in `quote`");
     assert_eq!(col(&hits, "speaker"), vec!["James Hewitt"]);
     assert!(matches!(s.rows("search", &[("query", text("\"unclosed"))]), Err(StoreError::FtsSyntax { .. })));
 }

@@ -440,6 +440,21 @@ fn slice(doc: &Document, span: Span) -> Result<&str, StoreError> {
     })
 }
 
+/// Per entity of `x`: whether it has a mention, or a mention, quote speaker
+/// or role affiliation refers to it.
+fn referenced_entities(x: &Extraction) -> Vec<bool> {
+    let mut wanted: Vec<bool> = x.entities.iter().map(|e| !e.mentions.is_empty()).collect();
+    let mut mark = |e: Option<crate::model::LocalEntityId>| {
+        if let Some(w) = e.and_then(|e| wanted.get_mut(e.0 as usize)) {
+            *w = true;
+        }
+    };
+    x.mentions.iter().for_each(|m| mark(m.entity));
+    x.quotes.iter().for_each(|q| mark(q.speaker.and_then(|s| s.entity)));
+    x.entities.iter().flat_map(|e| &e.roles).for_each(|r| mark(r.affiliation));
+    wanted
+}
+
 fn write_document(
     tx: &Connection,
     path: &std::path::Path,
@@ -479,7 +494,10 @@ fn write_document(
 
     // Entities, where the merge policy (extract::merge) places them.
     let mut global: Vec<Option<i64>> = vec![None; x.entities.len()];
-    for place in merge::plan(x, |n| aliases.lookup(n).is_some()) {
+    // Defence in depth (issue 15): an entity that nothing in the document
+    // names or points at (an extractor phantom) is never written.
+    let wanted = referenced_entities(x);
+    for place in merge::plan(x, |n| aliases.lookup(n).is_some()).into_iter().filter(|p| wanted[p.local]) {
         let e = &x.entities[place.local];
         let id = match place.target {
             Target::User => {

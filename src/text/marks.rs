@@ -107,6 +107,8 @@ fn mark_candidates<'s>(s: &'s str, leads: &'s [bool; 256]) -> impl Iterator<Item
             let at = i;
             i += 1;
             if leads[usize::from(bytes[at])] {
+                // `at` is a char boundary: `leads` holds only ASCII bytes and
+                // UTF-8 lead bytes (0xC2..), never a continuation byte (0x80..0xBF).
                 if let Some(c) = s[at..].chars().next() {
                     return Some((at, c));
                 }
@@ -116,6 +118,8 @@ fn mark_candidates<'s>(s: &'s str, leads: &'s [bool; 256]) -> impl Iterator<Item
     })
 }
 
+/// The characters around byte `i`, which callers take from a mark's start or
+/// end (`len_utf8` of the decoded mark), so always a char boundary.
 fn char_before(s: &str, i: usize) -> Option<char> {
     s[..i].chars().next_back()
 }
@@ -143,7 +147,12 @@ fn double_marks(text: &str, para: Span) -> Vec<Mark> {
             // A right mark at a word start is an opening mark typed wrong ("”Fear. I am …”").
             '\u{201d}'
                 if (is_open_context(prev) && next.is_some_and(|n| n.is_alphanumeric() || n == '\u{2026}'))
-                    || (i == 0 && next.is_some_and(|n| !n.is_whitespace() || s[1 + c.len_utf8()..].starts_with('\u{2026}'))) =>
+                    || (i == 0
+                        && next.is_some_and(|n| {
+                            // The character after the one after the mark (`n` may be
+                            // multi-byte: a no-break space is two bytes).
+                            !n.is_whitespace() || char_after(s, c.len_utf8() + n.len_utf8()) == Some('\u{2026}')
+                        })) =>
             {
                 push(c.len_utf8(), Role::Open)
             }

@@ -13,6 +13,7 @@ macro_rules! skip {
 
 mod cases;
 mod eval_parity;
+mod hardening;
 mod properties;
 mod reliability;
 mod scale_out;
@@ -23,3 +24,4 @@ mod spread_corpus;
 mod store_cli;
 mod store_reliability;
 mod train;
+mod unicode_properties;

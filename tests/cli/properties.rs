@@ -92,7 +92,7 @@ fn check_span(text: &str, span: Span, what: &str) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-fn check_extraction(text: &str) -> Result<(), TestCaseError> {
+pub(crate) fn check_extraction(text: &str) -> Result<(), TestCaseError> {
     let x = extract(text);
     for q in &x.quotes {
         check_span(text, q.content, "quote")?;

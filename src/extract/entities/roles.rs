@@ -14,17 +14,22 @@ use crate::extract::Analysis;
 use crate::model::{Entity, EntityType, Extraction, LocalEntityId, Role, Span};
 use crate::text::{Token, TokenKind};
 
-/// Place entity for a demonym, created with a nominal mention when the document never names the place.
-pub(super) fn demonym_entity(x: &mut Extraction, word: &str) -> Option<LocalEntityId> {
-    // "US-Israeli": the first part that names a place.
-    let place = word
-        .split('-')
-        .find_map(|p| LEX.demonyms.get(p).or_else(|| LEX.place_aliases.get(p)).copied().or_else(|| LEX.places.get(p).copied()))?;
+/// The place a demonym or place word names ("US-Israeli": the first part that names one).
+pub(super) fn demonym_place(word: &str) -> Option<&'static str> {
+    word.split('-')
+        .find_map(|p| LEX.demonyms.get(p).or_else(|| LEX.place_aliases.get(p)).copied().or_else(|| LEX.places.get(p).copied()))
+}
+
+/// Place entity for a demonym's place, created when the document never names it.
+/// Called only once the entity is used (as an affiliation): an entity created
+/// and then not used was stored with no mention that anything referenced
+/// (issue 15: "Hamas official and Egyptian envoy" made a phantom `Egypt`).
+pub(super) fn place_entity(x: &mut Extraction, place: &str) -> LocalEntityId {
     let found = x
         .entities
         .iter()
         .position(|e| e.entity_type == EntityType::Place && (e.name == place || e.aliases.iter().any(|s| s == place)));
-    let id = match found {
+    match found {
         Some(i) => LocalEntityId(i as u32),
         None => {
             let id = LocalEntityId(x.entities.len() as u32);
@@ -37,8 +42,7 @@ pub(super) fn demonym_entity(x: &mut Extraction, word: &str) -> Option<LocalEnti
             });
             id
         }
-    };
-    Some(id)
+    }
 }
 
 pub(super) fn is_role_noun(w: &str) -> bool {
@@ -146,12 +150,14 @@ pub(super) fn roles(a: &Analysis, cands: &[Cand], x: &mut Extraction) {
 pub(super) fn role_from(a: &Analysis, x: &mut Extraction, i: usize, j: usize) -> Option<Role> {
     let mut words = Vec::new();
     let mut affiliation = None;
+    // A demonym's place, made an entity only if it ends up as the affiliation.
+    let mut demonym: Option<&'static str> = None;
     let mut k = i;
     while k < j {
         let tk = a.tokens[k];
         if let Some(m) = mention_at(x, tk.span).copied() {
             if let Some(e) = m.entity {
-                if affiliation.is_none() && x.entity(e).entity_type != EntityType::Person {
+                if affiliation.is_none() && demonym.is_none() && x.entity(e).entity_type != EntityType::Person {
                     affiliation = Some(e);
                 }
             }
@@ -161,8 +167,8 @@ pub(super) fn role_from(a: &Analysis, x: &mut Extraction, i: usize, j: usize) ->
             continue;
         }
         let w = a.tok(k);
-        if let Some(e) = demonym_entity(x, w).filter(|_| affiliation.is_none()) {
-            affiliation = Some(e);
+        if let Some(place) = demonym_place(w).filter(|_| affiliation.is_none() && demonym.is_none()) {
+            demonym = Some(place);
         } else if w.chars().next().is_some_and(char::is_uppercase) && k > i && !is_title(w) {
             // An unrecognised name inside the phrase: keep out of the role.
         } else if !is_determiner(w) {
@@ -172,6 +178,9 @@ pub(super) fn role_from(a: &Analysis, x: &mut Extraction, i: usize, j: usize) ->
     }
     if words.is_empty() {
         return None;
+    }
+    if let Some(place) = demonym {
+        affiliation = Some(place_entity(x, place));
     }
     Some(Role { role: words.join(" "), affiliation, span: a.tokens[i].span.cover(a.tokens[j - 1].span) })
 }

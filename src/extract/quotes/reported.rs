@@ -227,6 +227,10 @@ impl Finder<'_, '_> {
         if self.tok(r.end - 1) == ")" && !r.clone().any(|k| self.tok(k) == "(") {
             r.end -= 1;
         }
+        // Only the parenthesis was left (found by fuzz/ soup): no content.
+        if r.start >= r.end {
+            return;
+        }
         let mut content = self.span(r.clone());
         // Never end inside a quoted passage: "want “justice for Terrence,” but ..."
         if let Some(q) = self.a.quoted_near(content).iter().find(|q| {
