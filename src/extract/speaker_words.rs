@@ -35,7 +35,7 @@ pub(crate) fn words(name: &str) -> &'static [&'static str] {
 }
 
 fn section(name: &str) -> WordSet {
-    WordSet::new(words(name))
+    WordSet::section(&SECTIONS, name)
 }
 
 pub(crate) static OFFICE_CONTINUATIONS: LazyLock<WordSet> = LazyLock::new(|| section("office_continuations"));
@@ -69,13 +69,7 @@ pub(crate) fn strip_suffix_of<'w>(name: &str, w: &'w str) -> Option<&'w str> {
 /// Lines of the list its format does not allow.
 #[cfg(test)]
 pub(crate) fn check() -> Vec<ListError> {
-    let mut errors = LIST.sections(NAMES).1;
-    for (name, words) in LIST.sections(NAMES).0 {
-        if let Some(w) = words.iter().find(|w| w.bytes().any(|b| b.is_ascii_uppercase())) {
-            errors.push(ListError { file: LIST.file, line: 0, message: format!("{name}: {w:?} is not lower case") });
-        }
-    }
-    errors
+    LIST.lower_case_section_errors(NAMES)
 }
 
 #[cfg(test)]

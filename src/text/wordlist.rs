@@ -110,6 +110,19 @@ impl WordList {
         (out, errors)
     }
 
+    /// The errors of [`WordList::sections`] plus one for each section that
+    /// lists a word with an upper-case letter (lists looked up with
+    /// [`WordSet::has`] must be lower case).
+    pub fn lower_case_section_errors(self, names: &[&str]) -> Vec<ListError> {
+        let (sections, mut errors) = self.sections(names);
+        for (name, words) in sections {
+            if let Some(w) = words.iter().find(|w| w.bytes().any(|b| b.is_ascii_uppercase())) {
+                errors.push(self.error(0, format!("{name}: {w:?} is not lower case")));
+            }
+        }
+        errors
+    }
+
     /// Sections: a `name:` line opens a list, the words of the following
     /// lines (space-separated) belong to it. Every section must be one of
     /// `names`, appear once, and list a word once; sections in `names` that

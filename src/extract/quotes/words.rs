@@ -67,13 +67,7 @@ fn section(name: &str) -> WordSet {
 /// Lines of the list its format does not allow.
 #[cfg(test)]
 pub(crate) fn check() -> Vec<ListError> {
-    let mut errors = LIST.sections(NAMES).1;
-    for (name, words) in LIST.sections(NAMES).0 {
-        if let Some(w) = words.iter().find(|w| w.bytes().any(|b| b.is_ascii_uppercase())) {
-            errors.push(ListError { file: LIST.file, line: 0, message: format!("{name}: {w:?} is not lower case") });
-        }
-    }
-    errors
+    LIST.lower_case_section_errors(NAMES)
 }
 
 /// ASCII-case-insensitive comparison with a short literal list.
