@@ -184,8 +184,10 @@ fn resolve_with(
 ) -> Option<(LocalEntityId, MentionKind)> {
     // A name inside: a person first.
     // Mentions are sorted by start: look only near the span (long documents stay linear).
+    // Invariant: partition points are at most the length, and `lo <= hi` (searched in `..hi`).
     let hi = x.mentions.partition_point(|m| m.span.start < span.end);
     let lo = x.mentions[..hi].partition_point(|m| m.span.start() + MAX_NAME_BYTES < span.start());
+    // Invariant: as above, `lo <= hi <= len`.
     let names: Vec<&Mention> =
         x.mentions[lo..hi].iter().filter(|m| m.kind == MentionKind::Name && m.span.overlaps(span)).collect();
     if let Some(m) = names.iter().find(|m| m.entity.is_some_and(|e| x.entity(e).entity_type == EntityType::Person)) {
@@ -267,7 +269,7 @@ fn sole_person_before(a: &Analysis, x: &Extraction, pos: usize) -> Option<LocalE
     let lo = x.mentions.partition_point(|m| m.span.start() < sp.span.start());
     let hi = x.mentions.partition_point(|m| m.span.start() < sp.span.end());
     let mut person = None;
-    // Mentions are sorted by start and a sentence starts before it ends, so `lo <= hi <= len`.
+    // Invariant: mentions are sorted by start and a sentence starts before it ends, so `lo <= hi <= len`.
     for m in x.mentions[lo..hi].iter().filter(|m| m.kind == MentionKind::Name) {
         let Some(e) = m.entity.filter(|&e| x.entity(e).entity_type == EntityType::Person) else { continue };
         if person.is_some_and(|p| p != e) {
@@ -297,7 +299,7 @@ fn appositive_name(a: &Analysis, x: &Extraction, span: Span) -> Option<LocalEnti
 fn antecedent_of_who(a: &Analysis, x: &Extraction, pos: usize) -> Option<LocalEntityId> {
     let sentence = a.sentence_at(pos)?;
     let before = x.mentions.partition_point(|m| m.span.start() < pos);
-    // A partition point is at most the length.
+    // Invariant: a partition point is at most the length.
     let in_sentence = x.mentions[..before]
         .iter()
         .rev()
@@ -368,7 +370,7 @@ fn last_mention_before(x: &Extraction, e: LocalEntityId, pos: usize) -> Option<u
 fn nearest_org(a: &Analysis, x: &Extraction, pos: usize) -> Option<LocalEntityId> {
     let here = a.sentence_at(pos)?;
     let before = x.mentions.partition_point(|m| m.span.start() < pos);
-    // A partition point is at most the length.
+    // Invariant: a partition point is at most the length.
     x.mentions[..before]
         .iter()
         .rev()
@@ -417,6 +419,7 @@ fn resolve_pronoun(
     let here = a.sentence_at(pos).unwrap_or(0);
     let mut best: Option<(i64, LocalEntityId)> = None;
     let before = x.mentions.partition_point(|m| m.span.start() < pos);
+    // Invariant: a partition point is at most the length.
     for m in x.mentions[..before].iter().rev() {
         // Antecedents are at most six sentences back.
         if here.saturating_sub(a.sentence_at(m.span.start()).unwrap_or(0)) > 6 {
