@@ -78,8 +78,12 @@ pub fn attach(a: &Analysis, x: &mut Extraction, candidates: Vec<Candidate>) {
 }
 
 /// Nested frames ("X suggested in a July tweet that ...") can attribute the same
-/// words twice. One content gets one attribution: the most confident, then one
-/// whose speaker resolved, then the cue nearest the content. `quotes` is sorted by span.
+/// words twice, and so can a sentence repeated around its cue ("A began, X
+/// described, B began, X described, C": the second parenthetical's left part
+/// is the first quote's whole span, issue 15's soak). One content span gets
+/// one quote, whatever its kind or fragments: the most confident, then one
+/// whose speaker resolved, then the cue nearest the content; on a full tie
+/// the first the finders gave (the sort is stable). `quotes` is sorted by span.
 fn one_attribution_per_content(quotes: Vec<Quote>) -> Vec<Quote> {
     fn rank(q: &Quote) -> (u32, bool, std::cmp::Reverse<u32>) {
         let gap = q.cue.map_or(u32::MAX, |c| {
@@ -93,9 +97,8 @@ fn one_attribution_per_content(quotes: Vec<Quote>) -> Vec<Quote> {
     }
     let mut kept: Vec<Quote> = Vec::with_capacity(quotes.len());
     for q in quotes {
-        let same =
-            kept.iter_mut().rev().take_while(|k| k.content == q.content).find(|k| k.kind == q.kind && k.fragments == q.fragments);
-        match same {
+        // Sorted by span, so a quote of the same content is the last one kept.
+        match kept.last_mut().filter(|k| k.content == q.content) {
             Some(k) => {
                 if rank(&q) > rank(k) {
                     *k = q;
