@@ -330,8 +330,10 @@ pub(super) fn split_run<'t>(a: &Analysis<'t>, info: &DocInfo<'t>, headline: bool
             i = end;
             continue;
         }
-        // A role, not a name: "High Commissioner", "New Democrat MP", "Sheriff".
-        if is_role_word(a.tok(end - 1)) {
+        // A role, not a name: "High Commissioner", "New Democrat MP", "Sheriff"; but a
+        // forename and one title word is a person: "John Major", "Tom Marshal".
+        let forename_surname = end == i + 2 && LEX.forenames.contains_key(w) && is_title(a.tok(end - 1));
+        if is_role_word(a.tok(end - 1)) && !forename_surname {
             i = end;
             continue;
         }
