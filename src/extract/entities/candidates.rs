@@ -18,8 +18,8 @@ use super::lexicon::{
 };
 use super::{c_text, Cand};
 use crate::extract::lexicon::{lexicon, with_ascii_lowercase};
-use crate::extract::names;
 use crate::extract::Analysis;
+use crate::extract::{names, nonspeakers};
 use crate::model::EntityType;
 use crate::text::TokenKind;
 
@@ -232,6 +232,20 @@ pub(super) fn connector_ok(a: &Analysis, i: usize, j: usize, k: usize) -> bool {
             } else {
                 (i..j).any(headword) || (first != "of" && ahead)
             }
+        }
+        // "Commission on Presidential Debates", "Institute on Water Safety": right after the
+        // head of a body (on_heads), before a plain word that is no time, month, place or
+        // other known name ("the Council on Monday", "the Panel on April 3").
+        "on" => {
+            let next = a.tok(k);
+            k == j + 1
+                && WORDS.on_heads.contains(a.tok(j - 1))
+                && next.chars().all(char::is_alphabetic)
+                && !nonspeakers::is_time_word(next)
+                && !lexicon().stop_capitalized.contains(next)
+                && known_at(a, k, a.tokens.len()).is_none()
+                // "Council on American-Islamic Relations": not half a word.
+                && a.tokens.get(k + 1).is_none_or(|_| a.tok(k + 1) != "-")
         }
         _ if WORDS.name_particles.contains(first) => k == j + 1,
         _ => false,
