@@ -51,6 +51,11 @@ pub fn attach(a: &Analysis, x: &mut Extraction, candidates: Vec<Candidate>) {
         if c.speaker.is_some_and(|s| nonspeakers::is_hearer(s.slice(a.text))) {
             continue;
         }
+        // "announced his resignation", "claimed responsibility": an act, not a statement.
+        let cue_text = c.cue.map_or("", |s| s.slice(a.text));
+        if c.kind == QuoteKind::Indirect && nonspeakers::is_act_object(cue_text, c.content.slice(a.text)) {
+            continue;
+        }
         // Link lines and interview answers are not the article's quotes.
         let at = c.content.start();
         let direct_with_cue = c.kind != QuoteKind::Indirect && c.cue.is_some();

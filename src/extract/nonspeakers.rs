@@ -107,6 +107,22 @@ pub fn unowned_document(speaker: &str) -> bool {
     speaker_words::DOCUMENT_DETERMINERS.has(first) && rest.len() <= MAX_DOCUMENT_WORDS && lower && head
 }
 
+/// Words of an object before its head noun: "his 2020 candidacy", "the
+/// immediate resignation"; more is a longer phrase that may carry a claim.
+const ACT_OBJECT_MODIFIERS: usize = 2;
+
+/// "announced his resignation", "claimed responsibility for the attacks": a
+/// cue whose object names an act rather than a statement. `cue` is the cue's
+/// text, `content` the candidate content.
+pub fn is_act_object(cue: &str, content: &str) -> bool {
+    if !cue.split_whitespace().next_back().is_some_and(|w| speaker_words::ACT_CUES.has(w)) {
+        return false;
+    }
+    let mut words = content.split_whitespace().peekable();
+    words.next_if(|w| speaker_words::POSSESSIVES.has(w) || speaker_words::DOCUMENT_DETERMINERS.has(w));
+    words.take(ACT_OBJECT_MODIFIERS + 1).any(|w| speaker_words::ACT_NOUNS.has(w.trim_end_matches([',', '.'])))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -132,6 +148,15 @@ mod tests {
         assert_eq!(possessor("its press release"), Some("its"));
         assert_eq!(possessor("her sister"), None);
         assert_eq!(possessor("the letter"), None);
+    }
+
+    #[test]
+    fn act_objects() {
+        assert!(is_act_object("announced", "his resignation shortly"));
+        assert!(is_act_object("also announced", "her 2020 candidacy in Ohio"));
+        assert!(is_act_object("claimed", "responsibility for the attacks"));
+        assert!(!is_act_object("announced", "the company would close"));
+        assert!(!is_act_object("said", "his resignation was final"));
     }
 
     #[test]
