@@ -177,9 +177,14 @@ pub(super) fn is_cap_word(a: &Analysis, i: usize) -> bool {
     if a.tokens[i].kind != TokenKind::Word {
         return false;
     }
-    // "al-Qaeda", "bin Laden"-style particles are handled as connectors; "iPhone" is a name.
-    let mut cs = a.tok(i).chars();
-    cs.next().is_some_and(char::is_lowercase) && cs.next().is_some_and(char::is_uppercase)
+    // "al-Qaeda", "bin Laden"-style particles are handled as connectors; "iPhone" is a name,
+    // and so is a particle joined by a hyphen to a capitalised word ("al-Assadi", "el-Sisi").
+    let w = a.tok(i);
+    let mut cs = w.chars();
+    let camel = cs.next().is_some_and(char::is_lowercase) && cs.next().is_some_and(char::is_uppercase);
+    camel
+        || w.split_once('-')
+            .is_some_and(|(p, rest)| WORDS.name_particles.contains(p) && rest.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// Finds the name candidates of one sentence.
