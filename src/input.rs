@@ -186,6 +186,7 @@ fn looks_like_html(text: &str) -> bool {
     while !text.is_char_boundary(end) {
         end -= 1;
     }
+    // Invariant: the loop above moved `end` back to a char boundary.
     let head = &text[..end].to_ascii_lowercase();
     head.contains("<html")
         || head.contains("<!doctype html")

@@ -52,6 +52,7 @@ impl Span {
     }
     /// The slice of `text` this span covers.
     pub fn slice(self, text: &str) -> &str {
+        // Invariant: only for spans made over this `text` (the extractor's, property-tested on char boundaries); offsets read back from a store go through `get`-guarded code (`store::hits`, `serve::markup`).
         &text[self.start()..self.end()]
     }
     pub fn contains(self, other: Span) -> bool {

@@ -52,6 +52,8 @@ pub fn check(text: &str) {
         assert!(!e.mentions.is_empty() || referenced, "entity {:?} has no mention and nothing refers to it", e.name);
     }
     assert!(x.quotes.windows(2).all(|w| w[0].content.start <= w[1].content.start), "quotes out of order");
+    // One quote per content span (sorted, so equal spans are neighbours).
+    assert!(x.quotes.windows(2).all(|w| w[0].content != w[1].content), "two quotes of one content span");
     let rec = ExtractRecord::new("doc", text, &x, true);
     for q in &rec.quotes {
         assert_eq!(&text[q.start as usize..q.end as usize], q.text);

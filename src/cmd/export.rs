@@ -24,6 +24,7 @@ pub fn run(
         Some(name) => {
             let ids = db::resolve(&store, name)?;
             let max = (max_quotes > 0).then_some(max_quotes);
+            // Invariant: `db::resolve` fails rather than return no ids.
             let around = QuoteGraph::load_ego_bounded(&store, &ids[..1], depth, max)?;
             if around.truncated {
                 eprintln!("note: {name:?} has a large neighbourhood; stopped reading it at {AROUND_QUOTE_CAP} quotes, the export is partial");

@@ -153,12 +153,14 @@ fn record_line(d: &Document, x: &quotegraph::model::Extraction, explain: bool, w
     } else {
         serde_json::to_writer(&mut line, &record)
     };
+    // Invariant: records hold only strings, numbers and enums: serde_json cannot fail on them.
     written.expect("records serialise");
     line.push(b'\n');
     line
 }
 
 fn error_line(doc: Option<&str>, line: Option<usize>, error: String) -> Vec<u8> {
+    // Invariant: an error record holds only strings and numbers.
     let mut out = serde_json::to_vec(&ErrorRecord::new(doc, line, error)).expect("error records serialise");
     out.push(b'\n');
     out

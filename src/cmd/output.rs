@@ -105,6 +105,7 @@ pub fn write_rows<T: Serialize>(out: &mut dyn Write, rows: &[T], format: ListFor
             let total = terminal_width();
             let sep = 2 * headers.len().saturating_sub(1);
             while widths.iter().sum::<usize>() + sep > total {
+                // Invariant: the loop runs only while the widths sum past the terminal width, so `widths` is not empty.
                 let (i, &w) = widths.iter().enumerate().max_by_key(|(_, w)| **w).unwrap();
                 if w <= 8 {
                     break;

@@ -55,6 +55,7 @@ fn valid_time(t: &str) -> bool {
     let ok_zone = match zone {
         "" | "Z" | "z" => true,
         z => {
+            // Invariant: `zone` is not empty here and starts with the ASCII `Z`, `z`, `+` or `-` it was split at.
             let z = &z[1..];
             let (h, m) = z.split_once(':').unwrap_or(if z.len() == 4 { z.split_at(2) } else { (z, "00") });
             digits(h, 2).is_some_and(|h| h <= 23) && digits(m, 2).is_some_and(|m| m < 60)
@@ -69,6 +70,7 @@ pub fn parse(s: &str) -> Result<Date, String> {
     let s = s.trim();
     let bad = || format!("{s:?} is not an ISO 8601 date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM[:SS][Z|+HH:MM])");
     let (date, time) = match s.find(['T', 't', ' ']) {
+        // Invariant: `i` is the start of an ASCII `T`, `t` or space, so `i` and `i + 1` are boundaries.
         Some(i) => (&s[..i], Some(&s[i + 1..])),
         None => (s, None),
     };

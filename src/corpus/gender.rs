@@ -111,6 +111,7 @@ pub fn text_evidence(text: &str, x: &Extraction) -> Vec<(LocalEntityId, Gender, 
                 MentionKind::Pronoun => (pronoun_gender(span), Evidence::Pronoun),
                 MentionKind::Name => {
                     let inside = span.split_whitespace().next().map_or(Gender::Unknown, honorific_gender);
+                    // Invariant: `m` is a mention the extractor made over this `text`.
                     let before = text[..m.span.start()].split_whitespace().next_back().map_or(Gender::Unknown, honorific_gender);
                     (if inside != Gender::Unknown { inside } else { before }, Evidence::Honorific)
                 }

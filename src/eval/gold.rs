@@ -362,6 +362,7 @@ pub fn gold_from_records(
             }
             it.source = doc.span(a.get("source"));
             it.cue = doc.span(a.get("cue"));
+            // Invariant: `doc.span` clamps both ends into `0..=chars.len()` and orders them.
             it.cue_text = it.cue.map(|(s, e)| doc.chars[s..e].iter().collect()).unwrap_or_default();
             it.direct = match a.get("direct") {
                 None | Some(Value::Null) => is_direct(&doc.chars, content.0, content.1),

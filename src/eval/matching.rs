@@ -71,6 +71,7 @@ pub(super) fn pred_items(
             }
             it.cue_text = match get(cue, "text") {
                 Some(t) => value_string(t),
+                // Invariant: `doc.span` clamps both ends into `0..=chars.len()` and orders them.
                 None => it.cue.map(|(s, e)| doc.chars[s..e].iter().collect()).unwrap_or_default(),
             };
             it.direct = is_direct(&doc.chars, content.0, content.1);

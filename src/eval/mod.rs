@@ -115,6 +115,7 @@ pub fn score(gold: &Gold, preds: &[Value], thresholds: &[f64]) -> Report {
             let g_all: Vec<&Item> = doc.items.iter().filter(|g| !direct_only || g.direct).collect();
             let p_all: Vec<&Item> =
                 preds[di].as_deref().unwrap_or_default().iter().filter(|p| !direct_only || p.direct).collect();
+            // Invariant: full ranges (`..`) never panic.
             let (gs, ps) = (&g_all[..], &p_all[..]);
             let (tp, fp, fn_) = match_by_key(gs, ps, &|x| x.content);
             c.entry("content_exact_strict".into()).or_default().add(tp, fp, fn_);

@@ -180,6 +180,7 @@ impl Report {
         use serde::Serialize;
         let mut buf = Vec::new();
         let mut ser = serde_json::Serializer::with_formatter(&mut buf, serde_json::ser::PrettyFormatter::with_indent(b" "));
+        // Invariant: a `serde_json::Value` into a `Vec` never fails.
         self.to_json().serialize(&mut ser).expect("serialising a JSON value cannot fail");
         String::from_utf8(buf).expect("serde_json writes UTF-8")
     }
@@ -304,6 +305,7 @@ pub fn fmt_g(x: f64) -> String {
         return if x.is_sign_negative() { "-0".into() } else { "0".into() };
     }
     let sci = format!("{x:.5e}");
+    // Invariant: `sci` was formatted with `{:e}`, which always writes an `e`.
     let (mant, exp) = sci.split_once('e').expect("exponent format");
     let exp: i32 = exp.parse().expect("exponent");
     let strip = |s: &str| -> String {

@@ -105,6 +105,7 @@ pub fn trim(t: &[char], mut s: usize, mut e: usize, mut strip_that: bool) -> (us
         // Only ASCII letters lower-case to t, h, a (checked against Python's str.lower).
         if strip_that
             && s + 4 < e
+            // Invariant: `s + 4 < e <= t.len()` just above.
             && t[s..s + 4].iter().zip("that".chars()).all(|(a, b)| a.eq_ignore_ascii_case(&b))
             && py_isspace(t[s + 4])
         {
@@ -123,9 +124,11 @@ pub fn py_strip_lower(s: &str) -> String {
 }
 
 /// Python `\W` on str patterns: not (`str.isalnum()` or `_`).
+// Invariant: a constant pattern, covered by the eval unit tests.
 static NON_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[^\p{L}\p{N}_]").expect("valid regex"));
 /// Python `\s+` on str patterns (`str.isspace`).
 static SPACES: LazyLock<Regex> = LazyLock::new(|| {
+    // Invariant: a constant pattern, covered by the eval unit tests.
     Regex::new(r"[\t\n\x0B\x0C\r\x1C-\x1F \x{85}\x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}]+")
         .expect("valid regex")
 });
@@ -160,6 +163,7 @@ pub fn py_slice_bytes(raw: &[u8], s: Option<i128>, e: Option<i128>) -> &[u8] {
     if s >= e {
         &[]
     } else {
+        // Invariant: `norm` clamps both to `0..=raw.len()`, and `s < e`.
         &raw[s..e]
     }
 }

@@ -76,6 +76,7 @@ pub fn write(g: &QuoteGraph, dir: &Path) -> Result<Vec<PathBuf>, ExportError> {
         .map_err(io(dir))?;
     }
     for e in g.graph.edge_indices() {
+        // Invariant: `e` comes from this graph's own `edge_indices()`.
         let (a, b) = g.graph.edge_endpoints(e).expect("edge of the graph");
         let w = &g.graph[e];
         rels.write_record([

@@ -97,6 +97,7 @@ pub fn write(g: &QuoteGraph, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "    </node>")?;
     }
     for e in g.graph.edge_indices() {
+        // Invariant: `e` comes from this graph's own `edge_indices()`.
         let (a, b) = g.graph.edge_endpoints(e).expect("edge of the graph");
         let w = &g.graph[e];
         writeln!(

@@ -81,6 +81,7 @@ pub fn node_link(g: &QuoteGraph) -> NodeLink {
         .graph
         .edge_indices()
         .map(|e| {
+            // Invariant: `e` comes from this graph's own `edge_indices()`.
             let (a, b) = g.graph.edge_endpoints(e).expect("edge of the graph");
             let k = keys.entry((a.index(), b.index())).or_default();
             let key = *k;

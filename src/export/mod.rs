@@ -36,6 +36,7 @@ pub fn svg(dot_text: &str) -> Result<Vec<u8>, ExportError> {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(ExportError::DotMissing),
             Err(e) => return Err(ExportError::io("dot", e)),
         };
+    // Invariant: the child was spawned with `Stdio::piped()` stdin just above.
     let mut stdin = child.stdin.take().expect("piped stdin");
     let text = dot_text.to_string();
     let writer = std::thread::spawn(move || stdin.write_all(text.as_bytes()));

@@ -72,6 +72,7 @@ impl<'a> Analysis<'a> {
             lo -= 1;
             back += 1;
         }
+        // Invariant: `lo` and `hi` come from `partition_point` (<= len), `lo` only decreases.
         &self.quoted[lo..hi.max(lo)]
     }
 

@@ -78,8 +78,12 @@ pub fn attach(a: &Analysis, x: &mut Extraction, candidates: Vec<Candidate>) {
 }
 
 /// Nested frames ("X suggested in a July tweet that ...") can attribute the same
-/// words twice. One content gets one attribution: the most confident, then one
-/// whose speaker resolved, then the cue nearest the content. `quotes` is sorted by span.
+/// words twice, and so can a sentence repeated around its cue ("A began, X
+/// described, B began, X described, C": the second parenthetical's left part
+/// is the first quote's whole span, issue 15's soak). One content span gets
+/// one quote, whatever its kind or fragments: the most confident, then one
+/// whose speaker resolved, then the cue nearest the content; on a full tie
+/// the first the finders gave (the sort is stable). `quotes` is sorted by span.
 fn one_attribution_per_content(quotes: Vec<Quote>) -> Vec<Quote> {
     fn rank(q: &Quote) -> (u32, bool, std::cmp::Reverse<u32>) {
         let gap = q.cue.map_or(u32::MAX, |c| {
@@ -93,9 +97,8 @@ fn one_attribution_per_content(quotes: Vec<Quote>) -> Vec<Quote> {
     }
     let mut kept: Vec<Quote> = Vec::with_capacity(quotes.len());
     for q in quotes {
-        let same =
-            kept.iter_mut().rev().take_while(|k| k.content == q.content).find(|k| k.kind == q.kind && k.fragments == q.fragments);
-        match same {
+        // Sorted by span, so a quote of the same content is the last one kept.
+        match kept.last_mut().filter(|k| k.content == q.content) {
             Some(k) => {
                 if rank(&q) > rank(k) {
                     *k = q;
@@ -184,8 +187,10 @@ fn resolve_with(
 ) -> Option<(LocalEntityId, MentionKind)> {
     // A name inside: a person first.
     // Mentions are sorted by start: look only near the span (long documents stay linear).
+    // Invariant: partition points are at most the length, and `lo <= hi` (searched in `..hi`).
     let hi = x.mentions.partition_point(|m| m.span.start < span.end);
     let lo = x.mentions[..hi].partition_point(|m| m.span.start() + MAX_NAME_BYTES < span.start());
+    // Invariant: as above, `lo <= hi <= len`.
     let names: Vec<&Mention> =
         x.mentions[lo..hi].iter().filter(|m| m.kind == MentionKind::Name && m.span.overlaps(span)).collect();
     if let Some(m) = names.iter().find(|m| m.entity.is_some_and(|e| x.entity(e).entity_type == EntityType::Person)) {
@@ -267,7 +272,7 @@ fn sole_person_before(a: &Analysis, x: &Extraction, pos: usize) -> Option<LocalE
     let lo = x.mentions.partition_point(|m| m.span.start() < sp.span.start());
     let hi = x.mentions.partition_point(|m| m.span.start() < sp.span.end());
     let mut person = None;
-    // Mentions are sorted by start and a sentence starts before it ends, so `lo <= hi <= len`.
+    // Invariant: mentions are sorted by start and a sentence starts before it ends, so `lo <= hi <= len`.
     for m in x.mentions[lo..hi].iter().filter(|m| m.kind == MentionKind::Name) {
         let Some(e) = m.entity.filter(|&e| x.entity(e).entity_type == EntityType::Person) else { continue };
         if person.is_some_and(|p| p != e) {
@@ -297,7 +302,7 @@ fn appositive_name(a: &Analysis, x: &Extraction, span: Span) -> Option<LocalEnti
 fn antecedent_of_who(a: &Analysis, x: &Extraction, pos: usize) -> Option<LocalEntityId> {
     let sentence = a.sentence_at(pos)?;
     let before = x.mentions.partition_point(|m| m.span.start() < pos);
-    // A partition point is at most the length.
+    // Invariant: a partition point is at most the length.
     let in_sentence = x.mentions[..before]
         .iter()
         .rev()
@@ -368,7 +373,7 @@ fn last_mention_before(x: &Extraction, e: LocalEntityId, pos: usize) -> Option<u
 fn nearest_org(a: &Analysis, x: &Extraction, pos: usize) -> Option<LocalEntityId> {
     let here = a.sentence_at(pos)?;
     let before = x.mentions.partition_point(|m| m.span.start() < pos);
-    // A partition point is at most the length.
+    // Invariant: a partition point is at most the length.
     x.mentions[..before]
         .iter()
         .rev()
@@ -417,6 +422,7 @@ fn resolve_pronoun(
     let here = a.sentence_at(pos).unwrap_or(0);
     let mut best: Option<(i64, LocalEntityId)> = None;
     let before = x.mentions.partition_point(|m| m.span.start() < pos);
+    // Invariant: a partition point is at most the length.
     for m in x.mentions[..before].iter().rev() {
         // Antecedents are at most six sentences back.
         if here.saturating_sub(a.sentence_at(m.span.start()).unwrap_or(0)) > 6 {

@@ -75,7 +75,7 @@ pub fn excluded(text: &str) -> Vec<(usize, usize, bool)> {
             out.push((start, start + line.len(), false));
         } else if is_turn_label(line) {
             // Two or more turns make a transcript; one label is a quirk.
-            // `start` is a line start from `lines`, so on a character boundary.
+            // Invariant: `start` is a line start from `lines`, so on a character boundary.
             let turns = lines(&text[start..]).filter(|(_, l)| is_turn_label(l)).take(MIN_TURNS).count();
             if turns >= MIN_TURNS {
                 out.push((start, text.len(), true));

@@ -66,6 +66,7 @@ static EDGES: LazyLock<WordSet> = LazyLock::new(|| section("edges"));
 static VERB_LENGTHS: LazyLock<[u32; 256]> = LazyLock::new(|| {
     let mut t = [0u32; 256];
     for v in VERBS.iter() {
+        // Invariant: the word lists hold no empty word (`WordList` skips blank lines); a `u8` indexes 256 slots.
         t[usize::from(v.as_bytes()[0])] |= 1 << v.len().min(31);
     }
     t

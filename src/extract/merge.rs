@@ -101,7 +101,7 @@ pub fn strip_title(mention: &str, canonical: &str) -> String {
     let canon: Vec<String> = canonical.split_whitespace().map(normalize).collect();
     let words: Vec<&str> = mention.split_whitespace().collect();
     let first = words.iter().position(|w| canon.contains(&normalize(strip_possessive(w)))).unwrap_or(0);
-    // `first` is a position in `words` (or 0, and `words[0..]` of an empty list is empty).
+    // Invariant: `first` is a position in `words` (or 0, and `words[0..]` of an empty list is empty).
     let kept = words[first..].join(" ");
     strip_possessive(&kept).to_string()
 }

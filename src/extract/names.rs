@@ -66,7 +66,7 @@ pub fn title_words(words: &[&str], is_forename: impl Fn(&str) -> bool, is_place:
         k += 1;
     }
     // "Mayor of London Sadiq Khan", "Chief Executive of Hong Kong Carrie Lam": the name starts at a forename.
-    // `k.min(len)` keeps the slice in range when the office ends the run.
+    // Invariant: `k.min(len)` keeps the slice in range when the office ends the run.
     if let Some(of) = words[k.min(words.len())..].iter().position(|w| *w == "of").map(|p| p + k) {
         let forename = (of + 1..words.len()).find(|&i| is_forename(words[i]) && i + 1 < words.len());
         // After a place, a name of two words or more: "Mayor of London Sadiq Khan".
@@ -84,6 +84,7 @@ pub fn title_words(words: &[&str], is_forename: impl Fn(&str) -> bool, is_place:
         };
         k = f;
     }
+    // Invariant: `k.min(len)` keeps the slice in range.
     let rest = &words[k.min(words.len())..];
     if rest.is_empty() || !rest.iter().all(|w| is_name_word(w)) {
         return 0;
@@ -98,6 +99,7 @@ pub fn title_words(words: &[&str], is_forename: impl Fn(&str) -> bool, is_place:
 pub fn name_before_of(words: &[&str], is_forename: impl Fn(&str) -> bool) -> Option<usize> {
     let of = words.iter().position(|w| *w == "of")?;
     // "Louis XV of France": a regnal name keeps its "of".
+    // Invariant: `of` is a position in `words`; `of >= 2` is checked before `words[0]`.
     let regnal = words[..of].last().is_some_and(|w| w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L')));
     (of >= 2 && !regnal && is_forename(words[0]) && words[..of].iter().all(|w| is_name_word(w))).then_some(of)
 }

@@ -50,7 +50,7 @@ pub(crate) static APPOSITIVE_DETERMINERS: LazyLock<WordSet> = LazyLock::new(|| s
 /// case ("Ex-Minister" -> "Minister"); `None` when none applies.
 pub(crate) fn strip_prefix_of<'w>(name: &str, w: &'w str) -> Option<&'w str> {
     words(name).iter().find_map(|p| {
-        // `get` fails off a character boundary, so the slice below is on one.
+        // Invariant: `get` fails off a character boundary, so the slice below is on one.
         let head = w.get(..p.len())?;
         head.eq_ignore_ascii_case(p).then(|| &w[p.len()..])
     })
@@ -60,7 +60,7 @@ pub(crate) fn strip_prefix_of<'w>(name: &str, w: &'w str) -> Option<&'w str> {
 pub(crate) fn strip_suffix_of<'w>(name: &str, w: &'w str) -> Option<&'w str> {
     words(name).iter().find_map(|s| {
         let cut = w.len().checked_sub(s.len())?;
-        // `get` fails off a character boundary, so the slice below is on one.
+        // Invariant: `get` fails off a character boundary, so the slice below is on one.
         let tail = w.get(cut..)?;
         tail.eq_ignore_ascii_case(s).then(|| &w[..cut])
     })

@@ -90,11 +90,13 @@ impl Model {
 
     pub fn from_bytes(bytes: &[u8], path: &Path) -> Result<Model, ModelError> {
         let path = path.to_path_buf();
+        // Invariant: `||` reads the magic only when the header is all there.
         if bytes.len() < HEADER_LEN || &bytes[..8] != MAGIC {
             return Err(ModelError::NotAModel { path });
         }
+        // Invariant: called below with 8, 12 and 48 only: `i + 3 < HEADER_LEN <= bytes.len()`.
         let u32_at = |i: usize| u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
-        // Offsets below are within HEADER_LEN, checked above.
+        // Invariant: offsets below are within HEADER_LEN, checked above.
         let format = u32_at(8);
         if format != FORMAT_VERSION {
             return Err(ModelError::Format { path, found: format });
@@ -108,6 +110,7 @@ impl Model {
         if features != FEATURES_VERSION {
             return Err(ModelError::Features { path, found: features, trained_with: meta.quotegraph });
         }
+        // Invariant: `bytes.get(HEADER_LEN..HEADER_LEN + meta_len)` succeeded above; 16..48 < HEADER_LEN.
         let crf = &bytes[HEADER_LEN + meta_len..];
         if blake3::hash(crf).as_bytes() != &bytes[16..48] {
             return Err(ModelError::Damaged { path });

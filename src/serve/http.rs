@@ -120,6 +120,7 @@ impl Query {
                 let list = known.join(", ");
                 return Err(ServeError::BadRequest(format!("unknown parameter {k:?} (this route takes: {list})")));
             }
+            // Invariant: `i` is the index of the current pair in `self.pairs`.
             if self.pairs[..i].iter().any(|(p, _)| p == k) {
                 return Err(ServeError::BadRequest(format!("parameter {k:?} is given twice")));
             }

@@ -116,6 +116,7 @@ pub fn document_paragraphs(text: &str, quotes: &[DocumentQuote], trails: &BTreeM
     let mut anchored = vec![false; quotes.len()];
     for w in cuts.windows(2) {
         let (a, b) = (w[0], w[1]);
+        // Invariant: every cut is 0, `text.len()`, around a `\n`, or an end of a span that `fits`.
         let s = &text[a..b];
         if s == "\n" {
             paragraphs.push(Paragraph::default());
@@ -149,6 +150,7 @@ pub fn document_paragraphs(text: &str, quotes: &[DocumentQuote], trails: &BTreeM
         }
         piece.cls = cls.join(" ");
         piece.title = titles.join("\n");
+        // Invariant: `paragraphs` starts with one and is only pushed to.
         let para = paragraphs.last_mut().expect("one paragraph at least");
         match para.pieces.last_mut() {
             Some(last) if last.cls == piece.cls && last.title == piece.title && piece.anchor.is_empty() => last.text.push_str(s),

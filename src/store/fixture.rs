@@ -60,6 +60,7 @@ impl Builder {
     pub fn quote(&mut self, kind: QuoteKind, content: &str, speaker: Option<(&str, LocalEntityId)>, cue: Option<&str>) {
         let content = self.span(content, 0);
         let after = |needle: &str| -> Span {
+            // Invariant: test fixture; `content` was found in this text by `span`.
             let start = self.doc.text[content.end()..]
                 .find(needle)
                 .map(|i| i + content.end())

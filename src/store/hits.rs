@@ -56,12 +56,14 @@ pub fn bracket(text: &str, hits: &[[usize; 2]]) -> String {
         if s < last || e < s || text.get(s..e).is_none() {
             continue;
         }
+        // Invariant: `text.get(s..e)` succeeded and `last` is 0 or an earlier such `e <= s`.
         out.push_str(&text[last..s]);
         out.push('[');
         out.push_str(&text[s..e]);
         out.push(']');
         last = e;
     }
+    // Invariant: `last` is 0 or an `e` checked by `text.get(s..e)` above.
     out.push_str(&text[last..]);
     out
 }

@@ -158,6 +158,7 @@ static REGISTRY: LazyLock<BTreeMap<String, NamedQuery>> = LazyLock::new(|| {
     BUILTIN
         .iter()
         .map(|(internal, path, src)| {
+            // Invariant: the built-in files are compiled in; `every_builtin_has_a_description_and_a_unique_name` loads every one.
             let q = parse(src, &format!("queries/{path}"), *internal).expect("built-in queries have headers");
             (q.name.clone(), q)
         })

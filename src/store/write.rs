@@ -372,6 +372,7 @@ impl JsonRows {
     fn push(&mut self, row: &impl serde::Serialize) {
         self.json.push(if self.n == 0 { b'[' } else { b',' });
         // Tuples of numbers, strings and options: serialising cannot fail.
+        // Invariant: a row is strings, numbers and nulls: serde_json cannot fail on it.
         serde_json::to_writer(&mut self.json, row).expect("a row serialises to JSON");
         self.n += 1;
     }
@@ -382,6 +383,7 @@ impl JsonRows {
             return Ok(0);
         }
         self.json.push(b']');
+        // Invariant: serde_json writes UTF-8.
         let json = std::str::from_utf8(&self.json).expect("serde_json writes UTF-8");
         let n = tx
             .prepare_cached(sql(name))

@@ -81,6 +81,7 @@ const fn lead_bytes(marks: &[char]) -> [bool; 256] {
     while k < marks.len() {
         let mut buf = [0u8; 4];
         let enc = marks[k].encode_utf8(&mut buf);
+        // Invariant: `encode_utf8` writes at least one byte; a `u8` indexes 256 slots.
         t[enc.as_bytes()[0] as usize] = true;
         k += 1;
     }
@@ -106,10 +107,11 @@ fn mark_candidates<'s>(s: &'s str, leads: &'s [bool; 256]) -> impl Iterator<Item
         while i < bytes.len() {
             let at = i;
             i += 1;
+            // Invariant: `at < bytes.len()` (loop condition); a `u8` indexes 256 slots.
             if leads[usize::from(bytes[at])] {
-                // `at` is a char boundary: `leads` holds only ASCII bytes and
+                // Invariant: `at` is a char boundary: `leads` holds only ASCII bytes and
                 // UTF-8 lead bytes (0xC2..), never a continuation byte (0x80..0xBF).
-                if let Some(c) = s[at..].chars().next() {
+                if let Some(c) = s.get(at..).and_then(|t| t.chars().next()) {
                     return Some((at, c));
                 }
             }
@@ -121,11 +123,11 @@ fn mark_candidates<'s>(s: &'s str, leads: &'s [bool; 256]) -> impl Iterator<Item
 /// The characters around byte `i`, which callers take from a mark's start or
 /// end (`len_utf8` of the decoded mark), so always a char boundary.
 fn char_before(s: &str, i: usize) -> Option<char> {
-    s[..i].chars().next_back()
+    s.get(..i)?.chars().next_back()
 }
 
 fn char_after(s: &str, i: usize) -> Option<char> {
-    s[i..].chars().next()
+    s.get(i..)?.chars().next()
 }
 
 /// Double marks of one paragraph, in order, with their role.
@@ -196,6 +198,7 @@ fn starts_with_open_double(text: &str, para: Span) -> Option<Span> {
 
 /// Content between two byte offsets, trimmed of whitespace and a trailing comma.
 fn content_between(text: &str, start: usize, end: usize) -> Span {
+    // Invariant: callers pass a mark's end and the next mark's start (lead bytes), `start <= end`.
     let slice = &text[start..end];
     let lead = slice.len() - slice.trim_start().len();
     let mut trimmed = slice.trim();
@@ -236,16 +239,17 @@ pub fn find_quoted_in(text: &str, paras: &[Span]) -> Vec<Quoted> {
                 continue;
             }
             // „…“: the German closing mark looks like an English opening one.
-            let low_open = open.is_some_and(|(o, _, _)| text[o.start()..].starts_with('\u{201e}'));
-            let role = if low_open && text[m.span.start()..].starts_with('\u{201c}') { Role::Close } else { m.role };
+            let low_open = open.is_some_and(|(o, _, _)| text.get(o.start()..).is_some_and(|t| t.starts_with('\u{201e}')));
+            let closes_low = low_open && text.get(m.span.start()..).is_some_and(|t| t.starts_with('\u{201c}'));
+            let role = if closes_low { Role::Close } else { m.role };
             match (role, open) {
                 (Role::Open, None) | (Role::Either, None) => open = Some((m.span, m.span.end(), false)),
                 (Role::Close, Some(_)) | (Role::Either, Some(_)) if inner.is_some() => {
-                    let i = inner.take().expect("checked");
+                    let Some(i) = inner.take() else { continue };
                     let before = out.len();
                     push_double(&mut out, text, i, Some(m.span), i.end(), m.span.start(), false);
-                    if out.len() > before {
-                        out.last_mut().expect("pushed").nested = true;
+                    if let (true, Some(last)) = (out.len() > before, out.last_mut()) {
+                        last.nested = true;
                         nested_pairs.push(before);
                     }
                 }

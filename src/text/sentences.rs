@@ -20,6 +20,7 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
 }
 
 fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    // Invariant: `start` is 0 or just after a `\n`, `end` a `\n` or the end: char boundaries.
     let slice = &text[start..end];
     let trimmed_start = slice.len() - slice.trim_start().len();
     let trimmed = slice.trim();
@@ -49,6 +50,7 @@ pub fn sentences_in(text: &str, paragraph: Span) -> Vec<Span> {
     let mut piece_start = 0;
     while piece_start < para.len() {
         let piece_end = piece_end(para, piece_start);
+        // Invariant: `piece_end` returns a char boundary after `piece_start` (see there).
         let piece = &para[piece_start..piece_end];
         // `English::segment` directly: the same sentences as
         // `sentencex::get_sentence_boundaries("en", piece)` (a piece holds no line
@@ -79,6 +81,7 @@ fn piece_end(para: &str, start: usize) -> usize {
     while !para.is_char_boundary(limit) {
         limit -= 1;
     }
+    // Invariant: bytes, not chars; `start < limit < para.len()` by the early return above.
     let window = &para.as_bytes()[start..limit];
     let after_sentence = window.windows(2).rposition(|w| matches!(w[0], b'.' | b'!' | b'?') && w[1] == b' ');
     if let Some(p) = after_sentence.filter(|&p| p > 0) {

@@ -90,6 +90,7 @@ pub fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
                 let next_alnum = char_at(s, after).is_some_and(char::is_alphanumeric);
                 // "Trump's": stop before the possessive so the name is clean.
                 if is_apostrophe(c2) && next_alnum {
+                    // Invariant: `after` is `j` plus the `len_utf8` of the char at `j`: a boundary.
                     let mut rest = s[after..].chars();
                     let is_possessive = rest.next() == Some('s') && !rest.next().is_some_and(char::is_alphanumeric);
                     if is_possessive {
@@ -105,6 +106,7 @@ pub fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
                 // Abbreviation dots: "U.S.", "Dr.", "a.m."
                 if c2 == '.' && !numeric {
                     let single = j == first_end;
+                    // Invariant: `pos` and `j` are starts of decoded chars (`char_indices`, `len_utf8`).
                     if single || dotted || super::abbreviations::is_abbreviation(&s[pos..j]) {
                         dotted = true;
                         j = after;
@@ -121,6 +123,7 @@ pub fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
         let end = pos + c.len_utf8();
         // Possessive "'s" as one token.
         if is_apostrophe(c) {
+            // Invariant: `end` is `pos` plus the `len_utf8` of the char at `pos`: a boundary.
             let mut rest = s[end..].chars();
             if rest.next() == Some('s') && !rest.next().is_some_and(char::is_alphanumeric) {
                 out.push(Token { span: Span::new(base + pos, base + end + 1), kind: TokenKind::Word });

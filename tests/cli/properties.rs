@@ -85,6 +85,24 @@ fn sentences() -> impl Strategy<Value = String> {
     prop::collection::vec(one, 0..12).prop_map(|v| v.concat())
 }
 
+/// A clause of [`sentences`] repeated around a parenthetical cue, two or three
+/// times ("A began, X described, A began, X described, B."), the shape that
+/// gave two attributions of one content span in issue 15's soak.
+fn repeated_around_a_cue() -> impl Strategy<Value = String> {
+    (
+        sentences(),
+        prop::sample::select(
+            &[", Maria Lopez said, ", ", the spokesperson described, ", ", he said, ", ", said Dr. Ann Lee, "][..],
+        ),
+        2..4usize,
+        sentences(),
+    )
+        .prop_map(|(clause, cue, times, tail)| {
+            let clause = clause.trim_end_matches(['.', '\n', '\r', ' ', ',']);
+            format!("{}{cue}{tail}", vec![clause; times].join(cue))
+        })
+}
+
 fn check_span(text: &str, span: Span, what: &str) -> Result<(), TestCaseError> {
     prop_assert!(span.start <= span.end, "{what} {span:?} has start > end");
     prop_assert!(span.end() <= text.len(), "{what} {span:?} ends past a text of {} bytes", text.len());
@@ -129,6 +147,17 @@ pub(crate) fn check_extraction(text: &str) -> Result<(), TestCaseError> {
     }
     // Quotes come in order of their content's start.
     prop_assert!(x.quotes.windows(2).all(|w| w[0].content.start <= w[1].content.start));
+    // One quote per content span (issue 15's soak found two attributions of
+    // one span); sorted, so two of one span would be neighbours.
+    for w in x.quotes.windows(2) {
+        prop_assert!(
+            w[0].content != w[1].content,
+            "two quotes of the content {:?}: {} and {}",
+            w[0].content,
+            w[0].rule,
+            w[1].rule
+        );
+    }
 
     // The public record: every `text` is exactly the slice its offsets name.
     let rec = ExtractRecord::new("doc", text, &x, true);
@@ -176,6 +205,12 @@ proptest! {
 
     #[test]
     fn extract_spans_are_sound_on_quote_sentences(text in sentences()) {
+        check_extraction(&text)?;
+    }
+
+    /// The soak's shape: a sentence repeated around a parenthetical cue.
+    #[test]
+    fn extract_spans_are_sound_on_sentences_repeated_around_a_cue(text in repeated_around_a_cue()) {
         check_extraction(&text)?;
     }
 

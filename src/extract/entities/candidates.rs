@@ -100,6 +100,7 @@ pub(super) fn doc_info<'t>(a: &Analysis<'t>) -> DocInfo<'t> {
             if (initial[i] || headline[si]) && capitalized[i] {
                 with_lowercase(a.tok(i), |l| {
                     if !LEX.common.contains(l) && !wanted.contains(l) {
+                        // Invariant: a token is never empty, nor its lower case; a `u8` indexes 256 slots.
                         first_bytes[usize::from(l.as_bytes()[0])] |= length_bit(l);
                         wanted.insert(l.to_string());
                     }
@@ -112,6 +113,7 @@ pub(super) fn doc_info<'t>(a: &Analysis<'t>) -> DocInfo<'t> {
         for (i, t) in a.tokens.iter().enumerate() {
             let w = a.tok(i);
             if t.kind == TokenKind::Word
+                // Invariant: a token is never empty; a `u8` indexes 256 slots.
                 && first_bytes[usize::from(w.as_bytes()[0])] & length_bit(w) != 0
                 && wanted.contains(w)
                 && !lower.contains(w)
@@ -127,6 +129,7 @@ pub(super) fn doc_info<'t>(a: &Analysis<'t>) -> DocInfo<'t> {
 pub(super) fn phrase<'t>(a: &Analysis<'t>, i: usize, j: usize) -> Option<&'t str> {
     let s = a.tokens[i].span.start();
     let e = a.tokens[j - 1].span.end();
+    // Invariant: token spans come from the tokenizer over `a.text` (char boundaries), `i < j`.
     let p = &a.text[s..e];
     (!p.contains(['\n', '\t']) && !p.contains("  ")).then_some(p)
 }
@@ -295,6 +298,7 @@ pub(super) fn split_run<'t>(a: &Analysis<'t>, info: &DocInfo<'t>, headline: bool
             // Society of America", "Prime Minister of Israel".
             if after >= j || is_connector_tok(a, after) {
                 // "Secretary of Justice Wanda Vázquez", "Minister of Defence Peter Lang": a person after the office.
+                // Invariant: `i..j` is a candidate's token range, within `a.words` (one word per token).
                 let t = names::title_words(&a.words[i..j], |w| LEX.forenames.contains_key(w), |p| LEX.places.contains(p));
                 if t > 0 {
                     let end = name_end(a, i + t, j);
@@ -418,7 +422,7 @@ fn split_titles(a: &Analysis, cands: &mut Vec<Cand>) {
     let mut extra = Vec::new();
     for c in cands.iter_mut() {
         let words = words_of(a, c);
-        // `title_words` returns at most `words.len()`, so `words[t..]` is in range.
+        // Invariant: `title_words` returns at most `words.len()`, so `words[t..]` is in range.
         let t = names::title_words(words, forename, |p| LEX.places.contains(p));
         let of = names::name_before_of(&words[t..], forename);
         if t == 0 && of.is_none() {

@@ -16,6 +16,7 @@ use crate::model::EntityType;
 
 /// Words of a name as the document writes them.
 pub(super) fn words_of<'a, 't>(a: &'a Analysis<'t>, c: &Cand) -> &'a [&'t str] {
+    // Invariant: candidates are token ranges of this analysis (one word per token).
     &a.words[c.start..c.end]
 }
 
@@ -98,6 +99,7 @@ pub(super) fn cluster(a: &Analysis, cands: &[Cand]) -> (Vec<usize>, usize) {
         for list in lists.into_iter().flatten() {
             let at = list.partition_point(|&p| p < i);
             // A bare surname is the person introduced first ("Biden" after "Joe Biden ... Hunter Biden").
+            // Invariant: `at` is a partition point (<= len); the lower end is at most `at`.
             let before = list[at.saturating_sub(SCAN)..at].iter().copied().find(|&p| fits(p));
             let after = list[at..].iter().take(SCAN).copied().find(|&p| fits(p));
             for p in before.into_iter().chain(after) {

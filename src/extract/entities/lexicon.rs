@@ -32,9 +32,11 @@ impl Hasher for KeyHasher {
         let n = bytes.len();
         let (mut head, mut tail) = ([0u8; 8], [0u8; 8]);
         if n >= 8 {
+            // Invariant: this branch has `n >= 8` (`n` is `bytes.len()`).
             head.copy_from_slice(&bytes[..8]);
             tail.copy_from_slice(&bytes[n - 8..]);
         } else {
+            // Invariant: this branch has `n < 8`.
             head[..n].copy_from_slice(bytes);
         }
         let x = u64::from_le_bytes(head) ^ self.0.rotate_left(32) ^ 0x243f_6a88_85a3_08d3;
@@ -272,6 +274,7 @@ pub(super) fn is_opening(w: &str) -> bool {
 pub(super) fn with_lowercase<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     let mut buf = [0u8; 32];
     if w.len() <= buf.len() && w.is_ascii() {
+        // Invariant: `w.len() <= buf.len()` in this branch.
         let buf = &mut buf[..w.len()];
         buf.copy_from_slice(w.as_bytes());
         buf.make_ascii_lowercase();
@@ -286,6 +289,7 @@ pub(super) fn push_lowercase(buf: &mut String, w: &str) {
     if w.is_ascii() {
         let from = buf.len();
         buf.push_str(w);
+        // Invariant: `from` was the length of a `String`, a char boundary.
         buf[from..].make_ascii_lowercase();
     } else {
         buf.push_str(&w.to_lowercase());

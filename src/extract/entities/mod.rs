@@ -157,6 +157,7 @@ fn sort_mentions(x: &mut Extraction) {
 /// The named mention whose span contains or overlaps `span`, preferring the largest overlap.
 pub fn mention_at(x: &Extraction, span: Span) -> Option<&Mention> {
     let i = x.mentions.partition_point(|m| m.span.end <= span.start);
+    // Invariant: a partition point is at most the length.
     x.mentions[i..]
         .iter()
         .take_while(|m| m.span.start < span.end)

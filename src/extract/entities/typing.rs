@@ -242,9 +242,11 @@ pub(super) fn features(a: &Analysis, info: &DocInfo, c: &Cand, f: &mut impl Feat
     let mut starts = lower.char_indices().rev().map(|(i, _)| i).skip(1);
     let (s2, s3, s4) = (starts.next(), starts.next(), starts.next());
     if let (Some(s), Some(_)) = (s2, s3) {
+        // Invariant: `s` comes from `lower.char_indices()`.
         f.open(&["suf2=", &lower[s..]]);
     }
     if let (Some(s), Some(_)) = (s3, s4) {
+        // Invariant: `s` comes from `lower.char_indices()`.
         f.open(&["suf3=", &lower[s..]]);
     }
     for i in c.start..c.end {

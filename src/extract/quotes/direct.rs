@@ -39,8 +39,9 @@ impl Finder<'_, '_> {
         }
         // "…," he said / "…" — he said: a quote that runs straight into the next
         // words without punctuation is part of a sentence ("“unhinged” a tweet").
-        let inner_punct =
-            q.close.is_some_and(|c| self.a.text[..c.start()].ends_with([',', '.', '!', '?', '\u{2026}', '-', '\u{2014}']));
+        let inner_punct = q.close.is_some_and(|c| {
+            self.a.text.get(..c.start()).is_some_and(|t| t.ends_with([',', '.', '!', '?', '\u{2026}', '-', '\u{2014}']))
+        });
         let outer_punct = i < limit && PUNCT_BEFORE_ATTRIBUTION.has(self.tok(i));
         if !inner_punct && !outer_punct && !self.starts_statement(q) {
             return None;
@@ -370,13 +371,16 @@ impl Finder<'_, '_> {
             // "And the polling “felt like a push poll,” Heiserman said.": the words
             // before the quote belong to what is reported, which makes it mixed.
             let mut kind = QuoteKind::Direct;
-            if side == "after" && fragments.is_empty() && !self.starts_statement(&q) {
-                let si = self.a.sentence_at(q.open.start()).expect("quote is in a sentence");
+            let after_sentence = (side == "after" && fragments.is_empty() && !self.starts_statement(&q))
+                .then(|| self.a.sentence_at(q.open.start()))
+                .flatten();
+            if let Some(si) = after_sentence {
                 let mut first = self.a.sentences[si].tokens.start.max(floor);
                 while first < self.a.tokens.len() && lower_eq(self.tok(first), &["and", "but", "so", "yet", "or"]) {
                     first += 1;
                 }
-                let lead = self.a.tokens[first].span.start();
+                // Past the last token: no lead, so not mixed.
+                let lead = self.a.tokens.get(first).map_or(usize::MAX, |t| t.span.start());
                 if lead < q.open.start() && !(first..self.a.token_at_or_after(q.open.start())).any(|k| self.used[k]) {
                     content = Span::new(lead, q.close.map_or(q.content.end(), |c| c.end()));
                     kind = QuoteKind::Mixed;

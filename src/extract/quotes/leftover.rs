@@ -33,7 +33,7 @@ impl Finder<'_, '_> {
             }
             // "Sanders made the following comment:" / "a new campaign message: “…”":
             // a colon introduces the quote, its sentence's subject says it.
-            let before = self.a.text[..q.open.start()].trim_end();
+            let before = self.a.text.get(..q.open.start()).unwrap_or_default().trim_end();
             if before.ends_with(':') && words >= 3 {
                 let colon = before.len() - 1;
                 if let Some(si) = self.a.sentence_at(colon) {
@@ -71,8 +71,7 @@ impl Finder<'_, '_> {
             };
             let title_like =
                 words <= 5 && text.split_whitespace().filter(|w| w.starts_with(char::is_uppercase)).count() * 2 > words;
-            if continues && words >= CONTINUATION_MIN_WORDS && !title_like {
-                let (pi, _) = prev.expect("checked above");
+            if let (true, Some((pi, _))) = (continues && words >= CONTINUATION_MIN_WORDS && !title_like, prev) {
                 let speaker = self.out[pi].speaker;
                 let same_para = prev.and_then(|x| x.1) == para;
                 self.out.push(Candidate {

@@ -25,6 +25,7 @@ use crate::text::MarkStyle;
 fn overlaps_any(spans: &[Span], span: Span) -> bool {
     let i = spans.partition_point(|s| s.end <= span.start);
     // Spans may nest; look a little further for one that starts before `span` ends.
+    // Invariant: `partition_point` returns at most `spans.len()`.
     spans[i..].iter().take_while(|s| s.start < span.end).any(|s| s.overlaps(span))
 }
 
@@ -334,38 +335,37 @@ impl Finder<'_, '_> {
                             || lower_eq(self.tok(np.end), &["in", "at", "with", "on", "from", "during", "who", "after", "before"])
                     });
             let inverted = inverted_np.is_some();
-            let (speaker, np_after, rule_base): (Option<Span>, Option<usize>, Rule) = if participle {
+            let (speaker_span, np_after, rule_base): (Span, Option<usize>, Rule) = if participle {
                 let sp = last_in_sentence
                     .filter(|(s, _)| *s == cue.sentence)
                     .map(|(_, m)| m)
                     .or_else(|| self.sentence_subject(cue.sentence, cue.aux_start));
                 match sp {
-                    Some(m) => (Some(m), None, Rule::ReportedParticiple),
+                    Some(m) => (m, None, Rule::ReportedParticiple),
                     None => continue,
                 }
             } else if let Some((np, m)) = inverted_np {
-                (Some(m), Some(np.end), Rule::ReportedClauseCommaCueSpeaker)
+                (m, Some(np.end), Rule::ReportedClauseCommaCueSpeaker)
             } else if let Some((_, m)) = left.clone() {
-                (Some(m), None, Rule::ReportedSpeakerCue)
+                (m, None, Rule::ReportedSpeakerCue)
             } else if let Some(m) = self.appositive_subject(cue.aux_start, sr.start) {
-                (Some(m), None, Rule::ReportedSpeakerAppositiveCue)
+                (m, None, Rule::ReportedSpeakerAppositiveCue)
             } else if let Some(m) = self.relative_clause_subject(cue.aux_start, sr.start) {
-                (Some(m), None, Rule::ReportedSpeakerRelativeCue)
+                (m, None, Rule::ReportedSpeakerRelativeCue)
             } else if let Some(m) = (cue.aux_start > sr.start && matches!(self.tok(cue.aux_start - 1), "and" | "but"))
                 .then(|| self.sentence_subject(cue.sentence, cue.aux_start))
                 .flatten()
             {
-                (Some(m), None, Rule::ReportedSubjectAndCue)
+                (m, None, Rule::ReportedSubjectAndCue)
             } else if let Some(m) = (cue.aux_start > sr.start && self.tok(cue.aux_start - 1) == "to")
                 .then(|| self.sentence_subject(cue.sentence, cue.aux_start))
                 .flatten()
             {
                 // "He went on to say that ...": the subject of the sentence.
-                (Some(m), None, Rule::ReportedSubjectToCue)
+                (m, None, Rule::ReportedSubjectToCue)
             } else {
                 continue;
             };
-            let speaker_span = speaker.expect("speaker found above");
             trail.push(format!("speaker {:?} ({rule_base})", speaker_span.slice(self.a.text)));
             // Content to the right of the cue.
             let (start, has_that) = self.content_start(cue, np_after, sr.end);
@@ -456,8 +456,8 @@ impl Finder<'_, '_> {
             trail.push(format!("content {:?}{}", rule.name(), if has_that { " after 'that'" } else { "" }));
             let before = self.out.len();
             self.push_reported(content, Some(speaker_span), cue, rule, confidence, trail);
-            if let (Some(right), true) = (second_fragment, self.out.len() > before) {
-                let last = self.out.last_mut().expect("pushed above");
+            let pushed = self.out.len() > before;
+            if let (Some(right), Some(last), true) = (second_fragment, self.out.last_mut(), pushed) {
                 let first = last.content;
                 let second = Span::new(self.a.tokens[right.start].span.start(), self.a.tokens[right.end - 1].span.end());
                 last.fragments = vec![first, second];
