@@ -1,16 +1,27 @@
 -- name: quotes
 -- description: All quotes, newest document first (then in text order), optionally of one document, kind, outlet (exact name, case-insensitive) or date range; :limit and :offset page them.
 -- params: :doc?, :kind?, :outlet?, :since?, :until?, :limit?, :offset?
--- The page is chosen on the index quote_date (no row is read beyond it), then joined.
+-- The page is chosen on an index walked in order (no row is read beyond it),
+-- then joined: quote_date without :outlet, quote_outlet_date with it (the
+-- outlet copied onto the quote in lower case). Of the two arms only the one
+-- whose constant test holds reads anything.
 WITH page AS (
     SELECT q.id, q.date, q.document_id, q.start
       FROM quote q
-     WHERE (:doc IS NULL OR q.document_id = :doc)
+     WHERE :outlet IS NULL
+       AND (:doc IS NULL OR q.document_id = :doc)
        AND (:kind IS NULL OR q.kind = :kind)
-       AND (:outlet IS NULL OR q.document_id IN (SELECT id FROM document WHERE lower(outlet) = lower(:outlet)))
        AND (:since IS NULL OR q.date >= :since)
        AND (:until IS NULL OR q.date <= :until)
-     ORDER BY q.date DESC, q.document_id DESC, q.start, q.id
+    UNION ALL
+    SELECT q.id, q.date, q.document_id, q.start
+      FROM quote q
+     WHERE q.outlet = lower(:outlet)
+       AND (:doc IS NULL OR q.document_id = :doc)
+       AND (:kind IS NULL OR q.kind = :kind)
+       AND (:since IS NULL OR q.date >= :since)
+       AND (:until IS NULL OR q.date <= :until)
+     ORDER BY date DESC, document_id DESC, start, id
      LIMIT coalesce(:limit, -1) OFFSET coalesce(:offset, 0)
 )
 SELECT q.document_id AS doc, s.name AS speaker, q.kind, q.text AS quote, q.cue, q.start, q.end, q.confidence,

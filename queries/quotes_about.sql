@@ -1,18 +1,29 @@
 -- name: quotes_about
 -- description: Quotes whose content names an entity (canonical name or alias, case-insensitive); newest first, :limit and :offset page them.
 -- params: :name, :doc?, :kind?, :outlet?, :since?, :until?, :limit?, :offset?
--- The page is chosen on quote_about (index quote_about_date, which carries the
--- quote's document and date); a quote naming two entities of the name counts once.
+-- The page is chosen on quote_about (index quote_about_date, or
+-- quote_about_outlet_date with :outlet; both carry the quote's document and
+-- date); a quote naming two entities of the name counts once. Of the two arms
+-- only the one whose constant test holds reads anything.
 WITH page AS (
     SELECT DISTINCT qa.quote_id AS id, qa.date, qa.document_id
       FROM quote_about qa
-     WHERE qa.entity_id IN (SELECT entity_id FROM alias WHERE norm = lower(:name))
+     WHERE :outlet IS NULL
+       AND qa.entity_id IN (SELECT entity_id FROM alias WHERE norm = lower(:name))
        AND (:doc IS NULL OR qa.document_id = :doc)
        AND (:kind IS NULL OR EXISTS (SELECT 1 FROM quote WHERE id = qa.quote_id AND kind = :kind))
-       AND (:outlet IS NULL OR qa.document_id IN (SELECT id FROM document WHERE lower(outlet) = lower(:outlet)))
        AND (:since IS NULL OR qa.date >= :since)
        AND (:until IS NULL OR qa.date <= :until)
-     ORDER BY qa.date DESC, qa.document_id DESC, qa.quote_id
+    UNION ALL
+    SELECT DISTINCT qa.quote_id AS id, qa.date, qa.document_id
+      FROM quote_about qa
+     WHERE qa.entity_id IN (SELECT entity_id FROM alias WHERE norm = lower(:name))
+       AND qa.outlet = lower(:outlet)
+       AND (:doc IS NULL OR qa.document_id = :doc)
+       AND (:kind IS NULL OR EXISTS (SELECT 1 FROM quote WHERE id = qa.quote_id AND kind = :kind))
+       AND (:since IS NULL OR qa.date >= :since)
+       AND (:until IS NULL OR qa.date <= :until)
+     ORDER BY date DESC, document_id DESC, id
      LIMIT coalesce(:limit, -1) OFFSET coalesce(:offset, 0)
 )
 SELECT q.document_id AS doc, s.name AS speaker, q.kind, q.text AS quote, q.cue, q.start, q.end, q.confidence,

@@ -1,20 +1,33 @@
 -- name: quotes_by_speaker
 -- description: Quotes attributed to an entity, found by canonical name or any alias (surname works), case-insensitive; newest first, :limit and :offset page them.
 -- params: :name, :about?, :doc?, :kind?, :outlet?, :since?, :until?, :limit?, :offset?
--- The page is chosen on the covering index quote_speaker_date (`+q.kind` keeps
--- SQLite on it), then only its rows are read and joined.
+-- The page is chosen on a covering index, quote_speaker_date, or
+-- quote_speaker_outlet_date with :outlet (named: quote_outlet_date also gives
+-- the order and would walk a whole outlet for a rarely quoted speaker), then only its rows are read and joined. Of the
+-- two arms only the one whose constant test holds reads anything.
 WITH page AS (
     SELECT q.id, q.date, q.document_id, q.start
-      FROM quote q
-     WHERE q.speaker_id IN (SELECT entity_id FROM alias WHERE norm = lower(:name))
+      FROM quote q INDEXED BY quote_speaker_date
+     WHERE :outlet IS NULL
+       AND q.speaker_id IN (SELECT entity_id FROM alias WHERE norm = lower(:name))
        AND (:about IS NULL OR q.id IN (SELECT qa.quote_id FROM quote_about qa
                                         WHERE qa.entity_id IN (SELECT entity_id FROM alias WHERE norm = lower(:about))))
        AND (:doc IS NULL OR q.document_id = :doc)
        AND (:kind IS NULL OR +q.kind = :kind)
-       AND (:outlet IS NULL OR q.document_id IN (SELECT id FROM document WHERE lower(outlet) = lower(:outlet)))
        AND (:since IS NULL OR q.date >= :since)
        AND (:until IS NULL OR q.date <= :until)
-     ORDER BY q.date DESC, q.document_id DESC, q.start, q.id
+    UNION ALL
+    SELECT q.id, q.date, q.document_id, q.start
+      FROM quote q INDEXED BY quote_speaker_outlet_date
+     WHERE q.speaker_id IN (SELECT entity_id FROM alias WHERE norm = lower(:name))
+       AND q.outlet = lower(:outlet)
+       AND (:about IS NULL OR q.id IN (SELECT qa.quote_id FROM quote_about qa
+                                        WHERE qa.entity_id IN (SELECT entity_id FROM alias WHERE norm = lower(:about))))
+       AND (:doc IS NULL OR q.document_id = :doc)
+       AND (:kind IS NULL OR +q.kind = :kind)
+       AND (:since IS NULL OR q.date >= :since)
+       AND (:until IS NULL OR q.date <= :until)
+     ORDER BY date DESC, document_id DESC, start, id
      LIMIT coalesce(:limit, -1) OFFSET coalesce(:offset, 0)
 )
 SELECT q.document_id AS doc, s.name AS speaker, q.kind, q.text AS quote, q.cue, q.start, q.end, q.confidence,

@@ -20,7 +20,7 @@ WITH hits AS (
                                                           WHERE qa.quote_id = q.id
                                                             AND qa.entity_id IN (SELECT entity_id FROM alias WHERE norm = lower(:about))))
                           AND (:kind IS NULL OR q.kind = :kind)
-                          AND (:outlet IS NULL OR q.document_id IN (SELECT id FROM document WHERE lower(outlet) = lower(:outlet)))
+                          AND (:outlet IS NULL OR q.outlet = lower(:outlet))
                           AND (:since IS NULL OR q.date >= :since)
                           AND (:until IS NULL OR q.date <= :until)))
      ORDER BY rank, rowid

@@ -4,7 +4,7 @@
 SELECT q.speaker_id, e.name, e.type, count(*) AS quotes
   FROM quote q
   LEFT JOIN entity e ON e.id = q.speaker_id
- WHERE (:outlet IS NULL OR q.document_id IN (SELECT id FROM document WHERE lower(outlet) = lower(:outlet)))
+ WHERE (:outlet IS NULL OR q.outlet = lower(:outlet))
    AND (:since IS NULL OR q.date >= :since)
    AND (:until IS NULL OR q.date <= :until)
    AND (:about IS NULL OR q.id IN (SELECT qa.quote_id FROM quote_about qa

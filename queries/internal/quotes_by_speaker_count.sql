@@ -1,13 +1,23 @@
 -- name: quotes_by_speaker_count
--- description: How many quotes `quotes --by` would list without a limit (same filters; index-only on quote_speaker_date without --about/--doc).
+-- description: How many quotes `quotes --by` would list without a limit (same filters; index-only on quote_speaker_date, or quote_speaker_outlet_date with --outlet, without --about/--doc).
 -- params: :name, :about?, :doc?, :kind?, :outlet?, :since?, :until?
-SELECT count(*) AS total
-  FROM quote q
- WHERE q.speaker_id IN (SELECT entity_id FROM alias WHERE norm = lower(:name))
-   AND (:about IS NULL OR q.id IN (SELECT qa.quote_id FROM quote_about qa
-                                    WHERE qa.entity_id IN (SELECT entity_id FROM alias WHERE norm = lower(:about))))
-   AND (:doc IS NULL OR q.document_id = :doc)
-   AND (:kind IS NULL OR +q.kind = :kind)
-   AND (:outlet IS NULL OR q.document_id IN (SELECT id FROM document WHERE lower(outlet) = lower(:outlet)))
-   AND (:since IS NULL OR q.date >= :since)
-   AND (:until IS NULL OR q.date <= :until);
+SELECT (SELECT count(*)
+          FROM quote q INDEXED BY quote_speaker_date
+         WHERE :outlet IS NULL
+           AND q.speaker_id IN (SELECT entity_id FROM alias WHERE norm = lower(:name))
+           AND (:about IS NULL OR q.id IN (SELECT qa.quote_id FROM quote_about qa
+                                            WHERE qa.entity_id IN (SELECT entity_id FROM alias WHERE norm = lower(:about))))
+           AND (:doc IS NULL OR q.document_id = :doc)
+           AND (:kind IS NULL OR +q.kind = :kind)
+           AND (:since IS NULL OR q.date >= :since)
+           AND (:until IS NULL OR q.date <= :until))
+     + (SELECT count(*)
+          FROM quote q INDEXED BY quote_speaker_outlet_date
+         WHERE q.speaker_id IN (SELECT entity_id FROM alias WHERE norm = lower(:name))
+           AND q.outlet = lower(:outlet)
+           AND (:about IS NULL OR q.id IN (SELECT qa.quote_id FROM quote_about qa
+                                            WHERE qa.entity_id IN (SELECT entity_id FROM alias WHERE norm = lower(:about))))
+           AND (:doc IS NULL OR q.document_id = :doc)
+           AND (:kind IS NULL OR +q.kind = :kind)
+           AND (:since IS NULL OR q.date >= :since)
+           AND (:until IS NULL OR q.date <= :until)) AS total;

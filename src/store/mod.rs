@@ -26,10 +26,10 @@ pub use read::{GraphData, Row};
 pub use write::{IngestStatus, Prepared};
 
 /// The schema version this build writes (PRAGMA user_version).
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// Migrations in order: entry `i` moves the database from version `i` to `i + 1`.
-const MIGRATIONS: &[&str] = &["schema_v1", "schema_v2", "schema_v3"];
+const MIGRATIONS: &[&str] = &["schema_v1", "schema_v2", "schema_v3", "schema_v4"];
 
 #[derive(Debug, Error)]
 pub enum StoreError {
@@ -355,6 +355,8 @@ fn json_value(v: ValueRef<'_>) -> serde_json::Value {
     }
 }
 
+#[cfg(test)]
+mod outlet_tests;
 #[cfg(test)]
 mod store_tests;
 

@@ -125,6 +125,8 @@ const BUILTIN: &[(bool, &str, &str)] = builtin![
     true "internal/statement_set_words.sql",
     true "internal/statement_words.sql",
     true "internal/timeline_dates.sql",
+    // The outlet copied onto quotes (issue 17).
+    true "internal/schema_v4.sql",
 ];
 
 /// Parses a query file: a header of `-- name:`, `-- description:` and

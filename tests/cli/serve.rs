@@ -248,6 +248,39 @@ fn the_outlet_filter_keeps_one_outlets_quotes_and_drops_the_rest() {
     assert!(none.contains("data-total=\"0\"") && !none.contains("the tour was long"), "{none}");
 }
 
+/// Routes of the outlet filter alone and with every other filter and paging
+/// (schema v4 answers them from the outlet copied onto quotes).
+const OUTLET_ROUTES: &[&str] = &[
+    "/api/quotes?outlet=example%20news",
+    "/api/quotes?outlet=EXAMPLE%20NEWS&limit=1&offset=1",
+    "/api/quotes?outlet=gulf%20post&since=2025-05-21&until=2025-05-21",
+    "/api/quotes?outlet=Example%20News&until=2025-05-19",
+    "/api/quotes?outlet=Example%20News&kind=direct&limit=2",
+    "/api/quotes?by=Naim&outlet=Example%20News&limit=1",
+    "/api/quotes?by=Naim&about=Trump&outlet=Example%20News",
+    "/api/quotes?by=Lee&outlet=gulf%20post&since=2025-05-21",
+    "/api/quotes?about=Trump&outlet=Gulf%20Post",
+    "/api/quotes?about=Trump&outlet=Example%20News&until=2025-05-20&limit=1",
+    "/api/search?q=Trump&outlet=Example%20News&speaker=Naim",
+    "/api/search?q=Trump%20OR%20hostages&outlet=example%20news&limit=1&offset=1",
+    "/api/quotes?outlet=nowhere.example",
+];
+
+#[test]
+fn the_outlet_filter_routes_answer_as_their_golden_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = database(dir.path());
+    let s = Served::start(&db);
+    let mut answers = Vec::new();
+    for route in OUTLET_ROUTES {
+        let (status, head, body) = s.get(route);
+        let total = head.lines().find_map(|l| l.trim().strip_prefix("x-total-count: ").map(str::to_string));
+        let rows: Value = serde_json::from_str(&body).unwrap_or_else(|e| panic!("GET {route}: {e}: {body}"));
+        answers.push(serde_json::json!({ "route": route, "status": status, "total": total, "rows": rows }));
+    }
+    insta::assert_json_snapshot!("serve_outlet_routes", answers);
+}
+
 #[test]
 fn hostile_text_is_shown_as_text_on_every_page() {
     let dir = tempfile::tempdir().unwrap();

@@ -155,7 +155,7 @@ fn a_bad_date_is_an_error_naming_file_and_line() {
 }
 
 #[test]
-fn a_version_2_database_migrates_to_3_and_links_its_quotes() {
+fn a_version_2_database_migrates_links_its_quotes_and_copies_their_outlets() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("v2.db");
     {
@@ -171,8 +171,11 @@ fn a_version_2_database_migrates_to_3_and_links_its_quotes() {
         .unwrap();
     }
     let store = Store::open(Path::new(&db)).unwrap();
-    assert_eq!(store.user_version().unwrap(), 3);
+    assert_eq!(store.user_version().unwrap(), quotegraph::store::SCHEMA_VERSION);
     let s = spread(&store, "1").unwrap().unwrap();
     assert_eq!(s.copies.iter().map(|c| c.doc.as_str()).collect::<Vec<_>>(), ["d1", "d2"]);
     assert_eq!(s.copies[0].outlet.as_deref(), Some("example.org"));
+    // v3 fills the document's outlet, v4 copies it onto the quote for the outlet filter.
+    let rows = store.rows("quotes", &[("outlet", quotegraph::store::Param::Text("Example.ORG".into()))]).unwrap();
+    assert_eq!(rows.iter().map(|r| r["doc"].as_str().unwrap()).collect::<Vec<_>>(), ["d1"]);
 }
