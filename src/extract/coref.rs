@@ -51,6 +51,11 @@ pub fn attach(a: &Analysis, x: &mut Extraction, candidates: Vec<Candidate>) {
         if c.speaker.is_some_and(|s| nonspeakers::is_hearer(s.slice(a.text))) {
             continue;
         }
+        // "announced his resignation", "claimed responsibility": an act, not a statement.
+        let cue_text = c.cue.map_or("", |s| s.slice(a.text));
+        if c.kind == QuoteKind::Indirect && nonspeakers::is_act_object(cue_text, c.content.slice(a.text)) {
+            continue;
+        }
         // Link lines and interview answers are not the article's quotes.
         let at = c.content.start();
         let direct_with_cue = c.kind != QuoteKind::Indirect && c.cue.is_some();
@@ -215,6 +220,12 @@ fn resolve_with(
     if let Some(want) = nonspeakers::possessor(text).and_then(pronoun) {
         return resolve_pronoun(a, x, span.start(), want, speakers, genders).map(|e| (e, MentionKind::Nominal));
     }
+    // "The advisory noted", "a memo posted by Senator X": the document's issuer speaks.
+    if names.is_empty() && nonspeakers::unowned_document(text) {
+        if let Some(e) = document_issuer(a, x, span, speakers) {
+            return Some((e, MentionKind::Nominal));
+        }
+    }
     // A nominal: a person with a matching role, else the organisation named inside.
     let first = a.token_at_or_after(span.start());
     let last = a.token_at_or_after(span.end()).saturating_sub(1);
@@ -257,6 +268,31 @@ fn resolve_with(
         }
     }
     org.map(|e| (e, MentionKind::Nominal))
+}
+
+/// At most this many words between a document and the name of its issuer
+/// ("a memo posted online by Senator X"); more is another clause.
+const ISSUER_GAP_WORDS: usize = 5;
+
+/// The issuer of a document with no possessor: a name after "by" or "from"
+/// right after it ("a memo posted online by X", "a statement from the OECD"),
+/// else the latest organisation, else the latest speaker, of the last
+/// [`ORG_NOMINAL_SENTENCES`] sentences (organisations issue documents).
+fn document_issuer(a: &Analysis, x: &Extraction, span: Span, speakers: &[(usize, LocalEntityId)]) -> Option<LocalEntityId> {
+    let here = a.sentence_at(span.start())?;
+    let sentence_end = a.sentences[here].span.end();
+    let after = x.mentions.partition_point(|m| m.span.start() < span.end());
+    let next = x.mentions[after..].iter().find(|m| m.kind == MentionKind::Name && m.span.start() < sentence_end);
+    if let Some(m) = next {
+        let gap: Vec<&str> = a.text.get(span.end()..m.span.start())?.split_whitespace().collect();
+        let clean = gap.iter().all(|w| w.chars().all(|c| c.is_alphanumeric() || c == '-'));
+        if clean && gap.len() <= ISSUER_GAP_WORDS && gap.iter().any(|w| matches!(*w, "by" | "from")) {
+            return m.entity;
+        }
+    }
+    let near = |pos: usize| a.sentence_at(pos).is_some_and(|s| s <= here && here - s <= ORG_NOMINAL_SENTENCES);
+    let speaker = speakers.iter().filter(|s| s.0 < span.start() && near(s.0)).max_by_key(|s| s.0).map(|s| s.1);
+    nearest_org(a, x, span.start()).or(speaker)
 }
 
 /// For a quote with no cue: the one person named in the sentence before it,

@@ -2,7 +2,8 @@
 //! time adverbials between the subject and the cue ("Neil Basu, on Sunday
 //! said"), the hearer "you" of an interview question, and documents or
 //! agents introduced by a possessive ("her letter said", "its spokesman told")
-//! whose speaker is the possessor. Word lists in data/lexicon/.
+//! whose speaker is the possessor, and documents without one ("The advisory
+//! noted") whose issuer is named around them. Word lists in data/lexicon/.
 
 use std::sync::LazyLock;
 
@@ -54,6 +55,30 @@ pub fn trailing_time_adverbial(words: &[&str]) -> usize {
     n + usize::from(opener)
 }
 
+/// Whether `words` are, all of them, an adverbial that opens a sentence before
+/// its subject: a sentence adverbial ("Nevertheless") or a time adverbial ("On
+/// Thursday", "Yesterday", "Last week").
+pub fn is_opening_adverbial(words: &[&str]) -> bool {
+    match words {
+        [] => false,
+        [w] if speaker_words::SENTENCE_ADVERBIALS.has(w) => true,
+        _ => trailing_time_adverbial(words) == words.len(),
+    }
+}
+
+/// How many tokens at the start of a sentence's `words` are an opening
+/// adverbial and its comma ("Nevertheless ,", "On Thursday ,"); zero when
+/// the sentence opens otherwise.
+pub fn leading_adverbial(words: &[&str]) -> usize {
+    let Some(comma) = words.iter().take(MAX_TIME_WORDS + 2).position(|w| *w == ",") else { return 0 };
+    // `comma < words.len()` (a position in `words`), so the slices are in range.
+    if is_opening_adverbial(&words[..comma]) {
+        comma + 1
+    } else {
+        0
+    }
+}
+
 /// True for the hearer of an interview question ("What do you think ...?"):
 /// "you" is never the speaker of a news quote.
 pub fn is_hearer(speaker: &str) -> bool {
@@ -71,6 +96,33 @@ pub fn possessor(speaker: &str) -> Option<&str> {
     (possessive && rest.len() <= MAX_DOCUMENT_WORDS && DOCUMENT_NOUNS.has(head)).then_some(first)
 }
 
+/// For "the advisory", "a memo", "The reports": a document with no possessor
+/// and no name in it, whose issuer is to be found around it.
+pub fn unowned_document(speaker: &str) -> bool {
+    let mut words = speaker.split_whitespace();
+    let Some(first) = words.next() else { return false };
+    let rest: Vec<&str> = words.collect();
+    let lower = rest.iter().all(|w| w.chars().next().is_some_and(char::is_lowercase));
+    let head = rest.last().is_some_and(|h| DOCUMENT_NOUNS.has(h));
+    speaker_words::DOCUMENT_DETERMINERS.has(first) && rest.len() <= MAX_DOCUMENT_WORDS && lower && head
+}
+
+/// Words of an object before its head noun: "his 2020 candidacy", "the
+/// immediate resignation"; more is a longer phrase that may carry a claim.
+const ACT_OBJECT_MODIFIERS: usize = 2;
+
+/// "announced his resignation", "claimed responsibility for the attacks": a
+/// cue whose object names an act rather than a statement. `cue` is the cue's
+/// text, `content` the candidate content.
+pub fn is_act_object(cue: &str, content: &str) -> bool {
+    if !cue.split_whitespace().next_back().is_some_and(|w| speaker_words::ACT_CUES.has(w)) {
+        return false;
+    }
+    let mut words = content.split_whitespace().peekable();
+    words.next_if(|w| speaker_words::POSSESSIVES.has(w) || speaker_words::DOCUMENT_DETERMINERS.has(w));
+    words.take(ACT_OBJECT_MODIFIERS + 1).any(|w| speaker_words::ACT_NOUNS.has(w.trim_end_matches([',', '.'])))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,10 +135,37 @@ mod tests {
     }
 
     #[test]
+    fn opening_adverbials() {
+        assert_eq!(leading_adverbial(&["Nevertheless", ",", "Collins", "said"]), 2);
+        assert_eq!(leading_adverbial(&["On", "Thursday", ",", "Cengiz", "said"]), 3);
+        assert_eq!(leading_adverbial(&["Collins", ",", "a", "singer"]), 0);
+        assert!(!is_opening_adverbial(&["Thursday", "Show"]));
+    }
+
+    #[test]
     fn possessors() {
         assert_eq!(possessor("her letter"), Some("her"));
         assert_eq!(possessor("its press release"), Some("its"));
         assert_eq!(possessor("her sister"), None);
         assert_eq!(possessor("the letter"), None);
+    }
+
+    #[test]
+    fn act_objects() {
+        assert!(is_act_object("announced", "his resignation shortly"));
+        assert!(is_act_object("also announced", "her 2020 candidacy in Ohio"));
+        assert!(is_act_object("claimed", "responsibility for the attacks"));
+        assert!(!is_act_object("announced", "the company would close"));
+        assert!(!is_act_object("said", "his resignation was final"));
+    }
+
+    #[test]
+    fn unowned_documents() {
+        assert!(unowned_document("The advisory"));
+        assert!(unowned_document("a memo"));
+        assert!(unowned_document("the government statement"));
+        assert!(!unowned_document("her letter"));
+        assert!(!unowned_document("The NBA statement"));
+        assert!(!unowned_document("the spokesman"));
     }
 }

@@ -1,7 +1,8 @@
 //! Small closed word lists of the speaker-name rules
 //! (`data/lexicon/speaker_words.txt`): office prefixes and suffixes, name
 //! suffixes, time-adverbial openers, possessives, appositive determiners,
-//! quoting verbs, organisation nominals.
+//! quoting verbs, organisation nominals, sentence adverbials,
+//! document determiners, act cues and nouns.
 //! Each is a [`WordSet`] built once; `has` ignores ASCII case (the lists are
 //! lower case).
 
@@ -24,6 +25,10 @@ const NAMES: &[&str] = &[
     "appositive_determiners",
     "quoting_verbs",
     "organisation_nominals",
+    "sentence_adverbials",
+    "document_determiners",
+    "act_cues",
+    "act_nouns",
 ];
 
 static SECTIONS: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::new(|| LIST.sections(NAMES).0);
@@ -44,6 +49,10 @@ pub(crate) static TIME_OPENERS: LazyLock<WordSet> = LazyLock::new(|| section("ti
 pub(crate) static POSSESSIVES: LazyLock<WordSet> = LazyLock::new(|| section("possessives"));
 pub(crate) static QUOTING_VERBS: LazyLock<WordSet> = LazyLock::new(|| section("quoting_verbs"));
 pub(crate) static ORGANISATION_NOMINALS: LazyLock<WordSet> = LazyLock::new(|| section("organisation_nominals"));
+pub(crate) static SENTENCE_ADVERBIALS: LazyLock<WordSet> = LazyLock::new(|| section("sentence_adverbials"));
+pub(crate) static DOCUMENT_DETERMINERS: LazyLock<WordSet> = LazyLock::new(|| section("document_determiners"));
+pub(crate) static ACT_CUES: LazyLock<WordSet> = LazyLock::new(|| section("act_cues"));
+pub(crate) static ACT_NOUNS: LazyLock<WordSet> = LazyLock::new(|| section("act_nouns"));
 pub(crate) static APPOSITIVE_DETERMINERS: LazyLock<WordSet> = LazyLock::new(|| section("appositive_determiners"));
 
 /// `w` without a leading prefix of section `name`, compared ignoring ASCII

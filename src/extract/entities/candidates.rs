@@ -18,8 +18,8 @@ use super::lexicon::{
 };
 use super::{c_text, Cand};
 use crate::extract::lexicon::{lexicon, with_ascii_lowercase};
-use crate::extract::names;
 use crate::extract::Analysis;
+use crate::extract::{names, nonspeakers};
 use crate::model::EntityType;
 use crate::text::TokenKind;
 
@@ -177,9 +177,14 @@ pub(super) fn is_cap_word(a: &Analysis, i: usize) -> bool {
     if a.tokens[i].kind != TokenKind::Word {
         return false;
     }
-    // "al-Qaeda", "bin Laden"-style particles are handled as connectors; "iPhone" is a name.
-    let mut cs = a.tok(i).chars();
-    cs.next().is_some_and(char::is_lowercase) && cs.next().is_some_and(char::is_uppercase)
+    // "al-Qaeda", "bin Laden"-style particles are handled as connectors; "iPhone" is a name,
+    // and so is a particle joined by a hyphen to a capitalised word ("al-Assadi", "el-Sisi").
+    let w = a.tok(i);
+    let mut cs = w.chars();
+    let camel = cs.next().is_some_and(char::is_lowercase) && cs.next().is_some_and(char::is_uppercase);
+    camel
+        || w.split_once('-')
+            .is_some_and(|(p, rest)| WORDS.name_particles.contains(p) && rest.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// Finds the name candidates of one sentence.
@@ -235,6 +240,20 @@ pub(super) fn connector_ok(a: &Analysis, i: usize, j: usize, k: usize) -> bool {
             } else {
                 (i..j).any(headword) || (first != "of" && ahead)
             }
+        }
+        // "Commission on Presidential Debates", "Institute on Water Safety": right after the
+        // head of a body (on_heads), before a plain word that is no time, month, place or
+        // other known name ("the Council on Monday", "the Panel on April 3").
+        "on" => {
+            let next = a.tok(k);
+            k == j + 1
+                && WORDS.on_heads.contains(a.tok(j - 1))
+                && next.chars().all(char::is_alphabetic)
+                && !nonspeakers::is_time_word(next)
+                && !lexicon().stop_capitalized.contains(next)
+                && known_at(a, k, a.tokens.len()).is_none()
+                // "Council on American-Islamic Relations": not half a word.
+                && a.tokens.get(k + 1).is_none_or(|_| a.tok(k + 1) != "-")
         }
         _ if WORDS.name_particles.contains(first) => k == j + 1,
         _ => false,
@@ -334,8 +353,10 @@ pub(super) fn split_run<'t>(a: &Analysis<'t>, info: &DocInfo<'t>, headline: bool
             i = end;
             continue;
         }
-        // A role, not a name: "High Commissioner", "New Democrat MP", "Sheriff".
-        if is_role_word(a.tok(end - 1)) {
+        // A role, not a name: "High Commissioner", "New Democrat MP", "Sheriff"; but a
+        // forename and one title word is a person: "John Major", "Tom Marshal".
+        let forename_surname = end == i + 2 && LEX.forenames.contains_key(w) && is_title(a.tok(end - 1));
+        if is_role_word(a.tok(end - 1)) && !forename_surname {
             i = end;
             continue;
         }

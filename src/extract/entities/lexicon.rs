@@ -175,6 +175,7 @@ const ENTITY_WORDS: WordList = crate::word_list!("entity_words.txt");
 /// The sections of `entity_words.txt`.
 const WORD_SECTIONS: &[&str] = &[
     "inner_connectors",
+    "on_heads",
     "name_particles",
     "place_heads",
     "place_prefixes",
@@ -195,6 +196,7 @@ const WORD_SECTIONS: &[&str] = &[
 /// honorifics, gendered titles and roles, team context), compared exactly.
 pub(super) struct EntityWords {
     pub(super) inner_connectors: WordSet,
+    pub(super) on_heads: WordSet,
     pub(super) name_particles: WordSet,
     pub(super) place_heads: WordSet,
     pub(super) place_prefixes: WordSet,
@@ -215,6 +217,7 @@ pub(super) static WORDS: LazyLock<EntityWords> = LazyLock::new(|| {
     let sections = ENTITY_WORDS.sections(WORD_SECTIONS).0;
     EntityWords {
         inner_connectors: WordSet::section(&sections, "inner_connectors"),
+        on_heads: WordSet::section(&sections, "on_heads"),
         name_particles: WordSet::section(&sections, "name_particles"),
         place_heads: WordSet::section(&sections, "place_heads"),
         place_prefixes: WordSet::section(&sections, "place_prefixes"),

@@ -270,7 +270,8 @@ impl Finder<'_, '_> {
     /// name ("Reid frequently mocked ..., claiming that ...").
     pub(super) fn sentence_subject(&self, s: usize, before: usize) -> Option<Span> {
         let r = self.sentence_tokens(s);
-        let first = r.start;
+        // "Nevertheless, Collins ...", "On Thursday, Cengiz ...": the subject follows the adverbial.
+        let first = r.start + self.a.words.get(r.start..before).map_or(0, nonspeakers::leading_adverbial);
         if first >= before {
             return None;
         }
@@ -332,14 +333,21 @@ impl Finder<'_, '_> {
         // "Cory James, 22, of Flint, Mich., said": the subject is the noun phrase
         // before the first of the commas, where the sentence (or a clause) starts.
         let mut nearest = None;
+        let mut after = None;
         let mut k = cue_start - 1;
         while k > floor && cue_start - k < APPOSITIVE_REACH {
             k -= 1;
             let t = self.tok(k);
             if t == close || (close != "," && t == ",") {
                 if let Some((np, m)) = self.left_np(k, floor) {
-                    let named = np.clone().any(|i| self.is_cap(i));
                     let clause_start = np.start == floor || lower_eq(self.tok(np.start - 1), &["and", "but", ",", "\u{2014}"]);
+                    // "Nevertheless, others, including X, confirmed": an adverbial names no one;
+                    // the phrase after it is the subject.
+                    if clause_start && self.a.words.get(np.clone()).is_some_and(nonspeakers::is_opening_adverbial) {
+                        return nearest.or(after);
+                    }
+                    after = Some(m);
+                    let named = np.clone().any(|i| self.is_cap(i));
                     if named && clause_start {
                         return Some(m);
                     }
