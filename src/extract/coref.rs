@@ -282,6 +282,7 @@ fn document_issuer(a: &Analysis, x: &Extraction, span: Span, speakers: &[(usize,
     let here = a.sentence_at(span.start())?;
     let sentence_end = a.sentences[here].span.end();
     let after = x.mentions.partition_point(|m| m.span.start() < span.end());
+    // Invariant: a partition point is at most the length.
     let next = x.mentions[after..].iter().find(|m| m.kind == MentionKind::Name && m.span.start() < sentence_end);
     if let Some(m) = next {
         let gap: Vec<&str> = a.text.get(span.end()..m.span.start())?.split_whitespace().collect();

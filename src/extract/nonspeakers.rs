@@ -71,7 +71,7 @@ pub fn is_opening_adverbial(words: &[&str]) -> bool {
 /// the sentence opens otherwise.
 pub fn leading_adverbial(words: &[&str]) -> usize {
     let Some(comma) = words.iter().take(MAX_TIME_WORDS + 2).position(|w| *w == ",") else { return 0 };
-    // `comma < words.len()` (a position in `words`), so the slices are in range.
+    // Invariant: `comma < words.len()` (a position in `words`), so the slices are in range.
     if is_opening_adverbial(&words[..comma]) {
         comma + 1
     } else {
