@@ -145,7 +145,7 @@ fn content_from(a: &Analysis, to: usize, last: usize) -> Option<Span> {
 ///
 /// Indices stay in `start..=v` (the verb's sentence): every `e - 1` and
 /// `f - 1` is taken only after `e > start` / `f > start` is checked.
-fn subject_before(a: &Analysis, v: usize, start: usize) -> Option<Span> {
+pub(crate) fn subject_before(a: &Analysis, v: usize, start: usize) -> Option<Span> {
     let mut e = v;
     while e > start && v - e < MAX_BETWEEN && BETWEEN.has(a.tok(e - 1)) {
         e -= 1;

@@ -176,6 +176,7 @@ mod tests {
         errors.extend(crate::extract::entities::check());
         errors.extend(crate::extract::source_extent::check());
         errors.extend(crate::extract::infinitive::check());
+        errors.extend(crate::extract::layouts::check());
         errors.extend(crate::extract::names::check());
         errors.extend(crate::extract::nonspeakers::check());
         errors.extend(crate::extract::furniture::check());

@@ -11,6 +11,7 @@ pub(crate) mod coref;
 pub mod entities;
 pub(crate) mod furniture;
 pub(crate) mod infinitive;
+pub(crate) mod layouts;
 pub(crate) mod lexicon;
 pub mod merge;
 pub(crate) mod names;
@@ -43,6 +44,8 @@ pub fn extract_analysis(analysis: &Analysis) -> Extraction {
     let mut x = entities::find(analysis);
     let mut candidates = quotes::find(analysis, &x);
     let extra = infinitive::find(analysis, &candidates);
+    candidates.extend(extra);
+    let extra = layouts::find(analysis, &candidates);
     candidates.extend(extra);
     coref::attach(analysis, &mut x, candidates);
     // The added candidates come last: restore document order (stable, so

@@ -62,6 +62,10 @@ pub enum Rule {
     ReportedNameColon,
     /// X declined to comment / X vowed to appeal (an intention verb and a "to"-infinitive).
     ReportedIntentInfinitive,
+    /// X asked whether CLAUSE / When asked if CLAUSE (an indirect question).
+    ReportedQuestion,
+    /// CLAUSE with "is expected to" (a passive expectation, no source).
+    ReportedExpectation,
 }
 
 /// A direct quote whose speaker is only a pronoun ("…," he said): the
@@ -72,7 +76,7 @@ pub const SPEAKER_CUE_THAT_CONFIDENCE: f32 = 0.8;
 
 impl Rule {
     /// Every rule, in the order of the enum.
-    pub const ALL: [Rule; 24] = [
+    pub const ALL: [Rule; 26] = [
         Rule::DirectQuoteCueSpeaker,
         Rule::DirectQuoteSpeakerCue,
         Rule::DirectAccordingToQuote,
@@ -97,6 +101,8 @@ impl Rule {
         Rule::ReportedNounThat,
         Rule::ReportedNameColon,
         Rule::ReportedIntentInfinitive,
+        Rule::ReportedQuestion,
+        Rule::ReportedExpectation,
     ];
 
     /// The rule's name in the output: `kind:pattern`.
@@ -126,6 +132,8 @@ impl Rule {
             Rule::ReportedNounThat => "reported:noun-that",
             Rule::ReportedNameColon => "reported:name-colon",
             Rule::ReportedIntentInfinitive => "reported:intent-infinitive",
+            Rule::ReportedQuestion => "reported:question",
+            Rule::ReportedExpectation => "reported:expectation",
         }
     }
 
@@ -152,7 +160,12 @@ impl Rule {
             Rule::ReportedSpeakerCue => 0.7,
             Rule::ReportedParticiple | Rule::ReportedCueObject => 0.65,
             // Intent infinitive: lower than the clause finders, the verb is not a speech verb.
-            Rule::DirectColonIntro | Rule::ReportedNameColon | Rule::ReportedIntentInfinitive => 0.6,
+            // Question and expectation: a layout without a speech verb, like the intent infinitive.
+            Rule::DirectColonIntro
+            | Rule::ReportedNameColon
+            | Rule::ReportedIntentInfinitive
+            | Rule::ReportedQuestion
+            | Rule::ReportedExpectation => 0.6,
             Rule::ReportedInSource | Rule::ReportedNounThat => 0.5,
             Rule::DirectUnattributed => 0.4,
         }
