@@ -183,12 +183,16 @@ fn interrupt_and_resume(n: usize, interrupt: fn(&mut Child)) {
 
 #[test]
 fn ingest_killed_with_sigkill_leaves_a_consistent_db_and_resumes_without_duplicates() {
-    interrupt_and_resume(320, |c| c.kill().unwrap());
+    // As below: several transactions, so that a busy machine still lands a kill in the middle.
+    interrupt_and_resume(1024, |c| c.kill().unwrap());
 }
 
 #[test]
 fn ingest_interrupted_with_sigint_leaves_a_consistent_db_and_resumes() {
-    interrupt_and_resume(320, |c| {
+    // A transaction holds up to 256 documents (`MAX_TX_DOCS`): with 320, on a
+    // busy machine the test thread could wake only after the second and last
+    // commit, so no interruption landed in the middle (a CI run, 2026-12-03).
+    interrupt_and_resume(1024, |c| {
         let ok = Command::new("kill").arg("-INT").arg(c.id().to_string()).status().is_ok_and(|s| s.success());
         if !ok {
             // Already exited (or no `kill`): the rest of the checks still hold.
