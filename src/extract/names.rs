@@ -36,9 +36,14 @@ pub fn party(name: &str) -> Option<&'static str> {
 /// True for a word that names an office, job or title ("Governor", "MP", "CEO").
 /// Hyphenated forms count as their base: "President-elect", "ex-Minister", "Vice-Chair".
 pub fn is_office(w: &str) -> bool {
+    let listed = |b: &str| OFFICES.contains(b) || lexicon().titles.contains(b);
+    if listed(w) {
+        return true;
+    }
     let base = speaker_words::strip_suffix_of("office_suffixes", w).unwrap_or(w);
     let base = speaker_words::strip_prefix_of("office_prefixes", base).unwrap_or(base);
-    [w, base].iter().any(|b| OFFICES.contains(b) || lexicon().titles.contains(b))
+    // `base` is `w` itself when nothing was stripped: asked already.
+    base.len() != w.len() && listed(base)
 }
 
 fn is_capitalised(w: &str) -> bool {

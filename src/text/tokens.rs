@@ -1,5 +1,7 @@
 //! Word and punctuation tokens as spans.
 
+use std::sync::LazyLock;
+
 use crate::model::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,21 +34,45 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
 
-/// `char::is_alphanumeric`, answered without the Unicode tables for ASCII
-/// and for General Punctuation U+2010 to U+2027 (dashes, curly quotes,
-/// bullets, the ellipsis: none is a letter or digit), the non-ASCII
-/// characters news text has most; the tables' binary search is the costly
-/// part of tokenizing. A test compares it with `char::is_alphanumeric` on
-/// every char.
+/// `char::is_alphanumeric`, answered without the Unicode tables' binary
+/// search (the costly part of tokenizing) for ASCII, for General Punctuation
+/// U+2010 to U+2027 (dashes, curly quotes, bullets, the ellipsis: none is a
+/// letter or digit), the non-ASCII characters news text has most, and from a
+/// bit set made once for U+0080 to U+097F (accented Latin letters, Greek,
+/// Cyrillic, ..., Devanagari). A test compares it with
+/// `char::is_alphanumeric` on every char.
 fn is_alnum(c: char) -> bool {
+    let u = u32::from(c);
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
     } else if ('\u{2010}'..='\u{2027}').contains(&c) {
         false
+    } else if u < LOW_END {
+        // Invariant: `0x80 <= u < LOW_END`, so the word index is below `LOW_WORDS`.
+        let k = (u - 0x80) as usize;
+        LOW_ALNUM[k / 64] & (1 << (k % 64)) != 0
     } else {
         c.is_alphanumeric()
     }
 }
+
+/// End (exclusive) of the code points [`LOW_ALNUM`] holds, from U+0080:
+/// through Devanagari, the one non-Latin script of the bundled samples.
+const LOW_END: u32 = 0x980;
+const LOW_WORDS: usize = (LOW_END as usize - 0x80).div_ceil(64);
+
+/// `char::is_alphanumeric` of U+0080..LOW_END, bit `u - 0x80`.
+static LOW_ALNUM: LazyLock<[u64; LOW_WORDS]> = LazyLock::new(|| {
+    let mut bits = [0u64; LOW_WORDS];
+    for u in 0x80..LOW_END {
+        if char::from_u32(u).is_some_and(char::is_alphanumeric) {
+            let k = (u - 0x80) as usize;
+            // Invariant: `k < LOW_END - 0x80`, so `k / 64 < LOW_WORDS`.
+            bits[k / 64] |= 1 << (k % 64);
+        }
+    }
+    bits
+});
 
 /// The character starting at byte `pos` of `s`, if any.
 fn char_at(s: &str, pos: usize) -> Option<char> {

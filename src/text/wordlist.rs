@@ -213,6 +213,7 @@ impl WordSet {
 
     /// Whether no listed word has the length and (ASCII lower-cased) first
     /// byte of `word`: then neither look-up can find it.
+    #[inline]
     fn ruled_out(&self, word: &[u8]) -> bool {
         if word.len() > self.max_len || self.lens & (1 << word.len().min(63)) == 0 {
             return true;
@@ -225,11 +226,15 @@ impl WordSet {
     }
 
     /// Whether `word` is in the list, ASCII case ignored (the list is lower case).
+    #[inline]
     pub fn has(&self, word: &str) -> bool {
         let word = word.as_bytes();
-        if self.ruled_out(word) {
-            return false;
-        }
+        !self.ruled_out(word) && self.has_lower(word)
+    }
+
+    /// [`WordSet::has`] after the bit sets: the look-up of the lower-cased word.
+    #[inline(never)]
+    fn has_lower(&self, word: &[u8]) -> bool {
         let mut buf = [0u8; 32];
         match buf.get_mut(..word.len()) {
             Some(lower) => {
@@ -242,6 +247,7 @@ impl WordSet {
     }
 
     /// Whether `word` is in the list exactly as written.
+    #[inline]
     pub fn contains(&self, word: &str) -> bool {
         let word = word.as_bytes();
         !self.ruled_out(word) && self.set.contains(word)

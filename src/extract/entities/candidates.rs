@@ -129,16 +129,24 @@ pub(super) fn doc_info<'t>(a: &Analysis<'t>) -> DocInfo<'t> {
 pub(super) fn phrase<'t>(a: &Analysis<'t>, i: usize, j: usize) -> Option<&'t str> {
     let s = a.tokens[i].span.start();
     let e = a.tokens[j - 1].span.end();
-    // Invariant: token spans come from the tokenizer over `a.text` (char boundaries), `i < j`.
-    let p = &a.text[s..e];
-    // No newline, no tab, no two spaces in a row: one pass over the bytes.
-    let mut prev_space = false;
-    let clean = p.bytes().all(|b| {
-        let ok = b != b'\n' && b != b'\t' && !(prev_space && b == b' ');
-        prev_space = b == b' ';
-        ok
+    // No newline, no tab, no two spaces in a row. A token holds none of these
+    // bytes (tokens are cut at whitespace), so only the gaps between
+    // consecutive tokens need looking at, and a gap of one space is clean.
+    // Invariant: `i < j <= a.tokens.len()`, so `k + 1 < j` indexes a token; tokens are in text
+    // order and do not overlap, so a gap's end is not before its start.
+    let clean = (i..j - 1).all(|k| {
+        let gap = &a.text.as_bytes()[a.tokens[k].span.end()..a.tokens[k + 1].span.start()];
+        gap.is_empty() || gap == b" " || {
+            let mut prev_space = false;
+            gap.iter().all(|&b| {
+                let ok = b != b'\n' && b != b'\t' && !(prev_space && b == b' ');
+                prev_space = b == b' ';
+                ok
+            })
+        }
     });
-    clean.then_some(p)
+    // Invariant: token spans come from the tokenizer over `a.text` (char boundaries), `i < j`.
+    clean.then(|| &a.text[s..e])
 }
 
 /// Length in tokens of the longest known place/organisation starting at `i` and ending by `end`.
