@@ -36,6 +36,7 @@ const NAMES: &[&str] = &[
     "punct_before_attribution",
     "before_base_form_cue",
     "noun_like_cue_forms",
+    "contrast_subjects",
 ];
 
 pub(super) static PREPOSITIONS: LazyLock<WordSet> = LazyLock::new(|| section("prepositions"));
@@ -57,6 +58,7 @@ pub(super) static ADJUNCT_PREPS: LazyLock<WordSet> = LazyLock::new(|| section("a
 pub(super) static PUNCT_BEFORE_ATTRIBUTION: LazyLock<WordSet> = LazyLock::new(|| section("punct_before_attribution"));
 pub(super) static BEFORE_BASE_FORM_CUE: LazyLock<WordSet> = LazyLock::new(|| section("before_base_form_cue"));
 pub(super) static NOUN_LIKE_CUE_FORMS: LazyLock<WordSet> = LazyLock::new(|| section("noun_like_cue_forms"));
+pub(super) static CONTRAST_SUBJECTS: LazyLock<WordSet> = LazyLock::new(|| section("contrast_subjects"));
 
 static SECTIONS: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::new(|| LIST.sections(NAMES).0);
 
