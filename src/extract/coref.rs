@@ -190,6 +190,17 @@ fn resolve_with(
     speakers: &[(usize, LocalEntityId)],
     genders: &Genders,
 ) -> Option<(LocalEntityId, MentionKind)> {
+    // "Other Republicans", "People in the Trump administration": a group that names no one.
+    // "Some Democrats said": the quantifier may stand just before the subject span,
+    // in its sentence.
+    let first_tok = a.token_at_or_after(span.start());
+    // Invariant: `first_tok <= tokens.len()`, so `p = first_tok - 1` indexes a token.
+    let quantified = first_tok.checked_sub(1).is_some_and(|p| {
+        a.sentence_at(a.tokens[p].span.start()) == a.sentence_at(span.start()) && nonspeakers::is_group_opener(a.tok(p))
+    });
+    if quantified || nonspeakers::anonymous_group(span.slice(a.text).trim(), entities::is_plural_demonym) {
+        return None;
+    }
     // A name inside: a person first.
     // Mentions are sorted by start: look only near the span (long documents stay linear).
     // Invariant: partition points are at most the length, and `lo <= hi` (searched in `..hi`).
@@ -211,6 +222,19 @@ fn resolve_with(
         if names.is_empty() || x.entity(e).entity_type == EntityType::Person {
             return Some((e, MentionKind::Nominal));
         }
+    }
+    // "the FAA and the NTSB, with the latter confirming": the last of the names before it.
+    if text.eq_ignore_ascii_case("the latter") {
+        let before = x.mentions.partition_point(|m| m.span.start() < span.start());
+        let here = a.sentence_at(span.start());
+        // Invariant: a partition point is at most the length.
+        return x.mentions[..before]
+            .iter()
+            .rev()
+            .take_while(|m| a.sentence_at(m.span.start()) == here)
+            .find(|m| m.kind == MentionKind::Name)
+            .and_then(|m| m.entity)
+            .map(|e| (e, MentionKind::Nominal));
     }
     // "CNN, who reported", "Mark Hay, a marine ecologist, who said": the relative pronoun's antecedent.
     if text.eq_ignore_ascii_case("who") {
@@ -254,6 +278,10 @@ fn resolve_with(
         // "Hamas officials" are the organisation, not one official.
         let plural = !head_is_singular_person(h) || h.starts_with("spokespe") && h.ends_with("ople");
         if let Some(p) = person_with_role(x, span.start(), base, org, speakers).filter(|_| !plural) {
+            return Some((p, MentionKind::Nominal));
+        }
+        // "Actress Denise Crosby ... The actress recalled": the person the word titled before.
+        if let Some(p) = person_titled(a, x, span.start(), h).filter(|_| !plural && org.is_none()) {
             return Some((p, MentionKind::Nominal));
         }
         // "the company said": the organisation named last, close by.
@@ -382,7 +410,8 @@ fn person_with_role(
         }
         let id = LocalEntityId(i as u32);
         let fits = e.roles.iter().any(|r| {
-            r.role.split(' ').next_back().is_some_and(|w| role_base(w) == base) && (org.is_none() || r.affiliation == org)
+            r.role.split(' ').next_back().is_some_and(|w| role_base(w).eq_ignore_ascii_case(base))
+                && (org.is_none() || r.affiliation == org)
         });
         if !fits {
             continue;
@@ -397,6 +426,23 @@ fn person_with_role(
         }
     }
     best.map(|b| b.2)
+}
+
+/// How far back a title introduces the person "the actress" refers to: a long
+/// article (the search stays linear in a document with no line break).
+const TITLED_REACH_BYTES: usize = 20_000;
+
+/// The person named last before `pos` right after the word `title`
+/// ("Actress Denise Crosby", "archbishop Jorge Scheinig"), in any case.
+fn person_titled(a: &Analysis, x: &Extraction, pos: usize, title: &str) -> Option<LocalEntityId> {
+    let before = x.mentions.partition_point(|m| m.span.start() < pos);
+    let from = x.mentions.partition_point(|m| m.span.start() + TITLED_REACH_BYTES < pos);
+    // Invariant: partition points are at most the length, and `from <= before` (same order, earlier bound).
+    x.mentions[from..before].iter().rev().filter(|m| m.kind == MentionKind::Name).find_map(|m| {
+        let e = m.entity.filter(|&e| x.entity(e).entity_type == EntityType::Person)?;
+        let word = a.text.get(..m.span.start())?.split_whitespace().next_back()?;
+        word.eq_ignore_ascii_case(title).then_some(e)
+    })
 }
 
 fn last_mention_before(x: &Extraction, e: LocalEntityId, pos: usize) -> Option<usize> {
