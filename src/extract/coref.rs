@@ -236,6 +236,10 @@ fn resolve_with(
             .and_then(|m| m.entity)
             .map(|e| (e, MentionKind::Nominal));
     }
+    // "Thames Valley Police said ... Police also announced": a bare "police" is the force named before.
+    if text.trim_start_matches("the ").trim_start_matches("The ").eq_ignore_ascii_case("police") {
+        return named_force(x, span.start()).map(|e| (e, MentionKind::Nominal));
+    }
     // "CNN, who reported", "Mark Hay, a marine ecologist, who said": the relative pronoun's antecedent.
     if text.eq_ignore_ascii_case("who") {
         return antecedent_of_who(a, x, span.start()).map(|e| (e, MentionKind::Pronoun));
@@ -308,20 +312,42 @@ const ISSUER_GAP_WORDS: usize = 5;
 /// [`ORG_NOMINAL_SENTENCES`] sentences (organisations issue documents).
 fn document_issuer(a: &Analysis, x: &Extraction, span: Span, speakers: &[(usize, LocalEntityId)]) -> Option<LocalEntityId> {
     let here = a.sentence_at(span.start())?;
-    let sentence_end = a.sentences[here].span.end();
-    let after = x.mentions.partition_point(|m| m.span.start() < span.end());
-    // Invariant: a partition point is at most the length.
-    let next = x.mentions[after..].iter().find(|m| m.kind == MentionKind::Name && m.span.start() < sentence_end);
-    if let Some(m) = next {
-        let gap: Vec<&str> = a.text.get(span.end()..m.span.start())?.split_whitespace().collect();
-        let clean = gap.iter().all(|w| w.chars().all(|c| c.is_alphanumeric() || c == '-'));
-        if clean && gap.len() <= ISSUER_GAP_WORDS && gap.iter().any(|w| matches!(*w, "by" | "from")) {
-            return m.entity;
+    if let Some(e) = issuer_after(a, x, span) {
+        return Some(e);
+    }
+    // "a statement released by the Supreme Court ... The statement ascribed": a
+    // definite document is the one introduced before, with its issuer.
+    let definite = span.slice(a.text).split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case("the"));
+    let noun = span.slice(a.text).split_whitespace().next_back().unwrap_or("");
+    if definite {
+        let lo = a.token_at_or_after(span.start().saturating_sub(ISSUER_REACH_BYTES));
+        let first = a.token_at_or_after(span.start());
+        let same = |k: usize| a.tok(k).eq_ignore_ascii_case(noun) || a.tok(k).eq_ignore_ascii_case(noun.trim_end_matches('s'));
+        // The latest mention of the noun that names an issuer.
+        // Invariant: `k < first <= tokens.len()`.
+        if let Some(e) = (lo..first).rev().filter(|&k| same(k)).find_map(|k| issuer_after(a, x, a.tokens[k].span)) {
+            return Some(e);
         }
     }
     let near = |pos: usize| a.sentence_at(pos).is_some_and(|s| s <= here && here - s <= ORG_NOMINAL_SENTENCES);
     let speaker = speakers.iter().filter(|s| s.0 < span.start() && near(s.0)).max_by_key(|s| s.0).map(|s| s.1);
     nearest_org(a, x, span.start()).or(speaker)
+}
+
+/// How far back "the statement" looks for the statement it repeats (a few paragraphs).
+const ISSUER_REACH_BYTES: usize = 3_000;
+
+/// The name after "by" or "from" just after a document ("a memo posted online
+/// by X", "a statement from the OECD", "warning issued by Met Éireann"), in its sentence.
+fn issuer_after(a: &Analysis, x: &Extraction, span: Span) -> Option<LocalEntityId> {
+    let here = a.sentence_at(span.start())?;
+    let sentence_end = a.sentences[here].span.end();
+    let after = x.mentions.partition_point(|m| m.span.start() < span.end());
+    // Invariant: a partition point is at most the length.
+    let m = x.mentions[after..].iter().find(|m| m.kind == MentionKind::Name && m.span.start() < sentence_end)?;
+    let gap: Vec<&str> = a.text.get(span.end()..m.span.start())?.split_whitespace().collect();
+    let clean = gap.iter().all(|w| w.chars().all(|c| c.is_alphanumeric() || c == '-'));
+    (clean && gap.len() <= ISSUER_GAP_WORDS && gap.iter().any(|w| matches!(*w, "by" | "from"))).then_some(m.entity).flatten()
 }
 
 /// For a quote with no cue: the one person named in the sentence before it,
@@ -426,6 +452,18 @@ fn person_with_role(
         }
     }
     best.map(|b| b.2)
+}
+
+/// The organisation named last before `pos` whose name ends in "Police"
+/// ("Thames Valley Police"), the force a bare "police" refers to.
+fn named_force(x: &Extraction, pos: usize) -> Option<LocalEntityId> {
+    let before = x.mentions.partition_point(|m| m.span.start() < pos);
+    let from = x.mentions.partition_point(|m| m.span.start() + TITLED_REACH_BYTES < pos);
+    // Invariant: partition points are at most the length, and `from <= before`.
+    x.mentions[from..before].iter().rev().filter(|m| m.kind == MentionKind::Name).find_map(|m| {
+        let e = m.entity.filter(|&e| x.entity(e).entity_type == EntityType::Organization)?;
+        x.entity(e).name.split(' ').next_back().is_some_and(|w| w == "Police").then_some(e)
+    })
 }
 
 /// How far back a title introduces the person "the actress" refers to: a long
