@@ -240,6 +240,10 @@ fn resolve_with(
     if text.trim_start_matches("the ").trim_start_matches("The ").eq_ignore_ascii_case("police") {
         return named_force(x, span.start()).map(|e| (e, MentionKind::Nominal));
     }
+    // "others, including Fox News reporter Jennifer Griffin, confirmed": the person included.
+    if let Some(e) = included_person(a, x, span) {
+        return Some((e, MentionKind::Nominal));
+    }
     // "CNN, who reported", "Mark Hay, a marine ecologist, who said": the relative pronoun's antecedent.
     if text.eq_ignore_ascii_case("who") {
         return antecedent_of_who(a, x, span.start()).map(|e| (e, MentionKind::Pronoun));
@@ -435,8 +439,11 @@ fn person_with_role(
             continue;
         }
         let id = LocalEntityId(i as u32);
+        // "the president" is not the "former president" or the "vice president".
         let fits = e.roles.iter().any(|r| {
-            r.role.split(' ').next_back().is_some_and(|w| role_base(w).eq_ignore_ascii_case(base))
+            let mut words = r.role.split(' ').rev();
+            words.next().is_some_and(|w| role_base(w).eq_ignore_ascii_case(base))
+                && !words.next().is_some_and(|q| speaker_words::ROLE_QUALIFIERS.has(q))
                 && (org.is_none() || r.affiliation == org)
         });
         if !fits {
@@ -452,6 +459,26 @@ fn person_with_role(
         }
     }
     best.map(|b| b.2)
+}
+
+/// The person named last in ", including ... ," right after `span` ("others,
+/// including Fox News reporter Jennifer Griffin, confirmed").
+fn included_person(a: &Analysis, x: &Extraction, span: Span) -> Option<LocalEntityId> {
+    let rest = a.text.get(span.end()..)?;
+    let gap = rest.len() - rest.trim_start_matches([',', ' ']).len();
+    if !rest.get(gap..)?.starts_with("including ") {
+        return None;
+    }
+    let close = rest.get(gap..)?.find(',')? + gap + span.end();
+    let from = x.mentions.partition_point(|m| m.span.start() < span.end());
+    let to = x.mentions.partition_point(|m| m.span.start() < close);
+    // Invariant: partition points are at most the length; `from <= to` as `span.end() <= close`.
+    // The name closing the appositive is its head ("Fox News reporter Jennifer Griffin").
+    x.mentions[from..to]
+        .iter()
+        .filter(|m| m.kind == MentionKind::Name)
+        .filter_map(|m| m.entity.filter(|&e| x.entity(e).entity_type == EntityType::Person))
+        .next_back()
 }
 
 /// The organisation named last before `pos` whose name ends in "Police"

@@ -32,6 +32,7 @@ const NAMES: &[&str] = &[
     "group_openers",
     "group_nouns",
     "group_prepositions",
+    "role_qualifiers",
 ];
 
 static SECTIONS: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::new(|| LIST.sections(NAMES).0);
@@ -59,6 +60,7 @@ pub(crate) static ACT_NOUNS: LazyLock<WordSet> = LazyLock::new(|| section("act_n
 pub(crate) static GROUP_OPENERS: LazyLock<WordSet> = LazyLock::new(|| section("group_openers"));
 pub(crate) static GROUP_NOUNS: LazyLock<WordSet> = LazyLock::new(|| section("group_nouns"));
 pub(crate) static GROUP_PREPOSITIONS: LazyLock<WordSet> = LazyLock::new(|| section("group_prepositions"));
+pub(crate) static ROLE_QUALIFIERS: LazyLock<WordSet> = LazyLock::new(|| section("role_qualifiers"));
 pub(crate) static APPOSITIVE_DETERMINERS: LazyLock<WordSet> = LazyLock::new(|| section("appositive_determiners"));
 
 /// `w` without a leading prefix of section `name`, compared ignoring ASCII
