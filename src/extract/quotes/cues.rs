@@ -140,7 +140,15 @@ impl Finder<'_, '_> {
         if w.ends_with("ing") {
             // A participle after a comma or a form of "be"; otherwise a gerund or adjective.
             // "for admitting", "of saying": a gerund after a preposition.
-            return prev.is_some_and(|t| ["for", "of", "in", "about", "on", "to", "from", "with", "the", "a", "an"].contains(&t));
+            // "The orange warning issued by ...": after a determiner and a modifier that names
+            // no speaker it is a noun ("with the president warning that" stays a verb).
+            let modified_noun = p >= first + 2
+                && lower_eq(self.tok(p - 2), &["the", "a", "an"])
+                && prev.is_some_and(|t| {
+                    t.chars().all(char::is_lowercase) && !with_ascii_lowercase(t, |l| lexicon().speaker_nouns.contains(l))
+                });
+            return modified_noun
+                || prev.is_some_and(|t| ["for", "of", "in", "about", "on", "to", "from", "with", "the", "a", "an"].contains(&t));
         }
         let past = w != lemma && !w.ends_with('s');
         if past && prev.is_some_and(|t| be.contains(&t) || t == "get" || t == "got") {
