@@ -3,7 +3,8 @@
 //!
 //! Decides two things: which words keep their dot as part of the token
 //! ("Dr.", "Inc.", "Jan."), and which titles never end a sentence before a
-//! name ("Sen. Rand Paul"), where the sentence splitter would otherwise break.
+//! name ("Sen. Rand Paul"), where the sentence splitter would otherwise break;
+//! also which top-level domains keep a web domain one word ("Znak.com").
 
 use std::sync::LazyLock;
 
