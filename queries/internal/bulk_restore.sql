@@ -1,6 +1,7 @@
 -- name: bulk_restore
 -- description: Builds what bulk_defer dropped, as the schema files define it (a test compares), and the full-text index from the quotes; run only while deferred_build has its row.
 -- params:
+DELETE FROM deferred_build;
 CREATE INDEX document_date ON document(date);
 CREATE INDEX document_outlet ON document(outlet);
 CREATE INDEX entity_type ON entity(type, name);
@@ -29,4 +30,3 @@ CREATE TRIGGER quote_fts_update AFTER UPDATE OF text ON quote BEGIN
     INSERT INTO quote_fts(rowid, text) VALUES (new.id, new.text);
 END;
 INSERT INTO quote_fts(quote_fts) VALUES ('rebuild');
-DELETE FROM deferred_build;

@@ -360,6 +360,8 @@ fn json_value(v: ValueRef<'_>) -> serde_json::Value {
 }
 
 #[cfg(test)]
+mod mention_tests;
+#[cfg(test)]
 mod outlet_tests;
 #[cfg(test)]
 mod store_tests;
