@@ -75,6 +75,9 @@ impl Store {
 
     fn restore_deferred(&mut self) -> Result<(), StoreError> {
         let path = self.path.clone();
+        // Outside a transaction (SQLite refuses it inside one); the rare build inside a
+        // write's transaction (build_deferred_if_replacing) sorts with the connection's setting.
+        self.conn.execute_batch(sql("bulk_sort_settings")).map_err(|e| sqlite_err(&path, "bulk_sort_settings", e))?;
         let tx = self.conn.transaction_with_behavior(Immediate).map_err(|e| begin_err(&path, e))?;
         restore_in(&tx, &path)?;
         tx.commit().map_err(|e| sqlite_err(&path, "commit", e))

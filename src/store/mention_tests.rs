@@ -45,7 +45,8 @@ fn v4_copy(from: &Path, path: &Path) {
 fn dump(c: &Connection, sql: &str) -> Vec<String> {
     let mut st = c.prepare(sql).unwrap();
     let n = st.column_count();
-    let rows = st.query_map([], |r| (0..n).map(|i| r.get::<_, Value>(i).map(|v| format!("{v:?}"))).collect::<Result<Vec<_>, _>>());
+    let rows =
+        st.query_map([], |r| (0..n).map(|i| r.get::<_, Value>(i).map(|v| format!("{v:?}"))).collect::<Result<Vec<_>, _>>());
     rows.unwrap().map(|r| r.unwrap().join("|")).collect()
 }
 

@@ -133,6 +133,7 @@ const BUILTIN: &[(bool, &str, &str)] = builtin![
     true "internal/bulk_restore.sql",
     true "internal/bulk_state.sql",
     true "internal/bulk_mark.sql",
+    true "internal/bulk_sort_settings.sql",
 ];
 
 /// Parses a query file: a header of `-- name:`, `-- description:` and
