@@ -9,18 +9,12 @@ WITH page AS (
     SELECT q.id, q.date, q.document_id, q.start
       FROM quote q
      WHERE :outlet IS NULL
-       AND (:doc IS NULL OR q.document_id = :doc)
-       AND (:kind IS NULL OR q.kind = :kind)
-       AND (:since IS NULL OR q.date >= :since)
-       AND (:until IS NULL OR q.date <= :until)
+       {{quote_filters}}
     UNION ALL
     SELECT q.id, q.date, q.document_id, q.start
       FROM quote q
      WHERE q.outlet = lower(:outlet)
-       AND (:doc IS NULL OR q.document_id = :doc)
-       AND (:kind IS NULL OR q.kind = :kind)
-       AND (:since IS NULL OR q.date >= :since)
-       AND (:until IS NULL OR q.date <= :until)
+       {{quote_filters}}
      ORDER BY date DESC, document_id DESC, start, id
      LIMIT coalesce(:limit, -1) OFFSET coalesce(:offset, 0)
 )

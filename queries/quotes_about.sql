@@ -10,19 +10,13 @@ WITH page AS (
       FROM quote_about qa
      WHERE :outlet IS NULL
        AND qa.entity_id IN (SELECT entity_id FROM alias WHERE norm = lower(:name))
-       AND (:doc IS NULL OR qa.document_id = :doc)
-       AND (:kind IS NULL OR EXISTS (SELECT 1 FROM quote WHERE id = qa.quote_id AND kind = :kind))
-       AND (:since IS NULL OR qa.date >= :since)
-       AND (:until IS NULL OR qa.date <= :until)
+       {{about_quote_filters}}
     UNION ALL
     SELECT DISTINCT qa.quote_id AS id, qa.date, qa.document_id
       FROM quote_about qa
      WHERE qa.entity_id IN (SELECT entity_id FROM alias WHERE norm = lower(:name))
        AND qa.outlet = lower(:outlet)
-       AND (:doc IS NULL OR qa.document_id = :doc)
-       AND (:kind IS NULL OR EXISTS (SELECT 1 FROM quote WHERE id = qa.quote_id AND kind = :kind))
-       AND (:since IS NULL OR qa.date >= :since)
-       AND (:until IS NULL OR qa.date <= :until)
+       {{about_quote_filters}}
      ORDER BY date DESC, document_id DESC, id
      LIMIT coalesce(:limit, -1) OFFSET coalesce(:offset, 0)
 )

@@ -10,23 +10,13 @@ WITH page AS (
       FROM quote q INDEXED BY quote_speaker_date
      WHERE :outlet IS NULL
        AND q.speaker_id IN (SELECT entity_id FROM alias WHERE norm = lower(:name))
-       AND (:about IS NULL OR q.id IN (SELECT qa.quote_id FROM quote_about qa
-                                        WHERE qa.entity_id IN (SELECT entity_id FROM alias WHERE norm = lower(:about))))
-       AND (:doc IS NULL OR q.document_id = :doc)
-       AND (:kind IS NULL OR +q.kind = :kind)
-       AND (:since IS NULL OR q.date >= :since)
-       AND (:until IS NULL OR q.date <= :until)
+       {{speaker_quote_filters}}
     UNION ALL
     SELECT q.id, q.date, q.document_id, q.start
       FROM quote q INDEXED BY quote_speaker_outlet_date
      WHERE q.speaker_id IN (SELECT entity_id FROM alias WHERE norm = lower(:name))
        AND q.outlet = lower(:outlet)
-       AND (:about IS NULL OR q.id IN (SELECT qa.quote_id FROM quote_about qa
-                                        WHERE qa.entity_id IN (SELECT entity_id FROM alias WHERE norm = lower(:about))))
-       AND (:doc IS NULL OR q.document_id = :doc)
-       AND (:kind IS NULL OR +q.kind = :kind)
-       AND (:since IS NULL OR q.date >= :since)
-       AND (:until IS NULL OR q.date <= :until)
+       {{speaker_quote_filters}}
      ORDER BY date DESC, document_id DESC, start, id
      LIMIT coalesce(:limit, -1) OFFSET coalesce(:offset, 0)
 )

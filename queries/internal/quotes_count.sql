@@ -4,14 +4,8 @@
 SELECT (SELECT count(*)
           FROM quote q
          WHERE :outlet IS NULL
-           AND (:doc IS NULL OR q.document_id = :doc)
-           AND (:kind IS NULL OR q.kind = :kind)
-           AND (:since IS NULL OR q.date >= :since)
-           AND (:until IS NULL OR q.date <= :until))
+           {{quote_filters}})
      + (SELECT count(*)
           FROM quote q
          WHERE q.outlet = lower(:outlet)
-           AND (:doc IS NULL OR q.document_id = :doc)
-           AND (:kind IS NULL OR q.kind = :kind)
-           AND (:since IS NULL OR q.date >= :since)
-           AND (:until IS NULL OR q.date <= :until)) AS total;
+           {{quote_filters}}) AS total;

@@ -15,7 +15,7 @@ use super::quotes::Candidate;
 use super::rule::Rule;
 use super::Analysis;
 use crate::model::{QuoteKind, Span};
-use crate::text::wordlist::{WordList, WordSet};
+use crate::text::wordlist::WordList;
 use crate::text::TokenKind;
 
 /// Words a content needs after "to": PolNeAR's shortest contents are
@@ -37,29 +37,23 @@ static VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| INTENT_VERBS.wo
 #[cfg(test)]
 pub(crate) fn check() -> Vec<crate::text::wordlist::ListError> {
     let mut errors = INTENT_VERBS.words().1;
-    errors.extend(INFINITIVE_WORDS.sections(SECTIONS).1);
+    errors.extend(SECTIONS.errors());
     errors
 }
 
 /// The closed classes of this finder, one section each.
 const INFINITIVE_WORDS: WordList = crate::word_list!("infinitive_words.txt");
-const SECTIONS: &[&str] = &["between", "subject_words", "pronouns", "subject_joiners", "edges"];
-
-static SECTION_WORDS: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::new(|| INFINITIVE_WORDS.sections(SECTIONS).0);
-
-fn section(name: &str) -> WordSet {
-    WordSet::section(&SECTION_WORDS, name)
-}
-
-/// Auxiliaries and adverbs between a subject and the verb ("has flatly refused").
-static BETWEEN: LazyLock<WordSet> = LazyLock::new(|| section("between"));
-/// Words a subject phrase may hold besides capitalised ones.
-static SUBJECT_WORDS: LazyLock<WordSet> = LazyLock::new(|| section("subject_words"));
-static PRONOUNS: LazyLock<WordSet> = LazyLock::new(|| section("pronouns"));
-/// Words a subject never starts on.
-static SUBJECT_JOINERS: LazyLock<WordSet> = LazyLock::new(|| section("subject_joiners"));
-/// Words that show the token before the subject is a clause edge.
-static EDGES: LazyLock<WordSet> = LazyLock::new(|| section("edges"));
+crate::word_sections!(INFINITIVE_WORDS, lower_case: false, {
+    /// Auxiliaries and adverbs between a subject and the verb ("has flatly refused").
+    BETWEEN = "between",
+    /// Words a subject phrase may hold besides capitalised ones.
+    SUBJECT_WORDS = "subject_words",
+    PRONOUNS = "pronouns",
+    /// Words a subject never starts on.
+    SUBJECT_JOINERS = "subject_joiners",
+    /// Words that show the token before the subject is a clause edge.
+    EDGES = "edges",
+});
 
 /// Lengths of the verbs by first byte (bit `len`): most words are ruled
 /// out without hashing, as in the cue lexicon.

@@ -12,8 +12,6 @@
 //! Like the intent finder (`infinitive.rs`) it only adds candidates no other
 //! rule produced.
 
-use std::sync::LazyLock;
-
 use super::infinitive::subject_before;
 use super::quotes::Candidate;
 use super::rule::Rule;
@@ -35,42 +33,24 @@ const MIN_EXPECTATION_WORDS: usize = 1;
 
 /// The closed classes of these finders, one section each.
 const LAYOUT_WORDS: WordList = crate::word_list!("layout_words.txt");
-const SECTIONS: &[&str] = &[
-    "question_verbs",
-    "question_words",
-    "hearers",
-    "no_subject",
-    "passive_aux",
-    "perfect_aux",
-    "modals",
-    "expectations",
-    "adverbs",
-    "relatives",
-    "clause_edges",
-];
-
-static SECTION_WORDS: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::new(|| LAYOUT_WORDS.sections(SECTIONS).0);
-
-fn section(name: &str) -> WordSet {
-    WordSet::section(&SECTION_WORDS, name)
-}
-
-static QUESTION_VERBS: LazyLock<WordSet> = LazyLock::new(|| section("question_verbs"));
-static QUESTION_WORDS: LazyLock<WordSet> = LazyLock::new(|| section("question_words"));
-static HEARERS: LazyLock<WordSet> = LazyLock::new(|| section("hearers"));
-static NO_SUBJECT: LazyLock<WordSet> = LazyLock::new(|| section("no_subject"));
-static PASSIVE_AUX: LazyLock<WordSet> = LazyLock::new(|| section("passive_aux"));
-static EXPECTATIONS: LazyLock<WordSet> = LazyLock::new(|| section("expectations"));
-static PERFECT_AUX: LazyLock<WordSet> = LazyLock::new(|| section("perfect_aux"));
-static MODALS: LazyLock<WordSet> = LazyLock::new(|| section("modals"));
-static ADVERBS: LazyLock<WordSet> = LazyLock::new(|| section("adverbs"));
-static RELATIVES: LazyLock<WordSet> = LazyLock::new(|| section("relatives"));
-static CLAUSE_EDGES: LazyLock<WordSet> = LazyLock::new(|| section("clause_edges"));
+crate::word_sections!(LAYOUT_WORDS, lower_case: false, {
+    QUESTION_VERBS = "question_verbs",
+    QUESTION_WORDS = "question_words",
+    HEARERS = "hearers",
+    NO_SUBJECT = "no_subject",
+    PASSIVE_AUX = "passive_aux",
+    EXPECTATIONS = "expectations",
+    PERFECT_AUX = "perfect_aux",
+    MODALS = "modals",
+    ADVERBS = "adverbs",
+    RELATIVES = "relatives",
+    CLAUSE_EDGES = "clause_edges",
+});
 
 /// Lines of the list its format does not allow.
 #[cfg(test)]
 pub(crate) fn check() -> Vec<crate::text::wordlist::ListError> {
-    LAYOUT_WORDS.sections(SECTIONS).1
+    SECTIONS.errors()
 }
 
 /// Question and expectation candidates whose content and cue no existing

@@ -39,31 +39,24 @@ const CUE_ADVERB_LIST: WordList = crate::word_list!("cue_adverbs.txt");
 /// The closed classes of this stage, one section each.
 const SOURCE_WORDS: WordList = crate::word_list!("source_words.txt");
 
-/// The sections of [`SOURCE_WORDS`], by name.
-const SECTIONS: &[&str] = &[
-    "time_nouns",
-    "time_leads",
-    "appositive_starts",
-    "postmodifier_preps",
-    "after_cue_openers",
-    "bare_heads",
-    "joiners",
-    "cue_aux",
-    "cue_preps",
-    "cue_articles",
-    "cue_media",
-    "not_after_cue",
-    "not_manner",
-];
+crate::word_sections!(SOURCE_WORDS, lower_case: false, {
+    TIME_NOUNS = "time_nouns",
+    TIME_LEADS = "time_leads",
+    APPOSITIVE_STARTS = "appositive_starts",
+    POSTMODIFIER_PREPS = "postmodifier_preps",
+    AFTER_CUE_OPENERS = "after_cue_openers",
+    BARE_HEADS = "bare_heads",
+    JOINERS = "joiners",
+    CUE_AUX = "cue_aux",
+    CUE_PREPS = "cue_preps",
+    CUE_ARTICLES = "cue_articles",
+    CUE_MEDIA = "cue_media",
+    NOT_AFTER_CUE = "not_after_cue",
+    NOT_MANNER = "not_manner",
+});
 
 fn words(list: WordList) -> WordSet {
     WordSet::new(&list.words().0)
-}
-
-static SECTION_WORDS: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::new(|| SOURCE_WORDS.sections(SECTIONS).0);
-
-fn section(name: &str) -> WordSet {
-    WordSet::section(&SECTION_WORDS, name)
 }
 
 /// Lines of these lists their format does not allow.
@@ -71,7 +64,7 @@ fn section(name: &str) -> WordSet {
 pub(crate) fn check() -> Vec<crate::text::wordlist::ListError> {
     let mut errors: Vec<_> =
         [SOURCE_MODIFIERS, SOURCE_BOUNDARIES, SOURCE_ADJUNCTS, CUE_ADVERB_LIST].into_iter().flat_map(|l| l.words().1).collect();
-    errors.extend(SOURCE_WORDS.sections(SECTIONS).1);
+    errors.extend(SECTIONS.errors());
     errors
 }
 
@@ -83,19 +76,6 @@ static BOUNDARIES: LazyLock<WordSet> = LazyLock::new(|| words(SOURCE_BOUNDARIES)
 static ADJUNCTS: LazyLock<WordSet> = LazyLock::new(|| words(SOURCE_ADJUNCTS));
 /// Adverbs PolNeAR counts in a cue ("also said").
 static CUE_ADVERBS: LazyLock<WordSet> = LazyLock::new(|| words(CUE_ADVERB_LIST));
-static TIME_NOUNS: LazyLock<WordSet> = LazyLock::new(|| section("time_nouns"));
-static TIME_LEADS: LazyLock<WordSet> = LazyLock::new(|| section("time_leads"));
-static APPOSITIVE_STARTS: LazyLock<WordSet> = LazyLock::new(|| section("appositive_starts"));
-static POSTMODIFIER_PREPS: LazyLock<WordSet> = LazyLock::new(|| section("postmodifier_preps"));
-static AFTER_CUE_OPENERS: LazyLock<WordSet> = LazyLock::new(|| section("after_cue_openers"));
-static BARE_HEADS: LazyLock<WordSet> = LazyLock::new(|| section("bare_heads"));
-static JOINERS: LazyLock<WordSet> = LazyLock::new(|| section("joiners"));
-static CUE_AUX: LazyLock<WordSet> = LazyLock::new(|| section("cue_aux"));
-static CUE_PREPS: LazyLock<WordSet> = LazyLock::new(|| section("cue_preps"));
-static CUE_ARTICLES: LazyLock<WordSet> = LazyLock::new(|| section("cue_articles"));
-static CUE_MEDIA: LazyLock<WordSet> = LazyLock::new(|| section("cue_media"));
-static NOT_AFTER_CUE: LazyLock<WordSet> = LazyLock::new(|| section("not_after_cue"));
-static NOT_MANNER: LazyLock<WordSet> = LazyLock::new(|| section("not_manner"));
 
 fn is_quote_mark(w: &str) -> bool {
     matches!(w, "\"" | "\u{201c}" | "\u{201d}" | "\u{2018}" | "\u{2019}" | "'" | "`" | "\u{ab}" | "\u{bb}")

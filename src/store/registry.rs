@@ -1,5 +1,11 @@
 //! The named SQL statements of `queries/`, compiled in with `include_str!`
 //! and keyed by the `-- name:` of their header.
+//!
+//! A statement may hold `{{NAME}}`: the text of `queries/fragments/NAME.sql`,
+//! expanded when the file is loaded (built-in or a user's), its lines indented
+//! like the line of the placeholder. The fragments hold the filters that the
+//! two arms of a listing and of its count repeat (SQLite's planner needs one
+//! arm per index), so that a listing and its "N in all" cannot drift apart.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -136,8 +142,54 @@ const BUILTIN: &[(bool, &str, &str)] = builtin![
     true "internal/bulk_sort_settings.sql",
 ];
 
+const FRAGMENTS: &[(&str, &str)] = &[
+    ("about_quote_filters", include_str!("../../queries/fragments/about_quote_filters.sql")),
+    ("quote_filters", include_str!("../../queries/fragments/quote_filters.sql")),
+    ("speaker_quote_filters", include_str!("../../queries/fragments/speaker_quote_filters.sql")),
+];
+
+/// The SQL of a fragment: its lines after the leading `--` header lines.
+fn fragment_body(src: &str) -> impl Iterator<Item = &str> {
+    src.lines().skip_while(|l| l.trim_start().starts_with("--")).filter(|l| !l.trim().is_empty())
+}
+
+/// `sql` with every `{{NAME}}` replaced by the fragment NAME, or the 1-based
+/// line of the first placeholder that names no fragment.
+fn expand(sql: &str) -> Result<String, (usize, String)> {
+    if !sql.contains("{{") {
+        return Ok(sql.to_string());
+    }
+    let mut out = String::with_capacity(sql.len() * 2);
+    for (n, line) in sql.split_inclusive('\n').enumerate() {
+        // Invariant: `trim_start` removes a whole-character prefix, so the cut is a char boundary.
+        let indent = &line[..line.len() - line.trim_start().len()];
+        let mut rest = line;
+        while let Some((before, after)) = rest.split_once("{{") {
+            let Some((name, after)) = after.split_once("}}") else {
+                return Err((n + 1, "`{{` without a closing `}}`".into()));
+            };
+            let name = name.trim();
+            let Some((_, frag)) = FRAGMENTS.iter().find(|(f, _)| *f == name) else {
+                let known: Vec<&str> = FRAGMENTS.iter().map(|(f, _)| *f).collect();
+                return Err((n + 1, format!("no fragment named `{name}` (known: {})", known.join(", "))));
+            };
+            out.push_str(before);
+            for (i, l) in fragment_body(frag).enumerate() {
+                if i > 0 {
+                    out.push('\n');
+                    out.push_str(indent);
+                }
+                out.push_str(l);
+            }
+            rest = after;
+        }
+        out.push_str(rest);
+    }
+    Ok(out)
+}
+
 /// Parses a query file: a header of `-- name:`, `-- description:` and
-/// `-- params:` comment lines, then the SQL.
+/// `-- params:` comment lines, then the SQL, its fragments expanded.
 pub fn parse(src: &str, origin: &str, internal: bool) -> Result<NamedQuery, StoreError> {
     let mut name = None;
     let mut description = String::new();
@@ -158,7 +210,8 @@ pub fn parse(src: &str, origin: &str, internal: bool) -> Result<NamedQuery, Stor
         line: 1,
         message: "missing the `-- name: NAME` header line".into(),
     })?;
-    Ok(NamedQuery { name, description, params, sql: src.to_string(), internal, origin: origin.to_string() })
+    let sql = expand(src).map_err(|(line, message)| StoreError::QueryFile { file: origin.to_string(), line, message })?;
+    Ok(NamedQuery { name, description, params, sql, internal, origin: origin.to_string() })
 }
 
 static REGISTRY: LazyLock<BTreeMap<String, NamedQuery>> = LazyLock::new(|| {
@@ -234,12 +287,39 @@ mod tests {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("queries");
         let mut files = Vec::new();
         walk(&root, &root, &mut files);
+        let (fragments, mut files): (Vec<String>, Vec<String>) = files.into_iter().partition(|f| f.starts_with("fragments/"));
         files.sort();
+        let mut fragment_names: Vec<String> = FRAGMENTS.iter().map(|(f, _)| format!("fragments/{f}.sql")).collect();
+        fragment_names.sort();
+        let mut fragments = fragments;
+        fragments.sort();
+        assert_eq!(fragments, fragment_names, "queries/fragments/ and the FRAGMENTS list of src/store/registry.rs differ");
         let mut registered: Vec<String> = BUILTIN.iter().map(|(_, path, _)| path.to_string()).collect();
         registered.sort();
         assert_eq!(files, registered, "queries/ and the BUILTIN list of src/store/registry.rs differ");
         for (internal, path, _) in BUILTIN {
             assert_eq!(*internal, path.starts_with("internal/"), "{path}: internal flag");
         }
+    }
+
+    #[test]
+    fn fragments_are_expanded_with_the_placeholder_indentation() {
+        let src = "-- name: t\nSELECT 1 FROM quote q\n WHERE 1\n   {{quote_filters}}) AS x;\n";
+        let q = parse(src, "t.sql", false).expect("parses");
+        assert!(!q.sql.contains("{{"), "{}", q.sql);
+        assert!(q.sql.contains("\n   AND (:doc IS NULL OR q.document_id = :doc)\n   AND (:kind"), "{}", q.sql);
+        assert!(q.sql.ends_with("q.date <= :until)) AS x;\n"), "{}", q.sql);
+        for q in builtin().values() {
+            assert!(!q.sql.contains("{{"), "{} keeps a placeholder", q.origin);
+        }
+    }
+
+    #[test]
+    fn an_unknown_fragment_names_the_file_and_line() {
+        let err = parse("-- name: t\nSELECT 1\nWHERE {{nope}}\n", "mine.sql", false).expect_err("unknown fragment");
+        let text = err.to_string();
+        assert!(text.contains("mine.sql") && text.contains('3') && text.contains("nope"), "{text}");
+        let err = parse("-- name: t\nSELECT {{quote_filters\n", "mine.sql", false).expect_err("unclosed");
+        assert!(err.to_string().contains("mine.sql"), "{err}");
     }
 }

@@ -13,6 +13,7 @@
 //! `extract/` reads the other lists through the same functions.
 
 use std::fmt;
+use std::sync::OnceLock;
 
 use rustc_hash::FxHashSet as HashSet;
 
@@ -207,6 +208,78 @@ impl WordSet {
     pub fn contains(&self, word: &str) -> bool {
         word.len() <= self.max_len && self.set.contains(word)
     }
+}
+
+/// The sections of a list with their words, and the list's format errors.
+type Parsed = (Vec<(&'static str, Vec<&'static str>)>, Vec<ListError>);
+
+/// A sectioned word list (see [`WordList::sections`]) with the names of its
+/// sections, parsed once on first use. Built by [`word_sections!`](crate::word_sections),
+/// which also declares one [`WordSet`] static per section, so each section's
+/// name is written once.
+#[derive(Debug)]
+pub struct Sections {
+    list: WordList,
+    names: &'static [&'static str],
+    /// Whether every word must be lower case (the lists that [`WordSet::has`] reads).
+    lower_case: bool,
+    parsed: OnceLock<Parsed>,
+}
+
+impl Sections {
+    pub const fn new(list: WordList, names: &'static [&'static str], lower_case: bool) -> Sections {
+        Sections { list, names, lower_case, parsed: OnceLock::new() }
+    }
+
+    fn parsed(&self) -> &Parsed {
+        self.parsed.get_or_init(|| {
+            if self.lower_case {
+                (self.list.sections(self.names).0, self.list.lower_case_section_errors(self.names))
+            } else {
+                self.list.sections(self.names)
+            }
+        })
+    }
+
+    /// Section `name` as a set, empty when the list lacks it (which
+    /// [`errors`](Self::errors) reports).
+    pub fn set(&self, name: &str) -> WordSet {
+        WordSet::section(&self.parsed().0, name)
+    }
+
+    /// The words of section `name` in file order (empty when the list lacks it).
+    pub fn words(&'static self, name: &str) -> &'static [&'static str] {
+        self.parsed().0.iter().find(|(n, _)| *n == name).map_or(&[], |(_, w)| w.as_slice())
+    }
+
+    /// The lines of the list its format does not allow.
+    pub fn errors(&self) -> Vec<ListError> {
+        self.parsed().1.clone()
+    }
+}
+
+/// Declares `static SECTIONS: Sections` for a sectioned word list and one
+/// `LazyLock<WordSet>` static per section:
+///
+/// ```text
+/// word_sections!(LIST, lower_case: true, {
+///     /// Doc of the set.
+///     pub(super) PREPOSITIONS = "prepositions",
+/// });
+/// ```
+#[macro_export]
+#[doc(hidden)]
+macro_rules! word_sections {
+    ($list:expr, lower_case: $lower:literal, { $($(#[$meta:meta])* $vis:vis $set:ident = $name:literal),+ $(,)? }) => {
+        /// The sections of the list, parsed once.
+        static SECTIONS: $crate::text::wordlist::Sections =
+            $crate::text::wordlist::Sections::new($list, &[$($name),+], $lower);
+        $(
+            $(#[$meta])*
+            $vis static $set: std::sync::LazyLock<$crate::text::wordlist::WordSet> =
+                std::sync::LazyLock::new(|| SECTIONS.set($name));
+        )+
+    };
 }
 
 #[cfg(test)]
