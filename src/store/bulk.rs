@@ -23,7 +23,10 @@ fn running(pid: i64) -> bool {
         return true;
     }
     // Where the process table cannot be read, the loader counts as gone: its indexes are built now.
-    cfg!(target_os = "linux") && std::path::Path::new("/proc").join(pid.to_string()).exists()
+    // A killed process not reaped yet (a zombie, state Z) is gone too.
+    let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else { return false };
+    let state = stat.rsplit_once(')').and_then(|(_, rest)| rest.trim_start().chars().next());
+    !matches!(state, None | Some('Z' | 'X'))
 }
 
 /// Builds the deferred indexes inside the transaction `tx` if they are still
@@ -150,6 +153,27 @@ mod tests {
         plain.write_batch(&changed[..1], &AliasTable::default(), false).unwrap();
         assert_eq!(schema(bulk.connection()), schema(plain.connection()));
         assert_eq!(dump(bulk.connection()), dump(plain.connection()));
+    }
+
+    #[test]
+    fn only_a_live_process_counts_as_loading() {
+        assert!(running(i64::from(std::process::id())));
+        assert!(!running(-1));
+        assert!(!running(i64::from(i32::MAX)));
+        if cfg!(target_os = "linux") {
+            let mut child = std::process::Command::new("sleep").arg("30").spawn().unwrap();
+            let pid = i64::from(child.id());
+            assert!(running(pid));
+            child.kill().unwrap();
+            // Killed and not reaped yet: a zombie (the kill lands within a moment).
+            let gone = (0..250).any(|_| {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+                !running(pid)
+            });
+            assert!(gone, "a zombie is not loading");
+            child.wait().unwrap();
+            assert!(!running(pid));
+        }
     }
 
     #[test]
