@@ -190,6 +190,17 @@ fn resolve_with(
     speakers: &[(usize, LocalEntityId)],
     genders: &Genders,
 ) -> Option<(LocalEntityId, MentionKind)> {
+    // "Other Republicans", "People in the Trump administration": a group that names no one.
+    // "Some Democrats said": the quantifier may stand just before the subject span,
+    // in its sentence.
+    let first_tok = a.token_at_or_after(span.start());
+    // Invariant: `first_tok <= tokens.len()`, so `p = first_tok - 1` indexes a token.
+    let quantified = first_tok.checked_sub(1).is_some_and(|p| {
+        a.sentence_at(a.tokens[p].span.start()) == a.sentence_at(span.start()) && nonspeakers::is_group_opener(a.tok(p))
+    });
+    if quantified || nonspeakers::anonymous_group(span.slice(a.text).trim(), entities::is_plural_demonym) {
+        return None;
+    }
     // A name inside: a person first.
     // Mentions are sorted by start: look only near the span (long documents stay linear).
     // Invariant: partition points are at most the length, and `lo <= hi` (searched in `..hi`).
@@ -211,6 +222,27 @@ fn resolve_with(
         if names.is_empty() || x.entity(e).entity_type == EntityType::Person {
             return Some((e, MentionKind::Nominal));
         }
+    }
+    // "the FAA and the NTSB, with the latter confirming": the last of the names before it.
+    if text.eq_ignore_ascii_case("the latter") {
+        let before = x.mentions.partition_point(|m| m.span.start() < span.start());
+        let here = a.sentence_at(span.start());
+        // Invariant: a partition point is at most the length.
+        return x.mentions[..before]
+            .iter()
+            .rev()
+            .take_while(|m| a.sentence_at(m.span.start()) == here)
+            .find(|m| m.kind == MentionKind::Name)
+            .and_then(|m| m.entity)
+            .map(|e| (e, MentionKind::Nominal));
+    }
+    // "Thames Valley Police said ... Police also announced": a bare "police" is the force named before.
+    if text.trim_start_matches("the ").trim_start_matches("The ").eq_ignore_ascii_case("police") {
+        return named_force(x, span.start()).map(|e| (e, MentionKind::Nominal));
+    }
+    // "others, including Fox News reporter Jennifer Griffin, confirmed": the person included.
+    if let Some(e) = included_person(a, x, span) {
+        return Some((e, MentionKind::Nominal));
     }
     // "CNN, who reported", "Mark Hay, a marine ecologist, who said": the relative pronoun's antecedent.
     if text.eq_ignore_ascii_case("who") {
@@ -256,6 +288,10 @@ fn resolve_with(
         if let Some(p) = person_with_role(x, span.start(), base, org, speakers).filter(|_| !plural) {
             return Some((p, MentionKind::Nominal));
         }
+        // "Actress Denise Crosby ... The actress recalled": the person the word titled before.
+        if let Some(p) = person_titled(a, x, span.start(), h).filter(|_| !plural && org.is_none()) {
+            return Some((p, MentionKind::Nominal));
+        }
         // "the company said": the organisation named last, close by.
         let definite = span.slice(a.text).split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case("the"));
         if org.is_none() && definite && speaker_words::ORGANISATION_NOMINALS.has(h) {
@@ -280,20 +316,42 @@ const ISSUER_GAP_WORDS: usize = 5;
 /// [`ORG_NOMINAL_SENTENCES`] sentences (organisations issue documents).
 fn document_issuer(a: &Analysis, x: &Extraction, span: Span, speakers: &[(usize, LocalEntityId)]) -> Option<LocalEntityId> {
     let here = a.sentence_at(span.start())?;
-    let sentence_end = a.sentences[here].span.end();
-    let after = x.mentions.partition_point(|m| m.span.start() < span.end());
-    // Invariant: a partition point is at most the length.
-    let next = x.mentions[after..].iter().find(|m| m.kind == MentionKind::Name && m.span.start() < sentence_end);
-    if let Some(m) = next {
-        let gap: Vec<&str> = a.text.get(span.end()..m.span.start())?.split_whitespace().collect();
-        let clean = gap.iter().all(|w| w.chars().all(|c| c.is_alphanumeric() || c == '-'));
-        if clean && gap.len() <= ISSUER_GAP_WORDS && gap.iter().any(|w| matches!(*w, "by" | "from")) {
-            return m.entity;
+    if let Some(e) = issuer_after(a, x, span) {
+        return Some(e);
+    }
+    // "a statement released by the Supreme Court ... The statement ascribed": a
+    // definite document is the one introduced before, with its issuer.
+    let definite = span.slice(a.text).split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case("the"));
+    let noun = span.slice(a.text).split_whitespace().next_back().unwrap_or("");
+    if definite {
+        let lo = a.token_at_or_after(span.start().saturating_sub(ISSUER_REACH_BYTES));
+        let first = a.token_at_or_after(span.start());
+        let same = |k: usize| a.tok(k).eq_ignore_ascii_case(noun) || a.tok(k).eq_ignore_ascii_case(noun.trim_end_matches('s'));
+        // The latest mention of the noun that names an issuer.
+        // Invariant: `k < first <= tokens.len()`.
+        if let Some(e) = (lo..first).rev().filter(|&k| same(k)).find_map(|k| issuer_after(a, x, a.tokens[k].span)) {
+            return Some(e);
         }
     }
     let near = |pos: usize| a.sentence_at(pos).is_some_and(|s| s <= here && here - s <= ORG_NOMINAL_SENTENCES);
     let speaker = speakers.iter().filter(|s| s.0 < span.start() && near(s.0)).max_by_key(|s| s.0).map(|s| s.1);
     nearest_org(a, x, span.start()).or(speaker)
+}
+
+/// How far back "the statement" looks for the statement it repeats (a few paragraphs).
+const ISSUER_REACH_BYTES: usize = 3_000;
+
+/// The name after "by" or "from" just after a document ("a memo posted online
+/// by X", "a statement from the OECD", "warning issued by Met Éireann"), in its sentence.
+fn issuer_after(a: &Analysis, x: &Extraction, span: Span) -> Option<LocalEntityId> {
+    let here = a.sentence_at(span.start())?;
+    let sentence_end = a.sentences[here].span.end();
+    let after = x.mentions.partition_point(|m| m.span.start() < span.end());
+    // Invariant: a partition point is at most the length.
+    let m = x.mentions[after..].iter().find(|m| m.kind == MentionKind::Name && m.span.start() < sentence_end)?;
+    let gap: Vec<&str> = a.text.get(span.end()..m.span.start())?.split_whitespace().collect();
+    let clean = gap.iter().all(|w| w.chars().all(|c| c.is_alphanumeric() || c == '-'));
+    (clean && gap.len() <= ISSUER_GAP_WORDS && gap.iter().any(|w| matches!(*w, "by" | "from"))).then_some(m.entity).flatten()
 }
 
 /// For a quote with no cue: the one person named in the sentence before it,
@@ -381,8 +439,12 @@ fn person_with_role(
             continue;
         }
         let id = LocalEntityId(i as u32);
+        // "the president" is not the "former president" or the "vice president".
         let fits = e.roles.iter().any(|r| {
-            r.role.split(' ').next_back().is_some_and(|w| role_base(w) == base) && (org.is_none() || r.affiliation == org)
+            let mut words = r.role.split(' ').rev();
+            words.next().is_some_and(|w| role_base(w).eq_ignore_ascii_case(base))
+                && !words.next().is_some_and(|q| speaker_words::ROLE_QUALIFIERS.has(q))
+                && (org.is_none() || r.affiliation == org)
         });
         if !fits {
             continue;
@@ -397,6 +459,55 @@ fn person_with_role(
         }
     }
     best.map(|b| b.2)
+}
+
+/// The person named last in ", including ... ," right after `span` ("others,
+/// including Fox News reporter Jennifer Griffin, confirmed").
+fn included_person(a: &Analysis, x: &Extraction, span: Span) -> Option<LocalEntityId> {
+    let rest = a.text.get(span.end()..)?;
+    let gap = rest.len() - rest.trim_start_matches([',', ' ']).len();
+    if !rest.get(gap..)?.starts_with("including ") {
+        return None;
+    }
+    let close = rest.get(gap..)?.find(',')? + gap + span.end();
+    let from = x.mentions.partition_point(|m| m.span.start() < span.end());
+    let to = x.mentions.partition_point(|m| m.span.start() < close);
+    // Invariant: partition points are at most the length; `from <= to` as `span.end() <= close`.
+    // The name closing the appositive is its head ("Fox News reporter Jennifer Griffin").
+    x.mentions[from..to]
+        .iter()
+        .filter(|m| m.kind == MentionKind::Name)
+        .filter_map(|m| m.entity.filter(|&e| x.entity(e).entity_type == EntityType::Person))
+        .next_back()
+}
+
+/// The organisation named last before `pos` whose name ends in "Police"
+/// ("Thames Valley Police"), the force a bare "police" refers to.
+fn named_force(x: &Extraction, pos: usize) -> Option<LocalEntityId> {
+    let before = x.mentions.partition_point(|m| m.span.start() < pos);
+    let from = x.mentions.partition_point(|m| m.span.start() + TITLED_REACH_BYTES < pos);
+    // Invariant: partition points are at most the length, and `from <= before`.
+    x.mentions[from..before].iter().rev().filter(|m| m.kind == MentionKind::Name).find_map(|m| {
+        let e = m.entity.filter(|&e| x.entity(e).entity_type == EntityType::Organization)?;
+        x.entity(e).name.split(' ').next_back().is_some_and(|w| w == "Police").then_some(e)
+    })
+}
+
+/// How far back a title introduces the person "the actress" refers to: a long
+/// article (the search stays linear in a document with no line break).
+const TITLED_REACH_BYTES: usize = 20_000;
+
+/// The person named last before `pos` right after the word `title`
+/// ("Actress Denise Crosby", "archbishop Jorge Scheinig"), in any case.
+fn person_titled(a: &Analysis, x: &Extraction, pos: usize, title: &str) -> Option<LocalEntityId> {
+    let before = x.mentions.partition_point(|m| m.span.start() < pos);
+    let from = x.mentions.partition_point(|m| m.span.start() + TITLED_REACH_BYTES < pos);
+    // Invariant: partition points are at most the length, and `from <= before` (same order, earlier bound).
+    x.mentions[from..before].iter().rev().filter(|m| m.kind == MentionKind::Name).find_map(|m| {
+        let e = m.entity.filter(|&e| x.entity(e).entity_type == EntityType::Person)?;
+        let word = a.text.get(..m.span.start())?.split_whitespace().next_back()?;
+        word.eq_ignore_ascii_case(title).then_some(e)
+    })
 }
 
 fn last_mention_before(x: &Extraction, e: LocalEntityId, pos: usize) -> Option<usize> {

@@ -107,6 +107,30 @@ pub fn unowned_document(speaker: &str) -> bool {
     speaker_words::DOCUMENT_DETERMINERS.has(first) && rest.len() <= MAX_DOCUMENT_WORDS && lower && head
 }
 
+/// "Other Republicans", "Some of the protesters", "People in the Trump
+/// administration", "The Armenians": an unnamed group of people, whose
+/// reference is no one (a party, person or place named inside it is not the
+/// speaker). `plural_demonym` says whether a word is a demonym in the plural.
+pub fn anonymous_group(speaker: &str, plural_demonym: impl Fn(&str) -> bool) -> bool {
+    let words: Vec<&str> = speaker.split_whitespace().collect();
+    let Some(&first) = words.first() else { return false };
+    if speaker_words::GROUP_OPENERS.has(first) && words.len() > 1 {
+        return true;
+    }
+    let rest = if speaker_words::DOCUMENT_DETERMINERS.has(first) { &words[1..] } else { &words[..] };
+    match rest {
+        [one] => plural_demonym(one),
+        [head, prep, ..] => speaker_words::GROUP_NOUNS.has(head) && speaker_words::GROUP_PREPOSITIONS.has(prep),
+        [] => false,
+    }
+}
+
+/// "Other", "Some", "Many" before a subject: a quantified group ("Some
+/// Democrats said"), not the party or place it names.
+pub fn is_group_opener(w: &str) -> bool {
+    speaker_words::GROUP_OPENERS.has(w) && !w.eq_ignore_ascii_case("over")
+}
+
 /// Words of an object before its head noun: "his 2020 candidacy", "the
 /// immediate resignation"; more is a longer phrase that may carry a claim.
 const ACT_OBJECT_MODIFIERS: usize = 2;
@@ -157,6 +181,19 @@ mod tests {
         assert!(is_act_object("claimed", "responsibility for the attacks"));
         assert!(!is_act_object("announced", "the company would close"));
         assert!(!is_act_object("said", "his resignation was final"));
+    }
+
+    #[test]
+    fn anonymous_groups() {
+        let demonym = |w: &str| w == "Armenians";
+        assert!(anonymous_group("Other Republicans", demonym));
+        assert!(anonymous_group("Some of the protesters Wikinews interviewed", demonym));
+        assert!(anonymous_group("People in the Trump administration", demonym));
+        assert!(anonymous_group("The Armenians", demonym));
+        assert!(!anonymous_group("Armenian officials", demonym));
+        assert!(!anonymous_group("Hamas officials", demonym));
+        assert!(!anonymous_group("Some", demonym));
+        assert!(!anonymous_group("The Republican Party", demonym));
     }
 
     #[test]

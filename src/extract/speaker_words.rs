@@ -2,7 +2,7 @@
 //! (`data/lexicon/speaker_words.txt`): office prefixes and suffixes, name
 //! suffixes, time-adverbial openers, possessives, appositive determiners,
 //! quoting verbs, organisation nominals, sentence adverbials,
-//! document determiners, act cues and nouns.
+//! document determiners, act cues and nouns, anonymous groups.
 //! Each is a [`WordSet`] built once; `has` ignores ASCII case (the lists are
 //! lower case).
 
@@ -29,6 +29,10 @@ const NAMES: &[&str] = &[
     "document_determiners",
     "act_cues",
     "act_nouns",
+    "group_openers",
+    "group_nouns",
+    "group_prepositions",
+    "role_qualifiers",
 ];
 
 static SECTIONS: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::new(|| LIST.sections(NAMES).0);
@@ -53,6 +57,10 @@ pub(crate) static SENTENCE_ADVERBIALS: LazyLock<WordSet> = LazyLock::new(|| sect
 pub(crate) static DOCUMENT_DETERMINERS: LazyLock<WordSet> = LazyLock::new(|| section("document_determiners"));
 pub(crate) static ACT_CUES: LazyLock<WordSet> = LazyLock::new(|| section("act_cues"));
 pub(crate) static ACT_NOUNS: LazyLock<WordSet> = LazyLock::new(|| section("act_nouns"));
+pub(crate) static GROUP_OPENERS: LazyLock<WordSet> = LazyLock::new(|| section("group_openers"));
+pub(crate) static GROUP_NOUNS: LazyLock<WordSet> = LazyLock::new(|| section("group_nouns"));
+pub(crate) static GROUP_PREPOSITIONS: LazyLock<WordSet> = LazyLock::new(|| section("group_prepositions"));
+pub(crate) static ROLE_QUALIFIERS: LazyLock<WordSet> = LazyLock::new(|| section("role_qualifiers"));
 pub(crate) static APPOSITIVE_DETERMINERS: LazyLock<WordSet> = LazyLock::new(|| section("appositive_determiners"));
 
 /// `w` without a leading prefix of section `name`, compared ignoring ASCII

@@ -3,7 +3,8 @@
 //!
 //! Decides two things: which words keep their dot as part of the token
 //! ("Dr.", "Inc.", "Jan."), and which titles never end a sentence before a
-//! name ("Sen. Rand Paul"), where the sentence splitter would otherwise break.
+//! name ("Sen. Rand Paul"), where the sentence splitter would otherwise break;
+//! also which top-level domains keep a web domain one word ("Znak.com").
 
 use std::sync::LazyLock;
 
@@ -12,18 +13,25 @@ use rustc_hash::FxHashSet as HashSet;
 use super::wordlist::{ListError, WordList};
 
 const LIST: WordList = crate::word_list!("abbreviations.txt");
+const FLAGS: &[&str] = &["word", "title", "domain"];
 
 struct Abbreviations {
     /// Words whose trailing dot belongs to the word.
     words: HashSet<&'static str>,
     /// Titles whose dot never ends a sentence before a name.
     titles: HashSet<&'static str>,
+    /// Top-level domains: "Znak.com" is one word.
+    domains: HashSet<&'static str>,
 }
 
 static ABBREVIATIONS: LazyLock<Abbreviations> = LazyLock::new(|| {
-    let (entries, _) = LIST.flagged(&["word", "title"]);
-    let mut a = Abbreviations { words: HashSet::default(), titles: HashSet::default() };
+    let (entries, _) = LIST.flagged(FLAGS);
+    let mut a = Abbreviations { words: HashSet::default(), titles: HashSet::default(), domains: HashSet::default() };
     for (w, flag) in entries {
+        if flag == Some("domain") {
+            a.domains.insert(w);
+            continue;
+        }
         if flag != Some("title") {
             a.words.insert(w);
         }
@@ -44,9 +52,14 @@ pub fn is_title_abbreviation(word: &str) -> bool {
     ABBREVIATIONS.titles.contains(word)
 }
 
+/// Top-level domains after a dot inside a word ("com" in "Znak.com").
+pub fn is_top_level_domain(word: &str) -> bool {
+    ABBREVIATIONS.domains.contains(word)
+}
+
 /// Lines of the list its format does not allow.
 pub fn check() -> Vec<ListError> {
-    LIST.flagged(&["word", "title"]).1
+    LIST.flagged(FLAGS).1
 }
 
 #[cfg(test)]
@@ -64,5 +77,6 @@ mod tests {
         assert!(is_abbreviation("Dr") && is_title_abbreviation("Dr"));
         assert!(is_abbreviation("Inc") && !is_title_abbreviation("Inc"));
         assert!(!is_abbreviation("Hon") && is_title_abbreviation("Hon"));
+        assert!(is_top_level_domain("com") && !is_abbreviation("com") && !is_title_abbreviation("com"));
     }
 }

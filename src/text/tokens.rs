@@ -103,6 +103,16 @@ pub fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
                     j = after;
                     continue;
                 }
+                // "Znak.com", "Politico.eu": a web domain is one word.
+                if c2 == '.' && !numeric && next_alnum {
+                    let tld_end = after + bytes[after..].iter().take_while(|b| b.is_ascii_lowercase()).count();
+                    let ends = !char_at(s, tld_end).is_some_and(char::is_alphanumeric);
+                    // Invariant: `after` is a boundary and `tld_end` follows ASCII bytes from it.
+                    if ends && super::abbreviations::is_top_level_domain(&s[after..tld_end]) {
+                        j = tld_end;
+                        continue;
+                    }
+                }
                 // Abbreviation dots: "U.S.", "Dr.", "a.m."
                 if c2 == '.' && !numeric {
                     let single = j == first_end;
@@ -142,6 +152,15 @@ mod tests {
 
     fn words(text: &str) -> Vec<&str> {
         tokenize(text, Span::new(0, text.len())).iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn keeps_web_domains_whole() {
+        assert_eq!(
+            words("Znak.com reported it. Politico.eu's story"),
+            ["Znak.com", "reported", "it", ".", "Politico.eu", "'s", "story"]
+        );
+        assert_eq!(words("the end.Com"), ["the", "end", ".", "Com"]);
     }
 
     #[test]

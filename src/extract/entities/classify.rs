@@ -12,6 +12,7 @@ use super::lexicon::{is_acronym, is_compass, is_org_word, HashMap, LEX, WORDS};
 use super::Cand;
 use crate::extract::Analysis;
 use crate::model::EntityType;
+use crate::text::abbreviations::is_top_level_domain;
 
 /// Types the name `i..j`.
 pub(super) fn classify(a: &Analysis, i: usize, j: usize, title: Option<usize>) -> (EntityType, u8) {
@@ -21,6 +22,11 @@ pub(super) fn classify(a: &Analysis, i: usize, j: usize, title: Option<usize>) -
         if LEX.orgs.contains(p) {
             return (EntityType::Organization, 3);
         }
+    }
+    // A web domain is a site's organisation ("Gawker.com", "Znak.com"), never a person.
+    let domain = last.rsplit_once('.').is_some_and(|(name, tld)| !name.is_empty() && is_top_level_domain(tld));
+    if domain {
+        return (EntityType::Organization, 3);
     }
     // Facilities are places ("Kennedy Space Center", "Museum of Flight").
     let head_of = (i..j).find(|&t| t + 1 < j && a.tok(t + 1) == "of").map(|t| a.tok(t));

@@ -3,7 +3,8 @@
 //! Decides identity within the document only: the same text (or place alias:
 //! "U.S." = "United States"), a shorter person name matching a longer one by
 //! surname, forename or first and last word ("Naim" = "Basem Naim"), and an
-//! acronym matching the initials of a long form ("NASA"). The nearest full
+//! acronym matching the initials of a long form ("NASA"), an organisation's
+//! name less a place ("Supreme Court" = "US Supreme Court"). The nearest full
 //! name wins, preceding ones first. Also picks the canonical name: the
 //! longest form, without its title.
 
@@ -125,6 +126,23 @@ pub(super) fn cluster(a: &Analysis, cands: &[Cand]) -> (Vec<usize>, usize) {
             parent[y] = x;
         }
     }
+    // Organisations: "the Supreme Court" after "the US Supreme Court" or "the Supreme
+    // Court of the United Kingdom": a name less a leading place, or less a closing
+    // "of" + place, is the same body.
+    let mut by_core: HashMap<String, usize> = HashMap::default();
+    for p in (0..n).filter(|&i| cands[i].ty == EntityType::Organization) {
+        if let Some(core) = org_core(words[p]) {
+            by_core.entry(core).or_insert(p);
+        }
+    }
+    if !by_core.is_empty() {
+        for i in (0..n).filter(|&i| cands[i].ty == EntityType::Organization && words[i].len() >= 2) {
+            if let Some(&p) = by_core.get(&words[i].join(" ")) {
+                let (x, y) = (find(&mut parent, p), find(&mut parent, i));
+                parent[y] = x;
+            }
+        }
+    }
     // Acronyms: "NASA" = "National Aeronautics and Space Administration".
     let has_acronym = words.iter().any(|w| w.len() == 1 && is_acronym(w[0]));
     let long_initials: Vec<String> = if has_acronym {
@@ -156,6 +174,25 @@ pub(super) fn cluster(a: &Analysis, cands: &[Cand]) -> (Vec<usize>, usize) {
     }
     let roots: Vec<usize> = (0..n).map(|i| find(&mut parent, i)).collect();
     (roots, n)
+}
+
+/// An organisation's name less a leading place ("US Supreme Court" -> "Supreme
+/// Court") or a closing "of" + place ("Supreme Court of the United Kingdom" ->
+/// "Supreme Court"), when two words or more remain; `None` otherwise.
+fn org_core(w: &[&str]) -> Option<String> {
+    let is_place = |s: &str| LEX.places.contains(s) || LEX.place_aliases.contains_key(s) || LEX.demonyms.contains_key(s);
+    if let [first, rest @ ..] = w {
+        if rest.len() >= 2 && is_place(first) {
+            return Some(rest.join(" "));
+        }
+    }
+    let of = w.iter().position(|x| *x == "of").filter(|&k| k >= 2)?;
+    // Invariant: `of < w.len()` (a position in `w`).
+    let mut place = &w[of + 1..];
+    if place.first().is_some_and(|x| *x == "the") {
+        place = &place[1..];
+    }
+    (!place.is_empty() && is_place(&place.join(" "))).then(|| w[..of].join(" "))
 }
 
 /// The first of two surnames of a person's name of three or more words

@@ -155,6 +155,11 @@ fn sort_mentions(x: &mut Extraction) {
 }
 
 /// The named mention whose span contains or overlaps `span`, preferring the largest overlap.
+/// "Armenians", "Azerbaijanis": a demonym in the plural (people of a place, not a name).
+pub fn is_plural_demonym(w: &str) -> bool {
+    w.strip_suffix('s').is_some_and(|s| lexicon::LEX.demonyms.contains_key(s))
+}
+
 pub fn mention_at(x: &Extraction, span: Span) -> Option<&Mention> {
     let i = x.mentions.partition_point(|m| m.span.end <= span.start);
     // Invariant: a partition point is at most the length.

@@ -9,7 +9,8 @@
 //! pass starts from these cues, so a cue missed here is a quote missed.
 
 use super::words::{
-    lower_eq, AUX, BEFORE_BASE_FORM_CUE, DETERMINERS, FINITE_AUX, NOT_A_CUE_AFTER, NOUN_LIKE_CUE_FORMS, SKIPPABLE_ADVERBS,
+    lower_eq, AUX, BEFORE_BASE_FORM_CUE, DETERMINERS, FINITE_AUX, NOT_A_CUE_AFTER, NOUN_LIKE_CUE_FORMS, REFERRING_MODIFIERS,
+    SKIPPABLE_ADVERBS,
 };
 use super::{Cue, Finder};
 use crate::extract::lexicon::{lexicon, with_ascii_lowercase, CueFrame, PARTICLES};
@@ -140,7 +141,17 @@ impl Finder<'_, '_> {
         if w.ends_with("ing") {
             // A participle after a comma or a form of "be"; otherwise a gerund or adjective.
             // "for admitting", "of saying": a gerund after a preposition.
-            return prev.is_some_and(|t| ["for", "of", "in", "about", "on", "to", "from", "with", "the", "a", "an"].contains(&t));
+            // "The orange warning issued by ...": after a determiner and a modifier that names
+            // no speaker it is a noun ("with the president warning that" stays a verb).
+            let modified_noun = p >= first + 2
+                && lower_eq(self.tok(p - 2), &["the", "a", "an"])
+                && prev.is_some_and(|t| {
+                    t.chars().all(char::is_lowercase)
+                        && !REFERRING_MODIFIERS.has(t)
+                        && !with_ascii_lowercase(t, |l| lexicon().speaker_nouns.contains(l))
+                });
+            return modified_noun
+                || prev.is_some_and(|t| ["for", "of", "in", "about", "on", "to", "from", "with", "the", "a", "an"].contains(&t));
         }
         let past = w != lemma && !w.ends_with('s');
         if past && prev.is_some_and(|t| be.contains(&t) || t == "get" || t == "got") {

@@ -55,6 +55,11 @@ impl Finder<'_, '_> {
         // Inverted: said X
         if let Some(ci) = self.cue_at(i).filter(|&c| !self.cues[c].according_to) {
             let c = &self.cues[ci];
+            // "“…”, calling it a …", "…, recalling their first meeting": a participle's
+            // subject is its sentence's; the words after it are its object, never the speaker.
+            if self.tok(c.tokens.start).ends_with("ing") {
+                return None;
+            }
             if let Some((np, m)) = self.right_np(c.tokens.end, limit) {
                 return Some((np.clone(), m, ci, np.end));
             }

@@ -21,6 +21,14 @@ use crate::extract::rule::{Rule, SPEAKER_CUE_THAT_CONFIDENCE};
 use crate::model::{QuoteKind, Span};
 use crate::text::MarkStyle;
 
+/// At most this many tokens from a nested attribution's subject to its cue
+/// ("its anonymous source claimed"); further is no longer the subject.
+const NESTED_SUBJECT_REACH: usize = 8;
+
+/// At most this many tokens from a reported clause's start to its auxiliary
+/// ("both production and export of oil had"); further is an object's relative clause.
+const FINITE_CLAUSE_REACH: usize = 9;
+
 /// Whether `span` overlaps any of the sorted, mostly disjoint `spans`.
 fn overlaps_any(spans: &[Span], span: Span) -> bool {
     let i = spans.partition_point(|s| s.end <= span.start);
@@ -449,7 +457,28 @@ impl Finder<'_, '_> {
                 let c = self.span(content.clone());
                 self.a.quoted_near(c).iter().any(|q| !q.nested && q.style == MarkStyle::Double && c.contains(q.outer()))
             };
-            if cue.frame == CueFrame::Weak && !has_that && !quotes_inside && !rule.is_clause_first() {
+            // "Znak.com further reported its source said ...": nested reporting, a weak cue
+            // whose content is itself an attribution (a subject and its cue) reports speech.
+            let nested = content.start < content.end
+                && (content.start + 1..(content.start + NESTED_SUBJECT_REACH).min(content.end)).any(|k| {
+                    self.cue_at(k).is_some_and(|ci| {
+                        let c = &self.cues[ci];
+                        !c.according_to
+                            && c.frame != CueFrame::Weak
+                            && self.left_np(c.aux_start, content.start).is_some_and(|(np, _)| np.start == content.start)
+                    })
+                });
+            // "CNBC reported there were at least 118,381 cases": a weak cue with a finite
+            // clause (a subject, then an auxiliary before any relative word) reports speech.
+            let finite_clause = cue.lemma == "report"
+                && content.start < content.end
+                && self.is_word(content.start)
+                && !FINITE_AUX.has(self.tok(content.start))
+                && (content.start + 1..(content.start + FINITE_CLAUSE_REACH).min(content.end))
+                    .take_while(|&k| !lower_eq(self.tok(k), &["that", "which", "who", "whom", "whose", "to"]))
+                    .any(|k| FINITE_AUX.has(self.tok(k)));
+            if cue.frame == CueFrame::Weak && !has_that && !quotes_inside && !nested && !finite_clause && !rule.is_clause_first()
+            {
                 continue;
             }
             if content.start >= content.end {

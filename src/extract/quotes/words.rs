@@ -34,6 +34,7 @@ crate::word_sections!(LIST, lower_case: true, {
     pub(super) BEFORE_BASE_FORM_CUE = "before_base_form_cue",
     pub(super) NOUN_LIKE_CUE_FORMS = "noun_like_cue_forms",
     pub(super) CONTRAST_SUBJECTS = "contrast_subjects",
+    pub(super) REFERRING_MODIFIERS = "referring_modifiers",
 });
 
 /// Lines of the list its format does not allow.
