@@ -73,7 +73,9 @@ pub struct ModelArgs {
     #[arg(long, value_name = "MODEL")]
     pub model: Option<PathBuf>,
     /// How the model and the rules combine: the model proposes quotes and the rules attach
-    /// speakers (`model`), or the rules propose and the model re-draws their boundaries (`rules`).
+    /// speakers (`model`, learns a house style), the rules propose and the model re-draws their
+    /// boundaries (`rules`), or the rules' quotes keep their content and cue and the model adds
+    /// the quotes they missed (`add`, best on PolNeAR).
     #[arg(long, value_enum, default_value = "model", requires = "model")]
     pub combine: CombineArg,
 }
@@ -82,6 +84,7 @@ pub struct ModelArgs {
 pub enum CombineArg {
     Model,
     Rules,
+    Add,
 }
 
 #[derive(Subcommand, Debug)]

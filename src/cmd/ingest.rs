@@ -142,8 +142,12 @@ const MAX_TX_DOCS: usize = 4 * BATCH;
 /// ... and bytes of text, so that batches of huge documents are not held together.
 const MAX_TX_BYTES: usize = 16 << 20;
 
-/// Pause between two write transactions that follow each other at once (see `write_loop`).
+/// Pause between two write transactions that follow each other at once (see `write_loop`) ...
 const LOCK_GAP: std::time::Duration = std::time::Duration::from_millis(3);
+
+/// ... at most once per this much writing: another process polls for the lock every
+/// millisecond, so one gap in a while is enough, and a bulk load is not slowed by one per batch.
+const LOCK_GAP_EVERY: std::time::Duration = std::time::Duration::from_millis(100);
 
 /// The writer thread: writes the extracted batches in input order while the
 /// next ones are extracted. Returns early on an error that stops the ingest.
@@ -155,6 +159,7 @@ fn write_loop(
     pb: &ProgressBar,
 ) -> Result<(), StoreError> {
     let mut next = queue.recv().ok();
+    let mut last_gap = std::time::Instant::now();
     let text_bytes = |docs: &[Prepared]| docs.iter().map(|p| p.doc.text.len()).sum::<usize>();
     while let Some(mut docs) = next.take() {
         let mut bytes = text_bytes(&docs);
@@ -171,9 +176,12 @@ fn write_loop(
         record(&docs, results, false, summary, pb);
         next = match queue.try_recv() {
             Ok(more) => {
-                // Back-to-back transactions: leave the lock free for a moment,
-                // so that another process waiting for it (polling every ms) gets a turn.
-                std::thread::sleep(LOCK_GAP);
+                // Back-to-back transactions: leave the lock free for a moment now and
+                // then, so that another process waiting for it (polling every ms) gets a turn.
+                if last_gap.elapsed() >= LOCK_GAP_EVERY {
+                    std::thread::sleep(LOCK_GAP);
+                    last_gap = std::time::Instant::now();
+                }
                 Some(more)
             }
             Err(_) => queue.recv().ok(),
@@ -196,6 +204,8 @@ pub fn run(
     };
     let mut store = Store::open(db)?;
     store.tune_for_bulk_writes()?;
+    // Into an empty database: indexes and full-text index built once at the end (store::bulk).
+    store.start_bulk_load()?;
     store.set_linking(link);
     let hashes = store.hash_reader()?;
     let opts = input_options(input);
@@ -244,10 +254,13 @@ pub fn run(
         let written_ok = writer.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
         (written_ok, fatal)
     });
+    // Also after an error: what was written gets its indexes.
+    let built = store.finish_bulk_load();
     if let Some(e) = written_ok.err().or(fatal) {
         pb.finish_and_clear();
         return Err(e.into());
     }
+    built?;
     summary.added += written.added;
     summary.replaced += written.replaced;
     summary.unchanged += written.unchanged;

@@ -110,6 +110,7 @@ fn combine_of(c: crate::cli::CombineArg) -> quotegraph::learn::Combine {
     match c {
         crate::cli::CombineArg::Model => quotegraph::learn::Combine::Model,
         crate::cli::CombineArg::Rules => quotegraph::learn::Combine::Rules,
+        crate::cli::CombineArg::Add => quotegraph::learn::Combine::Add,
     }
 }
 

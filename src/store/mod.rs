@@ -5,6 +5,7 @@
 pub mod aliases;
 pub mod around;
 pub mod browse;
+pub mod bulk;
 #[doc(hidden)]
 /// Test fixtures: public only for the integration tests (tests/cli), not part of the API.
 #[doc(hidden)]
@@ -26,10 +27,10 @@ pub use read::{GraphData, Row};
 pub use write::{IngestStatus, Prepared};
 
 /// The schema version this build writes (PRAGMA user_version).
-pub const SCHEMA_VERSION: i64 = 4;
+pub const SCHEMA_VERSION: i64 = 5;
 
 /// Migrations in order: entry `i` moves the database from version `i` to `i + 1`.
-const MIGRATIONS: &[&str] = &["schema_v1", "schema_v2", "schema_v3", "schema_v4"];
+const MIGRATIONS: &[&str] = &["schema_v1", "schema_v2", "schema_v3", "schema_v4", "schema_v5"];
 
 #[derive(Debug, Error)]
 pub enum StoreError {
@@ -75,6 +76,8 @@ pub struct Store {
     cache: write::WriteCache,
     /// Link quotes to statements as they are written (spread.rs).
     link: bool,
+    /// This connection's bulk load has the secondary indexes deferred (bulk.rs).
+    deferred: bool,
 }
 
 impl Store {
@@ -132,7 +135,7 @@ impl Store {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
         let conn = Connection::open_with_flags(path, flags).map_err(|e| sqlite_err(path, "opening the database read-only", e))?;
         inspect_conn(&conn, path)?;
-        let store = Store { conn, path: path.to_path_buf(), cache: write::WriteCache::default(), link: false };
+        let store = Store { conn, path: path.to_path_buf(), cache: write::WriteCache::default(), link: false, deferred: false };
         store.conn.execute_batch(registry::sql("connection_read_only")).map_err(|e| store.err("connection settings", e))?;
         store.conn.busy_handler(Some(wait_for_lock)).map_err(|e| store.err("busy handler", e))?;
         let found = store.user_version()?;
@@ -150,7 +153,7 @@ impl Store {
     }
 
     fn init(conn: Connection, path: PathBuf) -> Result<Store, StoreError> {
-        let mut store = Store { conn, path, cache: write::WriteCache::default(), link: true };
+        let mut store = Store { conn, path, cache: write::WriteCache::default(), link: true, deferred: false };
         // The write path runs about 15 statements; the default cache of 16 would evict them under queries.
         store.conn.set_prepared_statement_cache_capacity(64);
         // Switching a new file to WAL can report "locked" at once, without waiting,
@@ -168,6 +171,7 @@ impl Store {
         // Replaces the busy timeout of `connection` (same 5 s) with short, even polls.
         store.conn.busy_handler(Some(wait_for_lock)).map_err(|e| store.err("busy handler", e))?;
         store.migrate()?;
+        store.restore_if_abandoned()?;
         Ok(store)
     }
 
@@ -355,6 +359,8 @@ fn json_value(v: ValueRef<'_>) -> serde_json::Value {
     }
 }
 
+#[cfg(test)]
+mod mention_tests;
 #[cfg(test)]
 mod outlet_tests;
 #[cfg(test)]

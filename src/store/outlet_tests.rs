@@ -34,7 +34,7 @@ const TABLES: &[(&str, &str)] = &[
     ("document", "*"),
     ("entity", "*"),
     ("alias", "*"),
-    ("mention", "*"),
+    ("mention", "document_id, entity_id, start, end, kind, text"),
     (
         "quote",
         "id, document_id, kind, start, end, text, fragments, speaker_id, speaker_text, speaker_start, speaker_end, \
@@ -42,7 +42,7 @@ const TABLES: &[(&str, &str)] = &[
     ),
     ("quote_about", "quote_id, entity_id, speaker_id, document_id, date"),
     ("affiliation", "*"),
-    ("appears_in", "*"),
+    ("appears_in", "entity_id, document_id, mentions"),
     ("statement", "*"),
     ("statement_key", "*"),
     ("quote_statement", "*"),

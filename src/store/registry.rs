@@ -93,7 +93,6 @@ const BUILTIN: &[(bool, &str, &str)] = builtin![
     true "internal/graph_documents.sql",
     true "internal/graph_entities.sql",
     true "internal/graph_quotes.sql",
-    true "internal/mention_insert.sql",
     true "internal/quote_about_insert.sql",
     true "internal/quote_insert.sql",
     true "internal/quote_insert_rows.sql",
@@ -133,6 +132,14 @@ const BUILTIN: &[(bool, &str, &str)] = builtin![
     true "internal/timeline_dates.sql",
     // The outlet copied onto quotes (issue 17).
     true "internal/schema_v4.sql",
+    // Fewer rows per document, bulk loads with deferred indexes (issue 19).
+    true "internal/schema_v5.sql",
+    true "internal/document_mentions_insert.sql",
+    true "internal/bulk_defer.sql",
+    true "internal/bulk_restore.sql",
+    true "internal/bulk_state.sql",
+    true "internal/bulk_mark.sql",
+    true "internal/bulk_sort_settings.sql",
 ];
 
 const FRAGMENTS: &[(&str, &str)] = &[

@@ -80,9 +80,9 @@ fn best_statement(
     {
         let mut st = q(path, "statement_key_lookup", conn.prepare_cached(sql("statement_key_lookup")))?;
         for k in keys {
-            let rows =
-                q(path, "statement_key_lookup", st.query_map(named_params! {":key": k, ":limit": MAX_POSTINGS}, |r| r.get(0)))?;
-            for s in rows {
+            let rows = q(path, "statement_key_lookup", st.query_map(named_params! {":key": k}, |r| r.get(0)))?;
+            // Rows are stepped one by one: taking MAX_POSTINGS is the LIMIT.
+            for s in rows.take(MAX_POSTINGS as usize) {
                 *shared.entry(q(path, "statement_key_lookup", s)?).or_default() += 1;
             }
         }

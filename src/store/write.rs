@@ -6,6 +6,7 @@
 //! this module only carries the plan out.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 
 use rusqlite::TransactionBehavior::Immediate;
 use rusqlite::{named_params, Connection, OpenFlags, OptionalExtension};
@@ -148,13 +149,14 @@ impl Store {
         aliases: &AliasTable,
         force: bool,
     ) -> Result<Option<Vec<Result<IngestStatus, StoreError>>>, StoreError> {
-        let Store { conn, path, cache, link } = self;
+        let Store { conn, path, cache, link, deferred } = self;
         let link = *link;
         let path = &*path;
         // Immediate: take the write lock up front, so that a concurrent
         // writer makes this wait (busy timeout) instead of failing on upgrade.
         let tx = conn.transaction_with_behavior(Immediate).map_err(|e| begin_err(path, e))?;
         cache.validate(&tx, path)?;
+        build_deferred_if_replacing(&tx, path, deferred, docs)?;
         let mut out = Vec::with_capacity(docs.len());
         let mut removed_any = false;
         let mut rows = Pending::default();
@@ -202,6 +204,7 @@ impl Store {
         // Rare path: no cache, so no rolled-back savepoint can leave a stale entry.
         self.cache.clear();
         let mut tx = self.conn.transaction_with_behavior(Immediate).map_err(|e| begin_err(&path, e))?;
+        build_deferred_if_replacing(&tx, &path, &mut self.deferred, docs)?;
         let mut out = Vec::with_capacity(docs.len());
         let mut removed_any = false;
         for p in docs {
@@ -240,6 +243,28 @@ impl Store {
         apply_aliases_tx(&tx, &path, aliases)?;
         tx.commit().map_err(|e| sqlite_err(&path, "commit", e))
     }
+}
+
+/// During a bulk load with deferred indexes: a batch that replaces a stored
+/// document deletes rows (and may collect entities), which needs the indexes
+/// and full-text triggers; they are built first, in the batch's transaction.
+fn build_deferred_if_replacing(
+    tx: &Connection,
+    path: &std::path::Path,
+    deferred: &mut bool,
+    docs: &[Prepared],
+) -> Result<(), StoreError> {
+    if !*deferred {
+        return Ok(());
+    }
+    for p in docs {
+        if stored_hash(tx, path, &p.doc.id)?.is_some() {
+            super::bulk::restore_in(tx, path)?;
+            *deferred = false;
+            break;
+        }
+    }
+    Ok(())
 }
 
 /// Content-hash look-ups on their own read-only connection ([`Store::hash_reader`]).
@@ -535,21 +560,24 @@ fn write_document(
 
     super::spread::write_gender_evidence(tx, path, doc, x, &global)?;
 
-    // Mentions and APPEARS_IN.
+    // Mentions (one row: [start, end, kind, entity id] each) and APPEARS_IN.
     let mut counts: BTreeMap<i64, i64> = global.iter().flatten().map(|&id| (id, 0)).collect();
-    for m in &x.mentions {
+    let mut spans = String::with_capacity(2 + 24 * x.mentions.len());
+    spans.push('[');
+    for (i, m) in x.mentions.iter().enumerate() {
         let text = slice(doc, m.span)?;
         let id = m.entity.and_then(|e| global.get(e.0 as usize).copied().flatten());
         let kind = match m.kind {
-            MentionKind::Name => "name",
-            MentionKind::Pronoun => "pronoun",
-            MentionKind::Nominal => "nominal",
+            MentionKind::Name => 0,
+            MentionKind::Pronoun => 1,
+            MentionKind::Nominal => 2,
         };
-        tx.prepare_cached(sql("mention_insert"))
-            .and_then(|mut st| {
-                st.execute(named_params! {":document_id": doc.id, ":entity_id": id, ":start": m.span.start, ":end": m.span.end, ":kind": kind, ":text": text})
-            })
-            .map_err(|e| err("mention_insert", e))?;
+        let sep = if i == 0 { "" } else { "," };
+        // Numbers only: written directly, no JSON encoder needed.
+        let _ = match id {
+            Some(id) => write!(spans, "{sep}[{},{},{kind},{id}]", m.span.start, m.span.end),
+            None => write!(spans, "{sep}[{},{},{kind},null]", m.span.start, m.span.end),
+        };
         if let (Some(id), Some(local)) = (id, m.entity) {
             *counts.entry(id).or_default() += 1;
             if m.kind == MentionKind::Name {
@@ -563,6 +591,14 @@ fn write_document(
                 )?;
             }
         }
+    }
+    spans.push(']');
+    if !x.mentions.is_empty() {
+        tx.prepare_cached(sql("document_mentions_insert"))
+            .and_then(|mut st| {
+                st.execute(named_params! {":document_id": doc.id, ":count": x.mentions.len() as i64, ":spans": spans})
+            })
+            .map_err(|e| err("document_mentions_insert", e))?;
     }
     for (id, n) in counts {
         tx.prepare_cached(sql("appears_in_add"))

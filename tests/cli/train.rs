@@ -55,6 +55,40 @@ fn a_trained_model_learns_the_house_style_the_rules_do_not_follow() {
     assert!(f1(Some(&model), "cue_exact_matched") >= 95.0);
 }
 
+/// `--combine add` keeps every rule quote as the rules drew it (content and
+/// cue) and only adds: the held-out content-exact score stays the rules' one,
+/// and no quote is found less often.
+#[test]
+fn combine_add_keeps_the_rule_quotes_and_only_adds() {
+    let dir = tempfile::tempdir().unwrap();
+    let model = dir.path().join("house.model");
+    train(&model, "7");
+    let eval = |combine: Option<&str>| -> Value {
+        let mut c = qg();
+        c.args(["eval", "--format", "json"]).arg(fixture("house-style-heldout.jsonl"));
+        if let Some(k) = combine {
+            c.arg("--model").arg(&model).args(["--combine", k]);
+        }
+        serde_json::from_slice(&c.assert().success().get_output().stdout).unwrap()
+    };
+    let (rules, add) = (eval(None), eval(Some("add")));
+    let f = |v: &Value, row: &str| v["all"][row]["f1"].as_f64().unwrap_or_else(|| panic!("no row {row}"));
+    assert_eq!(f(&add, "content_exact_strict"), f(&rules, "content_exact_strict"), "add re-drew a rule quote's content");
+    assert_eq!(f(&add, "cue_exact_matched"), f(&rules, "cue_exact_matched"), "add changed a rule quote's cue");
+    assert!(f(&add, "content_overlap_0.3") >= f(&rules, "content_overlap_0.3"));
+    let text = "Nina Shaw, a baker on Elm Street, said that the oven had failed twice. Nobody was hurt.\n";
+    let run = |args: &[&str]| -> Value {
+        let out = qg().args(["extract"]).args(args).arg("-").write_stdin(text).assert().success().get_output().stdout.clone();
+        serde_json::from_slice(&out).unwrap()
+    };
+    let m = model.to_str().unwrap();
+    let (r, a) = (run(&[]), run(&["--model", m, "--combine", "add"]));
+    let q = &a["quotes"][0];
+    assert_eq!(q["rule"], r["quotes"][0]["rule"], "the rule quote is kept, not replaced by the model's");
+    assert_eq!((&q["start"], &q["end"], &q["cue"]), (&r["quotes"][0]["start"], &r["quotes"][0]["end"], &r["quotes"][0]["cue"]));
+    assert_eq!(q["speaker"]["entity"], "Nina Shaw");
+}
+
 #[test]
 fn training_is_deterministic_for_a_seed() {
     let dir = tempfile::tempdir().unwrap();
