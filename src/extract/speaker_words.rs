@@ -6,62 +6,35 @@
 //! Each is a [`WordSet`] built once; `has` ignores ASCII case (the lists are
 //! lower case).
 
-use std::sync::LazyLock;
-
 #[cfg(test)]
 use crate::text::wordlist::ListError;
-use crate::text::wordlist::{WordList, WordSet};
+use crate::text::wordlist::WordList;
 
 const LIST: WordList = crate::word_list!("speaker_words.txt");
 
-/// The sections of [`LIST`], by name.
-const NAMES: &[&str] = &[
-    "office_prefixes",
-    "office_suffixes",
-    "office_continuations",
-    "name_suffixes",
-    "time_openers",
-    "possessives",
-    "appositive_determiners",
-    "quoting_verbs",
-    "organisation_nominals",
-    "sentence_adverbials",
-    "document_determiners",
-    "act_cues",
-    "act_nouns",
-    "group_openers",
-    "group_nouns",
-    "group_prepositions",
-    "role_qualifiers",
-];
-
-static SECTIONS: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::new(|| LIST.sections(NAMES).0);
+crate::word_sections!(LIST, lower_case: true, words_only: ["office_prefixes", "office_suffixes"], {
+    pub(crate) OFFICE_CONTINUATIONS = "office_continuations",
+    pub(crate) NAME_SUFFIXES = "name_suffixes",
+    pub(crate) TIME_OPENERS = "time_openers",
+    pub(crate) POSSESSIVES = "possessives",
+    pub(crate) QUOTING_VERBS = "quoting_verbs",
+    pub(crate) ORGANISATION_NOMINALS = "organisation_nominals",
+    pub(crate) SENTENCE_ADVERBIALS = "sentence_adverbials",
+    pub(crate) DOCUMENT_DETERMINERS = "document_determiners",
+    pub(crate) ACT_CUES = "act_cues",
+    pub(crate) ACT_NOUNS = "act_nouns",
+    pub(crate) GROUP_OPENERS = "group_openers",
+    pub(crate) GROUP_NOUNS = "group_nouns",
+    pub(crate) GROUP_PREPOSITIONS = "group_prepositions",
+    pub(crate) ROLE_QUALIFIERS = "role_qualifiers",
+    pub(crate) APPOSITIVE_DETERMINERS = "appositive_determiners",
+});
 
 /// The words of section `name`, in file order (empty when the file lacks it,
 /// which [`check`] reports).
 pub(crate) fn words(name: &str) -> &'static [&'static str] {
-    SECTIONS.iter().find(|(n, _)| *n == name).map_or(&[], |(_, w)| w.as_slice())
+    SECTIONS.words(name)
 }
-
-fn section(name: &str) -> WordSet {
-    WordSet::section(&SECTIONS, name)
-}
-
-pub(crate) static OFFICE_CONTINUATIONS: LazyLock<WordSet> = LazyLock::new(|| section("office_continuations"));
-pub(crate) static NAME_SUFFIXES: LazyLock<WordSet> = LazyLock::new(|| section("name_suffixes"));
-pub(crate) static TIME_OPENERS: LazyLock<WordSet> = LazyLock::new(|| section("time_openers"));
-pub(crate) static POSSESSIVES: LazyLock<WordSet> = LazyLock::new(|| section("possessives"));
-pub(crate) static QUOTING_VERBS: LazyLock<WordSet> = LazyLock::new(|| section("quoting_verbs"));
-pub(crate) static ORGANISATION_NOMINALS: LazyLock<WordSet> = LazyLock::new(|| section("organisation_nominals"));
-pub(crate) static SENTENCE_ADVERBIALS: LazyLock<WordSet> = LazyLock::new(|| section("sentence_adverbials"));
-pub(crate) static DOCUMENT_DETERMINERS: LazyLock<WordSet> = LazyLock::new(|| section("document_determiners"));
-pub(crate) static ACT_CUES: LazyLock<WordSet> = LazyLock::new(|| section("act_cues"));
-pub(crate) static ACT_NOUNS: LazyLock<WordSet> = LazyLock::new(|| section("act_nouns"));
-pub(crate) static GROUP_OPENERS: LazyLock<WordSet> = LazyLock::new(|| section("group_openers"));
-pub(crate) static GROUP_NOUNS: LazyLock<WordSet> = LazyLock::new(|| section("group_nouns"));
-pub(crate) static GROUP_PREPOSITIONS: LazyLock<WordSet> = LazyLock::new(|| section("group_prepositions"));
-pub(crate) static ROLE_QUALIFIERS: LazyLock<WordSet> = LazyLock::new(|| section("role_qualifiers"));
-pub(crate) static APPOSITIVE_DETERMINERS: LazyLock<WordSet> = LazyLock::new(|| section("appositive_determiners"));
 
 /// `w` without a leading prefix of section `name`, compared ignoring ASCII
 /// case ("Ex-Minister" -> "Minister"); `None` when none applies.
@@ -86,7 +59,7 @@ pub(crate) fn strip_suffix_of<'w>(name: &str, w: &'w str) -> Option<&'w str> {
 /// Lines of the list its format does not allow.
 #[cfg(test)]
 pub(crate) fn check() -> Vec<ListError> {
-    LIST.lower_case_section_errors(NAMES)
+    SECTIONS.errors()
 }
 
 #[cfg(test)]

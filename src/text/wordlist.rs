@@ -304,7 +304,8 @@ impl Sections {
 }
 
 /// Declares `static SECTIONS: Sections` for a sectioned word list and one
-/// `LazyLock<WordSet>` static per section:
+/// `LazyLock<WordSet>` static per section (sections read only in file order,
+/// through `SECTIONS.words(name)`, are named in `words_only: [...]`):
 ///
 /// ```text
 /// word_sections!(LIST, lower_case: true, {
@@ -316,9 +317,12 @@ impl Sections {
 #[doc(hidden)]
 macro_rules! word_sections {
     ($list:expr, lower_case: $lower:literal, { $($(#[$meta:meta])* $vis:vis $set:ident = $name:literal),+ $(,)? }) => {
+        $crate::word_sections!($list, lower_case: $lower, words_only: [], { $($(#[$meta])* $vis $set = $name),+ });
+    };
+    ($list:expr, lower_case: $lower:literal, words_only: [$($only:literal),* $(,)?], { $($(#[$meta:meta])* $vis:vis $set:ident = $name:literal),+ $(,)? }) => {
         /// The sections of the list, parsed once.
         static SECTIONS: $crate::text::wordlist::Sections =
-            $crate::text::wordlist::Sections::new($list, &[$($name),+], $lower);
+            $crate::text::wordlist::Sections::new($list, &[$($only,)* $($name),+], $lower);
         $(
             $(#[$meta])*
             $vis static $set: std::sync::LazyLock<$crate::text::wordlist::WordSet> =
