@@ -25,6 +25,25 @@ pub struct CueVerb {
 /// Particles of two-word cues ("point out", "call for", "refer to").
 pub const PARTICLES: &[&str] = &["out", "for", "to", "on", "about", "of", "against"];
 
+/// Bit `b` for the first byte `b` of each of [`PARTICLES`]. Evaluated at
+/// compile time: an empty particle (no byte 0) or a non-ASCII one (a shift
+/// past 127) fails the build.
+const PARTICLE_FIRSTS: u128 = {
+    let mut bits = 0u128;
+    let mut i = 0;
+    while i < PARTICLES.len() {
+        bits |= 1 << PARTICLES[i].as_bytes()[0];
+        i += 1;
+    }
+    bits
+};
+
+/// `PARTICLES.contains(&w)`, asked of almost every word: the first byte rules
+/// out most words before any comparison.
+pub fn is_particle(w: &str) -> bool {
+    w.as_bytes().first().is_some_and(|&b| b < 128 && PARTICLE_FIRSTS & (1 << b) != 0) && PARTICLES.contains(&w)
+}
+
 pub struct Lexicon {
     /// Inflected form (lower case, possibly two words) -> verb.
     pub cue_forms: HashMap<String, CueVerb>,

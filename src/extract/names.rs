@@ -18,6 +18,10 @@ const PARTIES_LIST: WordList = crate::word_list!("parties.tsv");
 
 static OFFICES: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&OFFICES_LIST.words().0));
 
+/// The shared lexicon's single-word titles as a [`WordSet`] (its bit sets rule
+/// out most words before hashing; membership is the same).
+static TITLES: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&lexicon().titles.iter().copied().collect::<Vec<_>>()));
+
 static PARTIES: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| PARTIES_LIST.pairs().0);
 
 /// Lines of these lists their format does not allow.
@@ -36,9 +40,17 @@ pub fn party(name: &str) -> Option<&'static str> {
 /// True for a word that names an office, job or title ("Governor", "MP", "CEO").
 /// Hyphenated forms count as their base: "President-elect", "ex-Minister", "Vice-Chair".
 pub fn is_office(w: &str) -> bool {
+    let listed = |b: &str| OFFICES.contains(b) || TITLES.contains(b);
+    // Every office prefix and suffix holds a hyphen (a test checks): a word
+    // without one strips to itself.
+    let direct = listed(w);
+    if direct || !w.contains('-') {
+        return direct;
+    }
     let base = speaker_words::strip_suffix_of("office_suffixes", w).unwrap_or(w);
     let base = speaker_words::strip_prefix_of("office_prefixes", base).unwrap_or(base);
-    [w, base].iter().any(|b| OFFICES.contains(b) || lexicon().titles.contains(b))
+    // `base` is `w` itself when nothing was stripped: asked already.
+    base.len() != w.len() && listed(base)
 }
 
 fn is_capitalised(w: &str) -> bool {
@@ -107,6 +119,16 @@ pub fn name_before_of(words: &[&str], is_forename: impl Fn(&str) -> bool) -> Opt
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn office_affixes_hold_a_hyphen() {
+        for name in ["office_prefixes", "office_suffixes"] {
+            assert!(!speaker_words::words(name).is_empty(), "{name}");
+            for a in speaker_words::words(name) {
+                assert!(a.contains('-'), "{name}: {a:?} has no hyphen; is_office relies on one");
+            }
+        }
+    }
 
     fn forename(w: &str) -> bool {
         matches!(w, "Oleg" | "Mitt" | "Sadiq" | "Carl" | "Joe" | "Rita" | "Alan" | "Carrie")

@@ -1,5 +1,7 @@
 //! Word and punctuation tokens as spans.
 
+use std::sync::LazyLock;
+
 use crate::model::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,6 +33,46 @@ impl Token {
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
+
+/// `char::is_alphanumeric`, answered without the Unicode tables' binary
+/// search (the costly part of tokenizing) for ASCII, for General Punctuation
+/// U+2010 to U+2027 (dashes, curly quotes, bullets, the ellipsis: none is a
+/// letter or digit), the non-ASCII characters news text has most, and from a
+/// bit set made once for U+0080 to U+097F (accented Latin letters, Greek,
+/// Cyrillic, ..., Devanagari). A test compares it with
+/// `char::is_alphanumeric` on every char.
+fn is_alnum(c: char) -> bool {
+    let u = u32::from(c);
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if ('\u{2010}'..='\u{2027}').contains(&c) {
+        false
+    } else if u < LOW_END {
+        // Invariant: `0x80 <= u < LOW_END`, so the word index is below `LOW_WORDS`.
+        let k = (u - 0x80) as usize;
+        LOW_ALNUM[k / 64] & (1 << (k % 64)) != 0
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+/// End (exclusive) of the code points [`LOW_ALNUM`] holds, from U+0080:
+/// through Devanagari, the one non-Latin script of the bundled samples.
+const LOW_END: u32 = 0x980;
+const LOW_WORDS: usize = (LOW_END as usize - 0x80).div_ceil(64);
+
+/// `char::is_alphanumeric` of U+0080..LOW_END, bit `u - 0x80`.
+static LOW_ALNUM: LazyLock<[u64; LOW_WORDS]> = LazyLock::new(|| {
+    let mut bits = [0u64; LOW_WORDS];
+    for u in 0x80..LOW_END {
+        if char::from_u32(u).is_some_and(char::is_alphanumeric) {
+            let k = (u - 0x80) as usize;
+            // Invariant: `k < LOW_END - 0x80`, so `k / 64 < LOW_WORDS`.
+            bits[k / 64] |= 1 << (k % 64);
+        }
+    }
+    bits
+});
 
 /// The character starting at byte `pos` of `s`, if any.
 fn char_at(s: &str, pos: usize) -> Option<char> {
@@ -64,7 +106,7 @@ pub fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
             i += c.len_utf8();
             continue;
         }
-        if c.is_alphanumeric() {
+        if is_alnum(c) {
             let numeric = c.is_numeric();
             let first_end = pos + c.len_utf8();
             // Whether the word so far holds an abbreviation dot (kept as a flag:
@@ -78,7 +120,7 @@ pub fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
                     j += 1;
                 }
                 let Some(c2) = char_at(s, j) else { break };
-                if c2.is_alphanumeric() {
+                if is_alnum(c2) {
                     j += c2.len_utf8();
                     continue;
                 }
@@ -87,12 +129,12 @@ pub fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
                     break;
                 }
                 let after = j + c2.len_utf8();
-                let next_alnum = char_at(s, after).is_some_and(char::is_alphanumeric);
+                let next_alnum = char_at(s, after).is_some_and(is_alnum);
                 // "Trump's": stop before the possessive so the name is clean.
                 if is_apostrophe(c2) && next_alnum {
                     // Invariant: `after` is `j` plus the `len_utf8` of the char at `j`: a boundary.
                     let mut rest = s[after..].chars();
-                    let is_possessive = rest.next() == Some('s') && !rest.next().is_some_and(char::is_alphanumeric);
+                    let is_possessive = rest.next() == Some('s') && !rest.next().is_some_and(is_alnum);
                     if is_possessive {
                         break;
                     }
@@ -135,7 +177,7 @@ pub fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
         if is_apostrophe(c) {
             // Invariant: `end` is `pos` plus the `len_utf8` of the char at `pos`: a boundary.
             let mut rest = s[end..].chars();
-            if rest.next() == Some('s') && !rest.next().is_some_and(char::is_alphanumeric) {
+            if rest.next() == Some('s') && !rest.next().is_some_and(is_alnum) {
                 out.push(Token { span: Span::new(base + pos, base + end + 1), kind: TokenKind::Word });
                 i = end + 1;
                 continue;
@@ -169,6 +211,13 @@ mod tests {
             words("Dr. Naim’s U.S. talks, 53,000 dead."),
             ["Dr.", "Naim", "’s", "U.S.", "talks", ",", "53,000", "dead", "."]
         );
+    }
+
+    #[test]
+    fn is_alnum_agrees_with_std_on_every_char() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]

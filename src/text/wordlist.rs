@@ -169,16 +169,41 @@ impl WordList {
 }
 
 /// A word list as a hash set, built once.
+///
+/// Most words asked about are in no list, so two bit sets answer first
+/// without hashing: the lengths of the listed words and their first bytes
+/// (ASCII lower-cased, which [`WordSet::has`] and [`WordSet::contains`] both
+/// imply for a word in the list).
 #[derive(Debug, Default)]
 pub struct WordSet {
-    set: HashSet<&'static str>,
+    /// The words as bytes: a look-up needs no UTF-8 check of a lower-cased copy.
+    set: HashSet<&'static [u8]>,
     /// Length of the longest word: longer ones are ruled out without hashing.
     max_len: usize,
+    /// Bit `len.min(63)` for the length of each word.
+    lens: u64,
+    /// Bit `b` (word `b / 64`) for the ASCII lower case `b` of each word's first byte.
+    firsts: [u64; 4],
 }
 
 impl WordSet {
     pub fn new(words: &[&'static str]) -> WordSet {
-        WordSet { set: words.iter().copied().collect(), max_len: words.iter().map(|w| w.len()).max().unwrap_or(0) }
+        let mut lens = 0;
+        let mut firsts = [0u64; 4];
+        for w in words {
+            lens |= 1 << w.len().min(63);
+            if let Some(b) = w.as_bytes().first() {
+                let b = usize::from(b.to_ascii_lowercase());
+                // Invariant: `b < 256`, so `b / 64 < 4`.
+                firsts[b / 64] |= 1 << (b % 64);
+            }
+        }
+        WordSet {
+            set: words.iter().map(|w| w.as_bytes()).collect(),
+            max_len: words.iter().map(|w| w.len()).max().unwrap_or(0),
+            lens,
+            firsts,
+        }
     }
 
     /// Section `name` of `list`, empty when the list lacks it (which its
@@ -187,26 +212,46 @@ impl WordSet {
         WordSet::new(sections.iter().find(|(n, _)| *n == name).map_or(&[], |(_, w)| w))
     }
 
-    /// Whether `word` is in the list, ASCII case ignored (the list is lower case).
-    pub fn has(&self, word: &str) -> bool {
-        if word.len() > self.max_len {
-            return false;
+    /// Whether no listed word has the length and (ASCII lower-cased) first
+    /// byte of `word`: then neither look-up can find it.
+    #[inline]
+    fn ruled_out(&self, word: &[u8]) -> bool {
+        if word.len() > self.max_len || self.lens & (1 << word.len().min(63)) == 0 {
+            return true;
         }
+        word.first().is_some_and(|b| {
+            let b = usize::from(b.to_ascii_lowercase());
+            // Invariant: `b < 256`, so `b / 64 < 4`.
+            self.firsts[b / 64] & (1 << (b % 64)) == 0
+        })
+    }
+
+    /// Whether `word` is in the list, ASCII case ignored (the list is lower case).
+    #[inline]
+    pub fn has(&self, word: &str) -> bool {
+        let word = word.as_bytes();
+        !self.ruled_out(word) && self.has_lower(word)
+    }
+
+    /// [`WordSet::has`] after the bit sets: the look-up of the lower-cased word.
+    #[inline(never)]
+    fn has_lower(&self, word: &[u8]) -> bool {
         let mut buf = [0u8; 32];
         match buf.get_mut(..word.len()) {
             Some(lower) => {
-                lower.copy_from_slice(word.as_bytes());
-                // Folding ASCII letters keeps the bytes valid UTF-8.
+                lower.copy_from_slice(word);
                 lower.make_ascii_lowercase();
-                std::str::from_utf8(lower).is_ok_and(|l| self.set.contains(l))
+                self.set.contains(&*lower)
             }
-            None => self.set.contains(word.to_ascii_lowercase().as_str()),
+            None => self.set.contains(word.to_ascii_lowercase().as_slice()),
         }
     }
 
     /// Whether `word` is in the list exactly as written.
+    #[inline]
     pub fn contains(&self, word: &str) -> bool {
-        word.len() <= self.max_len && self.set.contains(word)
+        let word = word.as_bytes();
+        !self.ruled_out(word) && self.set.contains(word)
     }
 }
 

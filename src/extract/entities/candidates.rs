@@ -129,9 +129,24 @@ pub(super) fn doc_info<'t>(a: &Analysis<'t>) -> DocInfo<'t> {
 pub(super) fn phrase<'t>(a: &Analysis<'t>, i: usize, j: usize) -> Option<&'t str> {
     let s = a.tokens[i].span.start();
     let e = a.tokens[j - 1].span.end();
+    // No newline, no tab, no two spaces in a row. A token holds none of these
+    // bytes (tokens are cut at whitespace), so only the gaps between
+    // consecutive tokens need looking at, and a gap of one space is clean.
+    // Invariant: `i < j <= a.tokens.len()`, so `k + 1 < j` indexes a token; tokens are in text
+    // order and do not overlap, so a gap's end is not before its start.
+    let clean = (i..j - 1).all(|k| {
+        let gap = &a.text.as_bytes()[a.tokens[k].span.end()..a.tokens[k + 1].span.start()];
+        gap.is_empty() || gap == b" " || {
+            let mut prev_space = false;
+            gap.iter().all(|&b| {
+                let ok = b != b'\n' && b != b'\t' && !(prev_space && b == b' ');
+                prev_space = b == b' ';
+                ok
+            })
+        }
+    });
     // Invariant: token spans come from the tokenizer over `a.text` (char boundaries), `i < j`.
-    let p = &a.text[s..e];
-    (!p.contains(['\n', '\t']) && !p.contains("  ")).then_some(p)
+    clean.then(|| &a.text[s..e])
 }
 
 /// Length in tokens of the longest known place/organisation starting at `i` and ending by `end`.
@@ -180,11 +195,21 @@ pub(super) fn is_cap_word(a: &Analysis, i: usize) -> bool {
     // "al-Qaeda", "bin Laden"-style particles are handled as connectors; "iPhone" is a name,
     // and so is a particle joined by a hyphen to a capitalised word ("al-Assadi", "el-Sisi").
     let w = a.tok(i);
-    let mut cs = w.chars();
-    let camel = cs.next().is_some_and(char::is_lowercase) && cs.next().is_some_and(char::is_uppercase);
+    let camel = match w.as_bytes() {
+        // Two ASCII bytes: the char tests below, without decoding (the usual case).
+        [c0, c1, ..] if c0.is_ascii() && c1.is_ascii() => c0.is_ascii_lowercase() && c1.is_ascii_uppercase(),
+        _ => {
+            let mut cs = w.chars();
+            cs.next().is_some_and(char::is_lowercase) && cs.next().is_some_and(char::is_uppercase)
+        }
+    };
+    // `split_once('-')` by a byte scan: '-' is one byte, never inside a multi-byte char.
     camel
-        || w.split_once('-')
-            .is_some_and(|(p, rest)| WORDS.name_particles.contains(p) && rest.chars().next().is_some_and(char::is_uppercase))
+        || w.bytes().position(|b| b == b'-').is_some_and(|h| {
+            // Invariant: `h` is the offset of an ASCII '-' in `w`, so `h` and `h + 1` are char boundaries.
+            let (p, rest) = (&w[..h], &w[h + 1..]);
+            WORDS.name_particles.contains(p) && rest.chars().next().is_some_and(char::is_uppercase)
+        })
 }
 
 /// Finds the name candidates of one sentence.

@@ -13,7 +13,7 @@ use super::words::{
     SKIPPABLE_ADVERBS,
 };
 use super::{Cue, Finder};
-use crate::extract::lexicon::{lexicon, with_ascii_lowercase, CueFrame, PARTICLES};
+use crate::extract::lexicon::{is_particle, lexicon, with_ascii_lowercase, CueFrame};
 use crate::model::Span;
 use crate::text::{MarkStyle, TokenKind};
 
@@ -68,7 +68,7 @@ impl Finder<'_, '_> {
                     continue;
                 }
                 // Two-word cues first ("pointed out").
-                if i + 1 < r.end && PARTICLES.contains(&self.tok(i + 1)) && lex.phrasal_heads.contains(w) {
+                if i + 1 < r.end && is_particle(self.tok(i + 1)) && lex.phrasal_heads.contains(w) {
                     let two = format!("{w} {}", self.tok(i + 1));
                     if let Some(v) = lex.cue_forms.get(&two) {
                         self.push_cue(i, i + 2, v.frame, v.lemma, si);

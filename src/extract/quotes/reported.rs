@@ -296,14 +296,15 @@ impl Finder<'_, '_> {
             }
             let sr = self.sentence_tokens(cue.sentence);
             let cue_text = self.cue_span(cue).slice(self.a.text);
-            let mut trail = vec![format!("cue {cue_text:?} ({:?})", cue.frame)];
+            // The trail is written only for a candidate that is pushed: most cues make none,
+            // and formatting is a large share of this pass.
+            let cue_line = || format!("cue {cue_text:?} ({:?})", cue.frame);
             if cue.according_to {
                 let Some((np, mention)) =
                     self.right_np(cue.tokens.end, sr.end).or_else(|| self.source_np(cue.tokens.end, sr.end))
                 else {
                     continue;
                 };
-                trail.push(format!("source after 'according to': {:?}", mention.slice(self.a.text)));
                 let before_start = sr.start;
                 let content = if cue.tokens.start == sr.start || (cue.tokens.start == sr.start + 1 && !self.is_word(sr.start)) {
                     // According to X, CLAUSE.
@@ -321,6 +322,7 @@ impl Finder<'_, '_> {
                     continue;
                 }
                 let rule = Rule::ReportedAccordingTo;
+                let trail = vec![cue_line(), format!("source after 'according to': {:?}", mention.slice(self.a.text))];
                 self.push_reported(content, Some(mention), cue, rule, rule.base_confidence(), trail);
                 last_in_sentence = Some((cue.sentence, mention));
                 continue;
@@ -384,7 +386,6 @@ impl Finder<'_, '_> {
             } else {
                 continue;
             };
-            trail.push(format!("speaker {:?} ({rule_base})", speaker_span.slice(self.a.text)));
             // Content to the right of the cue.
             let (start, has_that) = self.content_start(cue, np_after, sr.end);
             let right_end = self.clause_end(start, cue.sentence);
@@ -492,7 +493,11 @@ impl Finder<'_, '_> {
                 Rule::ReportedSpeakerCue if has_that => SPEAKER_CUE_THAT_CONFIDENCE,
                 _ => rule.base_confidence(),
             };
-            trail.push(format!("content {:?}{}", rule.name(), if has_that { " after 'that'" } else { "" }));
+            let trail = vec![
+                cue_line(),
+                format!("speaker {:?} ({rule_base})", speaker_span.slice(self.a.text)),
+                format!("content {:?}{}", rule.name(), if has_that { " after 'that'" } else { "" }),
+            ];
             let before = self.out.len();
             self.push_reported(content, Some(speaker_span), cue, rule, confidence, trail);
             let pushed = self.out.len() > before;
