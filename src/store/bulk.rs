@@ -56,7 +56,6 @@ impl Store {
         tx.execute_batch(sql("bulk_defer")).map_err(|e| sqlite_err(&path, "bulk_defer", e))?;
         tx.commit().map_err(|e| sqlite_err(&path, "commit", e))?;
         self.deferred = true;
-        self.conn.execute_batch(sql("bulk_load_settings")).map_err(|e| sqlite_err(&path, "bulk_load_settings", e))?;
         Ok(true)
     }
 

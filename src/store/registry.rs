@@ -138,7 +138,6 @@ const BUILTIN: &[(bool, &str, &str)] = builtin![
     true "internal/bulk_defer.sql",
     true "internal/bulk_restore.sql",
     true "internal/bulk_state.sql",
-    true "internal/bulk_load_settings.sql",
     true "internal/bulk_mark.sql",
     true "internal/bulk_sort_settings.sql",
 ];
