@@ -499,6 +499,7 @@ pub(super) fn candidates<'t>(a: &Analysis<'t>) -> (DocInfo<'t>, Vec<Cand>) {
         sentence_cands(a, &info, si, &mut cands);
     }
     split_titles(a, &mut cands);
+    super::nominal_orgs::extend(a, &mut cands);
     for c in &cands {
         *info.freq.entry(c_text(a, c)).or_default() += 1;
     }
