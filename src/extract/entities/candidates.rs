@@ -261,7 +261,8 @@ pub(super) fn connector_ok(a: &Analysis, i: usize, j: usize, k: usize) -> bool {
             if first == "and" {
                 // "Ministry of Trade and Industry", "National Aeronautics and Space Administration";
                 // but "the University of Texas and Acme Corporation" are two.
-                (i..j).any(|t| is_org_word(a.tok(t))) != ahead
+                let left = (i..j).any(|t| is_org_word(a.tok(t)));
+                left != ahead || left && ahead && and_tail(a, i, j, k)
             } else {
                 (i..j).any(headword) || (first != "of" && ahead)
             }
@@ -283,6 +284,22 @@ pub(super) fn connector_ok(a: &Analysis, i: usize, j: usize, k: usize) -> bool {
         _ if WORDS.name_particles.contains(first) => k == j + 1,
         _ => false,
     }
+}
+
+/// "Department of Health and Human Services": after an office with "of" (`i..j`), "and"
+/// joins common words closed by an organisation word that ends the run (`k..`); "the
+/// University of Texas and Acme Corporation" (a name, not common words) stays two.
+fn and_tail(a: &Analysis, i: usize, j: usize, k: usize) -> bool {
+    let of_left = (i + 1..j).any(|t| a.tok(t) == "of" && is_org_word(a.tok(t - 1)));
+    let mut t = k;
+    while t < a.tokens.len() && is_cap_word(a, t) && !is_org_word(a.tok(t)) {
+        if !with_lowercase(a.tok(t), |l| LEX.common.contains(l)) {
+            return false;
+        }
+        t += 1;
+    }
+    let closes = |t: usize| a.tokens.get(t + 1).is_none_or(|_| !is_cap_word(a, t + 1) && a.tok(t + 1) != "of");
+    of_left && t > k && t < a.tokens.len() && is_org_word(a.tok(t)) && closes(t)
 }
 
 /// Cuts a run of capitalised words into names, dropping what is not a name.
