@@ -281,6 +281,12 @@ pub(super) fn connector_ok(a: &Analysis, i: usize, j: usize, k: usize) -> bool {
                 // "Council on American-Islamic Relations": not half a word.
                 && a.tokens.get(k + 1).is_none_or(|_| a.tok(k + 1) != "-")
         }
+        // "United States Embassy in Iraq": right after a mission's head, before a known place.
+        "in" => {
+            k == j + 1
+                && WORDS.in_heads.contains(a.tok(j - 1))
+                && known_at(a, k, a.tokens.len()).is_some_and(|(_, t)| t == EntityType::Place)
+        }
         _ if WORDS.name_particles.contains(first) => k == j + 1,
         _ => false,
     }

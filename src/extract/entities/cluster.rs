@@ -40,10 +40,14 @@ pub(super) fn cluster(a: &Analysis, cands: &[Cand]) -> (Vec<usize>, usize) {
         .iter()
         .map(|c| {
             let text = c_text(a, c);
-            match LEX.place_aliases.get(text) {
-                Some(s) => Cow::Borrowed(*s),
-                None if text.contains('\u{2019}') => Cow::Owned(text.replace('\u{2019}', "'")),
-                None => Cow::Borrowed(text),
+            // "U.S. Geological Survey" = "United States Geological Survey": a leading place alias.
+            let lead = text.split_once(' ').filter(|_| c.ty == EntityType::Organization);
+            let lead = lead.and_then(|(first, rest)| LEX.place_aliases.get(first).map(|full| format!("{full} {rest}")));
+            match (LEX.place_aliases.get(text), lead) {
+                (Some(s), _) => Cow::Borrowed(*s),
+                (None, Some(full)) => Cow::Owned(full),
+                (None, None) if text.contains('\u{2019}') => Cow::Owned(text.replace('\u{2019}', "'")),
+                (None, None) => Cow::Borrowed(text),
             }
         })
         .collect();
