@@ -392,7 +392,8 @@ fn appositive_name(a: &Analysis, x: &Extraction, span: Span) -> Option<LocalEnti
     let m = x.mentions.get(after).filter(|m| m.kind == MentionKind::Name)?;
     let gap = a.text.get(span.end()..m.span.start())?;
     let tail = a.text.get(m.span.end()..)?.trim_start();
-    (gap.trim() == "," && tail.starts_with(',')).then_some(m.entity).flatten()
+    // Closed by a comma, or the name ends the sentence ("..., argued the lawyer, Ann Lee.").
+    (gap.trim() == "," && (tail.starts_with(',') || tail.starts_with('.'))).then_some(m.entity).flatten()
 }
 
 /// The nearest named entity before `pos` in the same sentence: a person if
