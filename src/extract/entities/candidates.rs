@@ -258,6 +258,10 @@ pub(super) fn connector_ok(a: &Analysis, i: usize, j: usize, k: usize) -> bool {
                 is_org_word(w) || LEX.place_words.contains(w) || WORDS.place_heads.contains(w) || (first == "of" && is_title(w))
             };
             let ahead = (k..a.tokens.len().min(k + 3)).take_while(|&t| is_cap_word(a, t)).any(|t| is_org_word(a.tok(t)));
+            // "the FAA and the National Transportation Safety Board": "and the" starts another name.
+            if first == "and" && k > j + 1 {
+                return false;
+            }
             if first == "and" {
                 // "Ministry of Trade and Industry", "National Aeronautics and Space Administration";
                 // but "the University of Texas and Acme Corporation" are two.
