@@ -11,7 +11,7 @@
 use std::cell::OnceCell;
 
 use super::classify::{classify, is_team_context};
-use super::cluster::words_of;
+use super::cluster::{self, words_of};
 use super::lexicon::{
     is_acronym, is_honorific, is_inner_connector, is_opening, is_org_word, is_stop, is_title, length_bit, with_lowercase,
     HashMap, HashSet, LEX, WORDS,
@@ -266,7 +266,7 @@ pub(super) fn connector_ok(a: &Analysis, i: usize, j: usize, k: usize) -> bool {
                 // "Ministry of Trade and Industry", "National Aeronautics and Space Administration";
                 // but "the University of Texas and Acme Corporation" are two.
                 let left = (i..j).any(|t| is_org_word(a.tok(t)));
-                left != ahead || left && ahead && and_tail(a, i, j, k)
+                left != ahead || left && ahead && and_tail(a, i, j, k) || spelled_out(a, i, k)
             } else {
                 (i..j).any(headword) || (first != "of" && ahead)
             }
@@ -312,8 +312,33 @@ fn and_tail(a: &Analysis, i: usize, j: usize, k: usize) -> bool {
     of_left && t > k && t < a.tokens.len() && is_org_word(a.tok(t)) && closes(t)
 }
 
+/// "Pacific Gas and Electric (PG&E)": the run from `i` across "and" to `k` and on
+/// is spelled out by the acronym in parentheses right after it (same initials).
+fn spelled_out(a: &Analysis, i: usize, k: usize) -> bool {
+    let mut t = k;
+    while t < a.tokens.len() && is_cap_word(a, t) {
+        t += 1;
+    }
+    if t >= a.tokens.len() || a.tok(t) != "(" {
+        return false;
+    }
+    // "PG&E" may be several tokens: up to the closing parenthesis, close by.
+    let Some(close) = (t + 2..a.tokens.len().min(t + 6)).find(|&c| a.tok(c) == ")") else { return false };
+    // Invariant: `t < close - 1 < tokens.len()`, so both tokens exist.
+    let acr = a.text.get(a.tokens[t + 1].span.start()..a.tokens[close - 1].span.end()).unwrap_or("");
+    // Invariant: `i <= t <= tokens.len()`, so `words[i..t]` is in range.
+    let run = cluster::initials(&a.words[i..t]);
+    is_acronym(acr) && acr.chars().filter(|c| c.is_alphabetic()).eq(run.chars())
+}
+
 /// Cuts a run of capitalised words into names, dropping what is not a name.
 pub(super) fn split_run<'t>(a: &Analysis<'t>, info: &DocInfo<'t>, headline: bool, mut i: usize, j: usize, out: &mut Vec<Cand>) {
+    // "Pacific Gas and Electric (PG&E)": a run spelled out by the acronym after it is one
+    // organisation, even when it starts with a known place (which alone wins otherwise).
+    if j > i + 2 && !headline && spelled_out(a, i, j - 1) && known_at(a, i, j).is_none_or(|(n, _)| i + n < j) {
+        push(out, i, j, None, EntityType::Organization, 3);
+        return;
+    }
     while i < j {
         let w = a.tok(i);
         // Known multi-word place or organisation wins over everything.
