@@ -358,6 +358,18 @@ pub(super) fn split_run<'t>(a: &Analysis<'t>, info: &DocInfo<'t>, headline: bool
                         continue;
                     }
                 }
+                // "Supreme Court of the United Kingdom": a known body, "of" and a known place
+                // closing the run are one body; the place stays a name of its own inside it.
+                let of_place = (ty == EntityType::Organization && end + 1 < j && a.tok(end) == "of").then(|| {
+                    let p = if a.tok(end + 1) == "the" { end + 2 } else { end + 1 };
+                    known_at(a, p, j).filter(|&(n, t)| t == EntityType::Place && p + n == j).map(|(n, _)| (p, n))
+                });
+                if let Some((p, n)) = of_place.flatten() {
+                    push(out, i, j, None, EntityType::Organization, 3);
+                    push(out, p, p + n, None, EntityType::Place, 3);
+                    i = j;
+                    continue;
+                }
                 let ty = if ty == EntityType::Place && is_team_context(a, i, end) { EntityType::Organization } else { ty };
                 push(out, i, end, None, ty, 3);
                 i = end;
