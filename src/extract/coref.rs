@@ -209,7 +209,10 @@ fn resolve_with(
     // Invariant: as above, `lo <= hi <= len`.
     let names: Vec<&Mention> =
         x.mentions[lo..hi].iter().filter(|m| m.kind == MentionKind::Name && m.span.overlaps(span)).collect();
-    if let Some(m) = names.iter().find(|m| m.entity.is_some_and(|e| x.entity(e).entity_type == EntityType::Person)) {
+    // "The Lee campaign": not the person inside a larger name.
+    let inner = |m: &Mention| names.iter().any(|o| o.span != m.span && o.span.contains(m.span));
+    let person = |m: &&&Mention| m.entity.is_some_and(|e| x.entity(e).entity_type == EntityType::Person) && !inner(m);
+    if let Some(m) = names.iter().find(person) {
         return m.entity.map(|e| (e, MentionKind::Name));
     }
     let text = span.slice(a.text).trim();
@@ -389,7 +392,8 @@ fn appositive_name(a: &Analysis, x: &Extraction, span: Span) -> Option<LocalEnti
     let m = x.mentions.get(after).filter(|m| m.kind == MentionKind::Name)?;
     let gap = a.text.get(span.end()..m.span.start())?;
     let tail = a.text.get(m.span.end()..)?.trim_start();
-    (gap.trim() == "," && tail.starts_with(',')).then_some(m.entity).flatten()
+    // Closed by a comma, or the name ends the sentence ("..., argued the lawyer, Ann Lee.").
+    (gap.trim() == "," && (tail.starts_with(',') || tail.starts_with('.'))).then_some(m.entity).flatten()
 }
 
 /// The nearest named entity before `pos` in the same sentence: a person if

@@ -4,9 +4,11 @@
 //! passages) -> [`entities`] (named mentions, clustered within the document)
 //! -> [`quotes`] (direct, mixed and reported speech with their cues and
 //! speaker mentions) -> [`coref`] (speaker mentions resolved to entities)
-//! -> [`source_extent`] (speaker mentions and cues widened to their phrase).
+//! -> [`source_extent`] (speaker mentions and cues widened to their phrase)
+//! -> [`appositive`] (a person closing the widened phrase speaks).
 
 pub mod analysis;
+pub(crate) mod appositive;
 pub(crate) mod coref;
 pub mod entities;
 pub(crate) mod furniture;
@@ -52,5 +54,6 @@ pub fn extract_analysis(analysis: &Analysis) -> Extraction {
     // equal spans keep the finders' order).
     x.quotes.sort_by_key(|q| (q.content.start, q.content.end));
     source_extent::widen_all(analysis, &mut x);
+    appositive::person_in_apposition(analysis, &mut x);
     x
 }

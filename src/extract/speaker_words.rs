@@ -28,6 +28,7 @@ crate::word_sections!(LIST, lower_case: true, words_only: ["office_prefixes", "o
     pub(crate) GROUP_PREPOSITIONS = "group_prepositions",
     pub(crate) ROLE_QUALIFIERS = "role_qualifiers",
     pub(crate) APPOSITIVE_DETERMINERS = "appositive_determiners",
+    pub(crate) BODY_HEADS = "body_heads",
 });
 
 /// The words of section `name`, in file order (empty when the file lacks it,

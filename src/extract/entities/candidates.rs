@@ -11,7 +11,7 @@
 use std::cell::OnceCell;
 
 use super::classify::{classify, is_team_context};
-use super::cluster::words_of;
+use super::cluster::{self, words_of};
 use super::lexicon::{
     is_acronym, is_honorific, is_inner_connector, is_opening, is_org_word, is_stop, is_title, length_bit, with_lowercase,
     HashMap, HashSet, LEX, WORDS,
@@ -258,10 +258,15 @@ pub(super) fn connector_ok(a: &Analysis, i: usize, j: usize, k: usize) -> bool {
                 is_org_word(w) || LEX.place_words.contains(w) || WORDS.place_heads.contains(w) || (first == "of" && is_title(w))
             };
             let ahead = (k..a.tokens.len().min(k + 3)).take_while(|&t| is_cap_word(a, t)).any(|t| is_org_word(a.tok(t)));
+            // "the FAA and the National Transportation Safety Board": "and the" starts another name.
+            if first == "and" && k > j + 1 {
+                return false;
+            }
             if first == "and" {
                 // "Ministry of Trade and Industry", "National Aeronautics and Space Administration";
                 // but "the University of Texas and Acme Corporation" are two.
-                (i..j).any(|t| is_org_word(a.tok(t))) != ahead
+                let left = (i..j).any(|t| is_org_word(a.tok(t)));
+                left != ahead || left && ahead && and_tail(a, i, j, k) || spelled_out(a, i, k)
             } else {
                 (i..j).any(headword) || (first != "of" && ahead)
             }
@@ -280,13 +285,60 @@ pub(super) fn connector_ok(a: &Analysis, i: usize, j: usize, k: usize) -> bool {
                 // "Council on American-Islamic Relations": not half a word.
                 && a.tokens.get(k + 1).is_none_or(|_| a.tok(k + 1) != "-")
         }
+        // "United States Embassy in Iraq": right after a mission's head, before a known place.
+        "in" => {
+            k == j + 1
+                && WORDS.in_heads.contains(a.tok(j - 1))
+                && known_at(a, k, a.tokens.len()).is_some_and(|(_, t)| t == EntityType::Place)
+        }
         _ if WORDS.name_particles.contains(first) => k == j + 1,
         _ => false,
     }
 }
 
+/// "Department of Health and Human Services": after an office with "of" (`i..j`), "and"
+/// joins common words closed by an organisation word that ends the run (`k..`); "the
+/// University of Texas and Acme Corporation" (a name, not common words) stays two.
+fn and_tail(a: &Analysis, i: usize, j: usize, k: usize) -> bool {
+    let of_left = (i + 1..j).any(|t| a.tok(t) == "of" && is_org_word(a.tok(t - 1)));
+    let mut t = k;
+    while t < a.tokens.len() && is_cap_word(a, t) && !is_org_word(a.tok(t)) {
+        if !with_lowercase(a.tok(t), |l| LEX.common.contains(l)) {
+            return false;
+        }
+        t += 1;
+    }
+    let closes = |t: usize| a.tokens.get(t + 1).is_none_or(|_| !is_cap_word(a, t + 1) && a.tok(t + 1) != "of");
+    of_left && t > k && t < a.tokens.len() && is_org_word(a.tok(t)) && closes(t)
+}
+
+/// "Pacific Gas and Electric (PG&E)": the run from `i` across "and" to `k` and on
+/// is spelled out by the acronym in parentheses right after it (same initials).
+fn spelled_out(a: &Analysis, i: usize, k: usize) -> bool {
+    let mut t = k;
+    while t < a.tokens.len() && is_cap_word(a, t) {
+        t += 1;
+    }
+    if t >= a.tokens.len() || a.tok(t) != "(" {
+        return false;
+    }
+    // "PG&E" may be several tokens: up to the closing parenthesis, close by.
+    let Some(close) = (t + 2..a.tokens.len().min(t + 6)).find(|&c| a.tok(c) == ")") else { return false };
+    // Invariant: `t < close - 1 < tokens.len()`, so both tokens exist.
+    let acr = a.text.get(a.tokens[t + 1].span.start()..a.tokens[close - 1].span.end()).unwrap_or("");
+    // Invariant: `i <= t <= tokens.len()`, so `words[i..t]` is in range.
+    let run = cluster::initials(&a.words[i..t]);
+    is_acronym(acr) && acr.chars().filter(|c| c.is_alphabetic()).eq(run.chars())
+}
+
 /// Cuts a run of capitalised words into names, dropping what is not a name.
 pub(super) fn split_run<'t>(a: &Analysis<'t>, info: &DocInfo<'t>, headline: bool, mut i: usize, j: usize, out: &mut Vec<Cand>) {
+    // "Pacific Gas and Electric (PG&E)": a run spelled out by the acronym after it is one
+    // organisation, even when it starts with a known place (which alone wins otherwise).
+    if j > i + 2 && !headline && spelled_out(a, i, j - 1) && known_at(a, i, j).is_none_or(|(n, _)| i + n < j) {
+        push(out, i, j, None, EntityType::Organization, 3);
+        return;
+    }
     while i < j {
         let w = a.tok(i);
         // Known multi-word place or organisation wins over everything.
@@ -305,6 +357,18 @@ pub(super) fn split_run<'t>(a: &Analysis<'t>, info: &DocInfo<'t>, headline: bool
                         i = rest;
                         continue;
                     }
+                }
+                // "Supreme Court of the United Kingdom": a known body, "of" and a known place
+                // closing the run are one body; the place stays a name of its own inside it.
+                let of_place = (ty == EntityType::Organization && end + 1 < j && a.tok(end) == "of").then(|| {
+                    let p = if a.tok(end + 1) == "the" { end + 2 } else { end + 1 };
+                    known_at(a, p, j).filter(|&(n, t)| t == EntityType::Place && p + n == j).map(|(n, _)| (p, n))
+                });
+                if let Some((p, n)) = of_place.flatten() {
+                    push(out, i, j, None, EntityType::Organization, 3);
+                    push(out, p, p + n, None, EntityType::Place, 3);
+                    i = j;
+                    continue;
                 }
                 let ty = if ty == EntityType::Place && is_team_context(a, i, end) { EntityType::Organization } else { ty };
                 push(out, i, end, None, ty, 3);
@@ -499,6 +563,7 @@ pub(super) fn candidates<'t>(a: &Analysis<'t>) -> (DocInfo<'t>, Vec<Cand>) {
         sentence_cands(a, &info, si, &mut cands);
     }
     split_titles(a, &mut cands);
+    super::nominal_orgs::extend(a, &mut cands);
     for c in &cands {
         *info.freq.entry(c_text(a, c)).or_default() += 1;
     }

@@ -40,10 +40,14 @@ pub(super) fn cluster(a: &Analysis, cands: &[Cand]) -> (Vec<usize>, usize) {
         .iter()
         .map(|c| {
             let text = c_text(a, c);
-            match LEX.place_aliases.get(text) {
-                Some(s) => Cow::Borrowed(*s),
-                None if text.contains('\u{2019}') => Cow::Owned(text.replace('\u{2019}', "'")),
-                None => Cow::Borrowed(text),
+            // "U.S. Geological Survey" = "United States Geological Survey": a leading place alias.
+            let lead = text.split_once(' ').filter(|_| c.ty == EntityType::Organization);
+            let lead = lead.and_then(|(first, rest)| LEX.place_aliases.get(first).map(|full| format!("{full} {rest}")));
+            match (LEX.place_aliases.get(text), lead) {
+                (Some(s), _) => Cow::Borrowed(*s),
+                (None, Some(full)) => Cow::Owned(full),
+                (None, None) if text.contains('\u{2019}') => Cow::Owned(text.replace('\u{2019}', "'")),
+                (None, None) => Cow::Borrowed(text),
             }
         })
         .collect();
@@ -144,7 +148,9 @@ pub(super) fn cluster(a: &Analysis, cands: &[Cand]) -> (Vec<usize>, usize) {
         }
     }
     // Acronyms: "NASA" = "National Aeronautics and Space Administration".
-    let has_acronym = words.iter().any(|w| w.len() == 1 && is_acronym(w[0]));
+    // "PG&E" is three tokens but one acronym.
+    let acronym = |i: usize| Some(c_text(a, &cands[i])).filter(|t| !t.contains(' ') && is_acronym(t));
+    let has_acronym = (0..n).any(|i| acronym(i).is_some());
     let long_initials: Vec<String> = if has_acronym {
         (0..n)
             .map(|p| if words[p].len() >= 2 && cands[p].ty != EntityType::Person { initials(words[p]) } else { String::new() })
@@ -152,10 +158,8 @@ pub(super) fn cluster(a: &Analysis, cands: &[Cand]) -> (Vec<usize>, usize) {
     } else {
         Vec::new()
     };
-    for (i, wi) in words.iter().enumerate() {
-        if wi.len() != 1 || !is_acronym(wi[0]) {
-            continue;
-        }
+    for i in 0..n {
+        let Some(acr) = acronym(i) else { continue };
         // "the Federal Security Service (FSB)": an acronym in parentheses right after
         // a name of two words or more is that name's, whatever its letters.
         let defined = i.checked_sub(1).filter(|&p| {
@@ -166,7 +170,7 @@ pub(super) fn cluster(a: &Analysis, cands: &[Cand]) -> (Vec<usize>, usize) {
                 && a.tok(prev.end) == "("
                 && a.tokens.get(c.end).is_some_and(|_| a.tok(c.end) == ")")
         });
-        let acr: String = wi[0].chars().filter(|c| c.is_alphabetic()).collect();
+        let acr: String = acr.chars().filter(|c| c.is_alphabetic()).collect();
         if let Some(p) = defined.or_else(|| long_initials.iter().position(|l| !l.is_empty() && *l == acr)) {
             let (x, y) = (find(&mut parent, p), find(&mut parent, i));
             parent[y] = x;

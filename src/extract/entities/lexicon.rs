@@ -176,6 +176,7 @@ const ENTITY_WORDS: WordList = crate::word_list!("entity_words.txt");
 const WORD_SECTIONS: &[&str] = &[
     "inner_connectors",
     "on_heads",
+    "in_heads",
     "name_particles",
     "place_heads",
     "place_prefixes",
@@ -197,6 +198,7 @@ const WORD_SECTIONS: &[&str] = &[
 pub(super) struct EntityWords {
     pub(super) inner_connectors: WordSet,
     pub(super) on_heads: WordSet,
+    pub(super) in_heads: WordSet,
     pub(super) name_particles: WordSet,
     pub(super) place_heads: WordSet,
     pub(super) place_prefixes: WordSet,
@@ -218,6 +220,7 @@ pub(super) static WORDS: LazyLock<EntityWords> = LazyLock::new(|| {
     EntityWords {
         inner_connectors: WordSet::section(&sections, "inner_connectors"),
         on_heads: WordSet::section(&sections, "on_heads"),
+        in_heads: WordSet::section(&sections, "in_heads"),
         name_particles: WordSet::section(&sections, "name_particles"),
         place_heads: WordSet::section(&sections, "place_heads"),
         place_prefixes: WordSet::section(&sections, "place_prefixes"),

@@ -34,6 +34,7 @@ mod classify;
 mod cluster;
 mod gender;
 mod lexicon;
+mod nominal_orgs;
 mod roles;
 mod typing;
 

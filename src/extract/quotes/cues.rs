@@ -157,6 +157,20 @@ impl Finder<'_, '_> {
         if past && prev.is_some_and(|t| be.contains(&t) || t == "get" || t == "got") {
             return true;
         }
+        // "a memo posted online by Senator X", "a statement released by the court": a
+        // participle with its agent after a noun is a reduced passive.
+        if past
+            && prev.is_some_and(|t| {
+                t.chars().all(char::is_lowercase)
+                    && !lower_eq(t, &["he", "she", "it", "they", "we", "i", "you", "who", "that", "which"])
+            })
+        {
+            let tok = |k: usize| self.a.tokens.get(k).map_or("", |t| t.span.slice(self.a.text));
+            let lower = |k: usize| tok(k).chars().all(char::is_lowercase);
+            if tok(i + 1) == "by" || (tok(i + 2) == "by" && lower(i + 1) && !tok(i + 1).is_empty()) {
+                return true;
+            }
+        }
         // "the US state of Alabama", "New Hampshire state representative", "Iranian state
         // media": a base form after a name or determiner and before "of" or a role noun is a noun.
         if w == lemma && prev.is_some_and(|t| self.is_cap(p - 1) || DETERMINERS.has(t)) {
