@@ -112,6 +112,10 @@ mod tests {
             "SELECT rowid, text FROM quote_fts WHERE quote_fts MATCH 'the OR hostages OR trump' ORDER BY rowid",
             "SELECT id, speaker_id, date, outlet FROM quote INDEXED BY quote_speaker_date ORDER BY speaker_id, date DESC, id",
             "SELECT entity_id, document_id, mentions FROM appears_in INDEXED BY appears_in_entity ORDER BY entity_id",
+            // Every column: a bulk load inserts quotes one statement each, a plain write as JSON rows.
+            "SELECT * FROM quote ORDER BY id",
+            "SELECT * FROM quote_about ORDER BY quote_id, entity_id",
+            "SELECT * FROM alias ORDER BY entity_id, norm",
         ] {
             let mut st = c.prepare(q).unwrap();
             let n = st.column_count();

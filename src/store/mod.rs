@@ -11,6 +11,7 @@ pub mod bulk;
 #[doc(hidden)]
 pub mod fixture;
 pub mod hits;
+mod quote_rows;
 pub mod read;
 pub mod registry;
 pub mod spread;

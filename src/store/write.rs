@@ -13,6 +13,7 @@ use rusqlite::{named_params, Connection, OpenFlags, OptionalExtension};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::aliases::{AliasTable, AliasTarget};
+use super::quote_rows::{Pending, QuoteRow};
 use super::{begin_err, normalize, registry::sql, sqlite_err, Store, StoreError};
 use crate::extract::merge::{self, AliasSource, Target};
 use crate::model::{Document, EntityType, Extraction, MentionKind, Span};
@@ -159,7 +160,7 @@ impl Store {
         build_deferred_if_replacing(&tx, path, deferred, docs)?;
         let mut out = Vec::with_capacity(docs.len());
         let mut removed_any = false;
-        let mut rows = Pending::default();
+        let mut rows = Pending::new(*deferred);
         let written = docs.iter().try_for_each(|p| {
             let status = write_document(&tx, path, p, aliases, force, Some(&mut *cache), &mut rows)?;
             removed_any |= status != IngestStatus::Added;
@@ -209,7 +210,7 @@ impl Store {
         let mut removed_any = false;
         for p in docs {
             let mut sp = tx.savepoint().map_err(|e| sqlite_err(&path, "savepoint", e))?;
-            let mut rows = Pending::default();
+            let mut rows = Pending::new(self.deferred);
             let written = write_document(&sp, &path, p, aliases, force, None, &mut rows);
             let linked = |status| match link {
                 true => super::spread::link_documents(&sp, &path, [p.doc.id.as_str()]).map(|_| status),
@@ -386,78 +387,6 @@ fn find_or_insert(
     Ok(id)
 }
 
-/// Rows of one table as a JSON array, for one multi-row `INSERT ... SELECT FROM json_each`.
-#[derive(Debug, Default)]
-pub(crate) struct JsonRows {
-    json: Vec<u8>,
-    n: usize,
-}
-
-impl JsonRows {
-    fn push(&mut self, row: &impl serde::Serialize) {
-        self.json.push(if self.n == 0 { b'[' } else { b',' });
-        // Tuples of numbers, strings and options: serialising cannot fail.
-        // Invariant: a row is strings, numbers and nulls: serde_json cannot fail on it.
-        serde_json::to_writer(&mut self.json, row).expect("a row serialises to JSON");
-        self.n += 1;
-    }
-
-    /// Runs `name` with the rows (if any) and empties the buffer; returns the rows inserted.
-    fn insert(&mut self, tx: &Connection, path: &std::path::Path, name: &str) -> Result<usize, StoreError> {
-        if self.n == 0 {
-            return Ok(0);
-        }
-        self.json.push(b']');
-        // Invariant: serde_json writes UTF-8.
-        let json = std::str::from_utf8(&self.json).expect("serde_json writes UTF-8");
-        let n = tx
-            .prepare_cached(sql(name))
-            .and_then(|mut st| st.execute(named_params! {":rows": json}))
-            .map_err(|e| sqlite_err(path, name, e))?;
-        self.json.clear();
-        self.n = 0;
-        Ok(n)
-    }
-}
-
-/// Quotes waiting to be inserted, in the order they were written: one
-/// statement for all of them, so one FTS5 flush per transaction instead of
-/// one per quote (every statement that opens a statement journal flushes
-/// FTS5's pending index, and a quote insert with its trigger is such a
-/// statement). Other rows are inserted one by one: batching them as JSON
-/// cost as much as it saved.
-#[derive(Debug, Default)]
-pub(crate) struct Pending {
-    quotes: JsonRows,
-    /// The ABOUT entities of each pending quote.
-    about: Vec<Vec<i64>>,
-}
-
-impl Pending {
-    /// Inserts everything buffered; must run before a delete and before the transaction ends.
-    fn flush(&mut self, tx: &Connection, path: &std::path::Path) -> Result<(), StoreError> {
-        let n = self.quotes.insert(tx, path, "quote_insert_rows")?;
-        if n != self.about.len() {
-            return Err(sqlite_err(path, "quote_insert_rows", rusqlite::Error::StatementChangedRows(n)));
-        }
-        // One statement inserted the quotes with consecutive ids (rowid = max + 1 each time), so they end at the last rowid.
-        let first = tx.last_insert_rowid() - n as i64 + 1;
-        for (i, about) in std::mem::take(&mut self.about).iter().enumerate() {
-            insert_about(tx, path, first + i as i64, about)?;
-        }
-        Ok(())
-    }
-}
-
-fn insert_about(tx: &Connection, path: &std::path::Path, quote_id: i64, about: &[i64]) -> Result<(), StoreError> {
-    for eid in about {
-        tx.prepare_cached(sql("quote_about_insert"))
-            .and_then(|mut st| st.execute(named_params! {":quote_id": quote_id, ":entity_id": eid}))
-            .map_err(|e| sqlite_err(path, "quote_about_insert", e))?;
-    }
-    Ok(())
-}
-
 fn slice(doc: &Document, span: Span) -> Result<&str, StoreError> {
     doc.text.get(span.start()..span.end()).ok_or_else(|| StoreError::BadSpan {
         doc: doc.id.clone(),
@@ -564,6 +493,7 @@ fn write_document(
     let mut counts: BTreeMap<i64, i64> = global.iter().flatten().map(|&id| (id, 0)).collect();
     let mut spans = String::with_capacity(2 + 24 * x.mentions.len());
     spans.push('[');
+    let mut named = FxHashSet::default();
     for (i, m) in x.mentions.iter().enumerate() {
         let text = slice(doc, m.span)?;
         let id = m.entity.and_then(|e| global.get(e.0 as usize).copied().flatten());
@@ -580,7 +510,8 @@ fn write_document(
         };
         if let (Some(id), Some(local)) = (id, m.entity) {
             *counts.entry(id).or_default() += 1;
-            if m.kind == MentionKind::Name {
+            // A repeated name (same text, same entity) gives the same alias: normalised and looked up once.
+            if m.kind == MentionKind::Name && named.insert((local.0, text)) {
                 insert_alias(
                     tx,
                     path,
@@ -640,39 +571,23 @@ fn write_document(
             .filter_map(|a| global.get(a.0 as usize).copied().flatten())
             .filter(|&eid| Some(eid) != speaker_id)
             .collect();
-        if !direct {
-            rows.quotes.push(&(
-                &doc.id,
-                q.kind.as_str(),
-                q.content.start,
-                q.content.end,
-                &text,
-                &fragments,
-                speaker_id,
-                speaker_text,
-                speaker_span.map(|s| s.start),
-                speaker_span.map(|s| s.end),
-                cue,
-                q.cue.map(|c| c.start),
-                q.cue.map(|c| c.end),
-                confidence as i64,
-                q.rule,
-            ));
-            rows.about.push(about);
-            continue;
-        }
-        tx.prepare_cached(sql("quote_insert"))
-            .and_then(|mut st| {
-                st.execute(named_params! {
-                    ":document_id": doc.id, ":kind": q.kind.as_str(), ":start": q.content.start, ":end": q.content.end,
-                    ":text": text, ":fragments": fragments, ":speaker_id": speaker_id, ":speaker_text": speaker_text,
-                    ":speaker_start": speaker_span.map(|s| s.start), ":speaker_end": speaker_span.map(|s| s.end),
-                    ":cue": cue, ":cue_start": q.cue.map(|c| c.start), ":cue_end": q.cue.map(|c| c.end),
-                    ":confidence": confidence / 1e4, ":rule": q.rule,
-                })
-            })
-            .map_err(|e| err("quote_insert", e))?;
-        insert_about(tx, path, tx.last_insert_rowid(), &about)?;
+        let row = QuoteRow {
+            kind: q.kind.as_str(),
+            start: q.content.start,
+            end: q.content.end,
+            text: &text,
+            fragments: fragments.as_deref(),
+            speaker_id,
+            speaker_text,
+            speaker_start: speaker_span.map(|s| s.start),
+            speaker_end: speaker_span.map(|s| s.end),
+            cue,
+            cue_start: q.cue.map(|c| c.start),
+            cue_end: q.cue.map(|c| c.end),
+            confidence: confidence as i64,
+            rule: q.rule,
+        };
+        rows.add(tx, path, doc, &row, about, direct)?;
     }
     Ok(status)
 }
