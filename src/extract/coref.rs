@@ -296,8 +296,7 @@ fn resolve_with(
             return Some((p, MentionKind::Nominal));
         }
         // "the company said": the organisation named last, close by.
-        let definite = span.slice(a.text).split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case("the"));
-        if org.is_none() && definite && speaker_words::ORGANISATION_NOMINALS.has(h) {
+        if org.is_none() && is_definite(a, span) && speaker_words::ORGANISATION_NOMINALS.has(h) {
             return nearest_org(a, x, span.start()).map(|e| (e, MentionKind::Nominal));
         }
         // "the mayor of Yartsevo", "Chelyabinsk's governor": a person, not the place.
@@ -307,6 +306,11 @@ fn resolve_with(
         }
     }
     org.map(|e| (e, MentionKind::Nominal))
+}
+
+/// Whether the phrase at `span` starts with "the" (any case).
+fn is_definite(a: &Analysis, span: Span) -> bool {
+    span.slice(a.text).split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case("the"))
 }
 
 /// At most this many words between a document and the name of its issuer
@@ -324,9 +328,8 @@ fn document_issuer(a: &Analysis, x: &Extraction, span: Span, speakers: &[(usize,
     }
     // "a statement released by the Supreme Court ... The statement ascribed": a
     // definite document is the one introduced before, with its issuer.
-    let definite = span.slice(a.text).split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case("the"));
     let noun = span.slice(a.text).split_whitespace().next_back().unwrap_or("");
-    if definite {
+    if is_definite(a, span) {
         let lo = a.token_at_or_after(span.start().saturating_sub(ISSUER_REACH_BYTES));
         let first = a.token_at_or_after(span.start());
         let same = |k: usize| a.tok(k).eq_ignore_ascii_case(noun) || a.tok(k).eq_ignore_ascii_case(noun.trim_end_matches('s'));

@@ -147,8 +147,9 @@ pub fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
                 }
                 // "Znak.com", "Politico.eu": a web domain is one word.
                 if c2 == '.' && !numeric && next_alnum {
+                    // Invariant: `after` is `j` plus the `len_utf8` of the char at `j`, so at most `s.len()`.
                     let tld_end = after + bytes[after..].iter().take_while(|b| b.is_ascii_lowercase()).count();
-                    let ends = !char_at(s, tld_end).is_some_and(char::is_alphanumeric);
+                    let ends = !char_at(s, tld_end).is_some_and(is_alnum);
                     // Invariant: `after` is a boundary and `tld_end` follows ASCII bytes from it.
                     if ends && super::abbreviations::is_top_level_domain(&s[after..tld_end]) {
                         j = tld_end;
