@@ -32,6 +32,7 @@ const PARTICLE_FIRSTS: u128 = {
     let mut bits = 0u128;
     let mut i = 0;
     while i < PARTICLES.len() {
+        // Invariant: const evaluation: `i < PARTICLES.len()`, and an empty particle fails the build.
         bits |= 1 << PARTICLES[i].as_bytes()[0];
         i += 1;
     }

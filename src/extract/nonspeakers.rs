@@ -117,6 +117,7 @@ pub fn anonymous_group(speaker: &str, plural_demonym: impl Fn(&str) -> bool) -> 
     if speaker_words::GROUP_OPENERS.has(first) && words.len() > 1 {
         return true;
     }
+    // Invariant: `words` has a first word, so `1..` is within it.
     let rest = if speaker_words::DOCUMENT_DETERMINERS.has(first) { &words[1..] } else { &words[..] };
     match rest {
         [one] => plural_demonym(one),

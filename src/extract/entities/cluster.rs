@@ -196,6 +196,7 @@ fn org_core(w: &[&str]) -> Option<String> {
     if place.first().is_some_and(|x| *x == "the") {
         place = &place[1..];
     }
+    // Invariant: `place[1..]` above follows a `first()` that exists, and `of < w.len()`.
     (!place.is_empty() && is_place(&place.join(" "))).then(|| w[..of].join(" "))
 }
 
