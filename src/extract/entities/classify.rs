@@ -8,7 +8,7 @@
 //! model in [`super::typing`], so strong rules are never overruled.
 
 use super::candidates::{is_cap_word, phrase};
-use super::lexicon::{is_acronym, is_compass, is_org_word, HashMap, LEX, WORDS};
+use super::lexicon::{is_acronym, is_compass, is_org_word, is_term_word, HashMap, LEX, WORDS};
 use super::Cand;
 use crate::extract::Analysis;
 use crate::model::EntityType;
@@ -58,6 +58,10 @@ pub(super) fn classify(a: &Analysis, i: usize, j: usize, title: Option<usize>) -
     }
     if j - i >= 2 && LEX.forenames.contains_key(first) {
         return (EntityType::Person, 2);
+    }
+    // "TV", "IQ", "XVII": a thing, not a body.
+    if j - i == 1 && is_term_word(first) {
+        return (EntityType::Other, 3);
     }
     if j - i == 1 && is_acronym(first) {
         return (EntityType::Organization, 2);
