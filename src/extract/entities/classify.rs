@@ -141,6 +141,9 @@ pub(super) fn group_type(cands: &[Cand], g: &[usize]) -> EntityType {
         EntityType::Place => 1,
         EntityType::Other => 0,
     };
+    if g.iter().any(|&i| super::typing::is_known_other(&cands[i])) {
+        return EntityType::Other;
+    }
     let mut best = (0u8, 0u8, EntityType::Other);
     let mut votes: HashMap<EntityType, u32> = HashMap::default();
     for &i in g {
