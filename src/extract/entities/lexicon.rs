@@ -127,6 +127,8 @@ const ENTITY_TERMS: WordList = crate::word_list!("entity_terms.txt");
 crate::word_sections!(ENTITY_TERMS, lower_case: false, {
     /// Acronyms of common nouns ("TV", "IQ", "USD"): no organisation alone.
     TERM_ACRONYMS = "term_acronyms",
+    /// First words of organisation names in other languages ("Universidade", "Instituto").
+    pub(super) FOREIGN_ORG_HEADS = "foreign_org_heads",
 });
 
 /// A single word that names a thing, not a body or a place: an acronym of a
