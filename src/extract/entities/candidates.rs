@@ -86,7 +86,11 @@ pub(super) fn doc_info<'t>(a: &Analysis<'t>) -> DocInfo<'t> {
             }
         }
         let last = s.tokens.clone().last().map(|i| a.tok(i));
-        let ends_sentence = matches!(last, Some("." | "\u{201d}" | "\""));
+        // A reference mark after the full stop ("... in 2007. [5]") still ends a sentence.
+        let reference = last == Some("]")
+            && s.tokens.clone().rev().nth(2).is_some_and(|i| a.tok(i) == "[")
+            && s.tokens.clone().rev().nth(3).is_some_and(|i| a.tok(i) == ".");
+        let ends_sentence = matches!(last, Some("." | "\u{201d}" | "\"")) || reference;
         headline[si] = words >= 2 && caps * 10 >= words * 7 && !ends_sentence;
     }
     // Capitalised words where capitals say nothing (sentence starts, headlines)
