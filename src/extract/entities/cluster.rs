@@ -120,7 +120,10 @@ pub(super) fn cluster(a: &Analysis, cands: &[Cand]) -> (Vec<usize>, usize) {
                 // A known place can be a surname, but not in "Louis XV of France";
                 // a known event, product or religion is nobody's.
                 let wp = &words[p];
-                let surname_used = wp.last() == wi.first();
+                // "Robert Downey Jr. ... Downey said": the surname before a suffix is used too.
+                let before_suffix = wp.last().is_some_and(|l| speaker_words::NAME_SUFFIXES.has(l))
+                    && penultimate_surname(wp) == wi.first().copied();
+                let surname_used = wp.last() == wi.first() || before_suffix;
                 let of_name = wp.len() >= 3 && wp[wp.len() - 2] == "of";
                 if !surname_used || of_name || cands[i].ty == EntityType::Other {
                     continue;
