@@ -179,6 +179,22 @@ pub(super) fn cluster(a: &Analysis, cands: &[Cand]) -> (Vec<usize>, usize) {
             parent[y] = x;
         }
     }
+    // "the Ohio Department of Forestry (OhioFor)": one word in parentheses right after an
+    // organisation's name of two words or more, not a place, is that body's short name.
+    for i in 1..n {
+        let (c, prev) = (&cands[i], &cands[i - 1]);
+        let short = c.end == c.start + 1
+            && c.ty != EntityType::Place
+            && words[i - 1].len() >= 2
+            && prev.ty == EntityType::Organization
+            && prev.end + 1 == c.start
+            && a.tok(prev.end) == "("
+            && a.tokens.get(c.end).is_some_and(|_| a.tok(c.end) == ")");
+        if short {
+            let (x, y) = (find(&mut parent, i - 1), find(&mut parent, i));
+            parent[y] = x;
+        }
+    }
     let roots: Vec<usize> = (0..n).map(|i| find(&mut parent, i)).collect();
     (roots, n)
 }
