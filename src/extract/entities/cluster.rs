@@ -150,6 +150,23 @@ pub(super) fn cluster(a: &Analysis, cands: &[Cand]) -> (Vec<usize>, usize) {
             }
         }
     }
+    // "the Emergencies Ministry" = "the Emergency Situations Ministry", "Foreign Ministry" =
+    // "Foreign Affairs Ministry": a two-word body whose head closes a longer body's name and
+    // whose first word opens it (in the singular or plural) is that body, named shorter.
+    let stem = |w: &str| w.strip_suffix("ies").map_or_else(|| w.trim_end_matches('s').to_string(), |s| format!("{s}y"));
+    let mut by_ends: HashMap<(String, &str), usize> = HashMap::default();
+    for p in (0..n).filter(|&p| cands[p].ty == EntityType::Organization && words[p].len() >= 3 && !words[p].contains(&"of")) {
+        if let (Some(first), Some(head)) = (words[p].first(), words[p].last()) {
+            by_ends.entry((stem(first), head)).or_insert(p);
+        }
+    }
+    for i in (0..n).filter(|&i| cands[i].ty == EntityType::Organization && words[i].len() == 2 && !by_ends.is_empty()) {
+        // Invariant: `words[i]` has two words (filtered above).
+        if let Some(&p) = by_ends.get(&(stem(words[i][0]), words[i][1])) {
+            let (x, y) = (find(&mut parent, p), find(&mut parent, i));
+            parent[y] = x;
+        }
+    }
     // Acronyms: "NASA" = "National Aeronautics and Space Administration".
     // "PG&E" is three tokens but one acronym.
     let acronym = |i: usize| Some(c_text(a, &cands[i])).filter(|t| !t.contains(' ') && is_acronym(t));
