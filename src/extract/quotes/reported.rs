@@ -12,8 +12,8 @@
 use std::ops::Range;
 
 use super::words::{
-    lower_eq, ADJUNCT_PREPS, CONTRAST_SUBJECTS, DETERMINERS, FINITE_AUX, INTRO_WORDS, OBJECT_FIRST, SKIPPABLE_ADVERBS,
-    SUBORDINATORS, TIME_WORDS, WH_WORDS,
+    lower_eq, ADJUNCT_PREPS, CONTRAST_SUBJECTS, DETERMINERS, FINITE_AUX, INTRO_WORDS, NP_INNER_PREPS, OBJECT_FIRST, PREPOSITIONS,
+    SKIPPABLE_ADVERBS, SUBORDINATORS, TIME_WORDS, WH_WORDS,
 };
 use super::{Candidate, Cue, Finder, THAT_REACH};
 use crate::extract::lexicon::CueFrame;
@@ -345,15 +345,23 @@ impl Finder<'_, '_> {
                 left.as_ref().is_some_and(|(np, _)| np.start > sr.start && SUBORDINATORS.contains(self.tok(np.start - 1)));
             // Inverted: ", said X." — the speaker ends the sentence or its clause.
             // "X, meanwhile, told Politico ...": a cue with a hearer is never inverted.
-            let inverted_np =
-                (cue.aux_start > sr.start && self.tok(cue.aux_start - 1) == "," && !participle && !OBJECT_FIRST.has(cue.lemma))
-                    .then(|| self.right_np(cue.tokens.end, sr.end))
-                    .flatten()
-                    .filter(|(np, _)| {
-                        np.end >= sr.end
-                            || matches!(self.tok(np.end), "," | "." | ";" | "!" | "?")
-                            || lower_eq(self.tok(np.end), &["in", "at", "with", "on", "from", "during", "who", "after", "before"])
-                    });
+            // "..., responded to her letter on Twitter": a cue closed by a preposition has its object after it.
+            let prep_cue = cue.tokens.len() > 1 && {
+                let last = self.tok(cue.tokens.end - 1);
+                PREPOSITIONS.has(last) || NP_INNER_PREPS.has(last)
+            };
+            let inverted_np = (cue.aux_start > sr.start
+                && self.tok(cue.aux_start - 1) == ","
+                && !participle
+                && !prep_cue
+                && !OBJECT_FIRST.has(cue.lemma))
+            .then(|| self.right_np(cue.tokens.end, sr.end))
+            .flatten()
+            .filter(|(np, _)| {
+                np.end >= sr.end
+                    || matches!(self.tok(np.end), "," | "." | ";" | "!" | "?")
+                    || lower_eq(self.tok(np.end), &["in", "at", "with", "on", "from", "during", "who", "after", "before"])
+            });
             let inverted = inverted_np.is_some();
             let (speaker_span, np_after, rule_base): (Span, Option<usize>, Rule) = if participle {
                 let sp = last_in_sentence
