@@ -285,12 +285,17 @@ impl Finder<'_, '_> {
         taken.sort();
         // The speaker of the latest attribution in the current sentence, for participles.
         let mut last_in_sentence: Option<(usize, Span)> = None;
+        // The speaker of each quote found so far, by its cue (sorted for look-ups).
+        let mut by_cue: Vec<(Span, Span)> = self.out.iter().filter_map(|c| Some((c.cue?, c.speaker?))).collect();
+        by_cue.sort_by_key(|&(cue, _)| cue);
         for cue in &cues {
             if self.used[cue.tokens.start] {
-                if let Some(c) = self.out.last() {
-                    if let Some(sp) = c.speaker {
-                        last_in_sentence = Some((cue.sentence, sp));
-                    }
+                // The speaker of the quote this cue attributed (not the last quote found:
+                // direct quotes of later paragraphs were found before this pass).
+                let span = self.cue_span(cue);
+                let at = by_cue.partition_point(|&(c, _)| c < span);
+                if let Some(&(_, sp)) = by_cue.get(at).filter(|&&(c, _)| c == span) {
+                    last_in_sentence = Some((cue.sentence, sp));
                 }
                 continue;
             }
