@@ -18,6 +18,7 @@ use super::{
 };
 use crate::extract::lexicon::{lexicon, with_ascii_lowercase};
 use crate::extract::nonspeakers;
+use crate::extract::speaker_words;
 use crate::model::Span;
 use crate::text::TokenKind;
 
@@ -296,6 +297,10 @@ impl Finder<'_, '_> {
         }
         if e == first || e >= before || (lexicon().stop_capitalized.contains(self.tok(first)) && e == first + 1) {
             return None;
+        }
+        // "The Lee campaign criticized ...": a body named by a lower-case head after the name.
+        if e + 1 < before && speaker_words::BODY_HEADS.has(self.tok(e)) {
+            return Some(self.span(first..e + 1));
         }
         Some(self.span(first..e))
     }

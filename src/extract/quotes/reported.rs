@@ -333,7 +333,8 @@ impl Finder<'_, '_> {
                 continue;
             }
             let verb = self.tok(cue.tokens.start);
-            // "..., saying", "by saying, “…”", "before eventually saying ...": the subject is the sentence's.
+            // "..., saying", "by saying, “…”", "before eventually saying ...", "despite claiming":
+            // the subject is the sentence's.
             let participle = verb.ends_with("ing") && cue.tokens.start > sr.start && {
                 let mut p = cue.aux_start;
                 while p > sr.start && SKIPPABLE_ADVERBS.has(self.tok(p - 1)) {
@@ -341,7 +342,7 @@ impl Finder<'_, '_> {
                 }
                 p > sr.start
                     && (self.tok(p - 1) == ","
-                        || lower_eq(self.tok(p - 1), &["by", "before", "after", "while", "when", "without", "in"]))
+                        || lower_eq(self.tok(p - 1), &["by", "before", "after", "while", "when", "without", "in", "despite"]))
             };
             // Subject to the left.
             let left = self.left_np(cue.aux_start, sr.start);
