@@ -198,7 +198,10 @@ impl Finder<'_, '_> {
         // A lower-case role before a name ("said engineer Paul Hart") or a
         // bare speaker noun ("according to police").
         let role_lead = !det && !self.is_cap(start) && {
-            let next_cap = (start + 1..(start + 4).min(limit)).take_while(|&k| self.is_word(k)).any(|k| self.is_cap(k));
+            // "declared victory for Trump": a preposition before the name makes the word an object.
+            let next_cap = (start + 1..(start + 4).min(limit))
+                .take_while(|&k| self.is_word(k) && !NP_INNER_PREPS.has(self.tok(k)) && !PREPOSITIONS.has(self.tok(k)))
+                .any(|k| self.is_cap(k));
             next_cap || with_ascii_lowercase(w, |l| lexicon().speaker_nouns.contains(l))
         };
         while e < limit && e - start < SPEAKER_AFTER_CUE_MAX_TOKENS {
