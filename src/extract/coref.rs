@@ -535,6 +535,17 @@ fn resolve_pronoun(
 ) -> Option<LocalEntityId> {
     let here = a.sentence_at(pos).unwrap_or(0);
     let mut best: Option<(i64, LocalEntityId)> = None;
+    // "Speaking to Ann Lee of PBS, he said": the object of a fronted participle is not
+    // the subject's referent; names in that phrase are skipped.
+    let at = a.token_at_or_after(pos);
+    // Invariant: `s.tokens.start + 1 < at <= a.tokens.len()`, so both token indices are in range.
+    let fronted = a.sentences.get(here).is_some_and(|s| {
+        at > s.tokens.start + 1
+            && a.tok(at - 1) == ","
+            && a.tok(s.tokens.start).ends_with("ing")
+            && a.caps.get(s.tokens.start).copied().unwrap_or(false)
+    });
+    let adjunct_end = if fronted { pos } else { 0 };
     let before = x.mentions.partition_point(|m| m.span.start() < pos);
     // Invariant: a partition point is at most the length.
     for m in x.mentions[..before].iter().rev() {
@@ -546,6 +557,9 @@ fn resolve_pronoun(
             continue;
         }
         let Some(e) = m.entity else { continue };
+        if m.span.start() < adjunct_end && a.sentence_at(m.span.start()) == Some(here) {
+            continue;
+        }
         let ent = x.entity(e);
         let ok = match want {
             Want::Person(g) => {
