@@ -217,6 +217,12 @@ fn resolve_with(
         return m.entity.map(|e| (e, MentionKind::Name));
     }
     let text = span.slice(a.text).trim();
+    // "a Twitter post by Amy Cook": a document with a name inside, its issuer named after it.
+    if nonspeakers::document_headed(text) {
+        if let Some(e) = issuer_after(a, x, span) {
+            return Some((e, MentionKind::Nominal));
+        }
+    }
     if let Some(want) = pronoun(text) {
         return resolve_pronoun(a, x, span.start(), want, speakers, genders).map(|e| (e, MentionKind::Pronoun));
     }

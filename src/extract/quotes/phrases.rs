@@ -217,11 +217,14 @@ impl Finder<'_, '_> {
                 e += 1;
                 continue;
             }
+            // "according to a Twitter post by X": a document noun after a determiner and a name is
+            // the phrase's head, even when it is also a cue form.
+            let document_head = det && e > start + 1 && self.is_cap(e - 1) && nonspeakers::is_document_noun(t);
             if (det || role_lead || e > start)
                 && !NP_STOP.has(t)
                 && !ADJUNCT_PREPS.has(t)
                 && !PRONOUNS.has(t)
-                && !self.a.lexicon_cue(t)
+                && (!self.a.lexicon_cue(t) || document_head)
             {
                 // Lower-case words continue a nominal ("the company's spokesman"),
                 // and "of"/"for" join ("a spokesman for the ministry").
