@@ -10,7 +10,7 @@
 
 use super::words::{
     lower_eq, ADJUNCT_PREPS, AUX, BEFORE_BASE_FORM_CUE, DETERMINERS, FINITE_AUX, NOT_A_CUE_AFTER, NOUN_LIKE_CUE_FORMS,
-    PREPOSITIONS, REFERRING_MODIFIERS, SKIPPABLE_ADVERBS,
+    NP_INNER_PREPS, PREPOSITIONS, REFERRING_MODIFIERS, SKIPPABLE_ADVERBS,
 };
 use super::{Cue, Finder};
 use crate::extract::lexicon::{is_particle, lexicon, with_ascii_lowercase, CueFrame};
@@ -166,6 +166,10 @@ impl Finder<'_, '_> {
         }
         let past = w != lemma && !w.ends_with('s');
         if past && prev.is_some_and(|t| be.contains(&t) || t == "get" || t == "got") {
+            return true;
+        }
+        // "the total number of confirmed cases": a past form right after a preposition is an adjective.
+        if past && prev.is_some_and(|t| PREPOSITIONS.has(t) || (NP_INNER_PREPS.has(t) && t != "and")) {
             return true;
         }
         // "a memo posted online by Senator X", "a statement released by the court": a
