@@ -12,8 +12,8 @@
 use std::ops::Range;
 
 use super::words::{
-    lower_eq, ADJUNCT_PREPS, CONTRAST_SUBJECTS, DETERMINERS, FINITE_AUX, INTRO_WORDS, OBJECT_FIRST, SKIPPABLE_ADVERBS,
-    SUBORDINATORS, TIME_WORDS, WH_WORDS,
+    lower_eq, ADJUNCT_PREPS, CONTRAST_SUBJECTS, DETERMINERS, FINITE_AUX, INTRO_WORDS, NP_INNER_PREPS, OBJECT_FIRST, PREPOSITIONS,
+    SKIPPABLE_ADVERBS, SUBORDINATORS, TIME_WORDS, WH_WORDS,
 };
 use super::{Candidate, Cue, Finder, THAT_REACH};
 use crate::extract::lexicon::CueFrame;
@@ -285,12 +285,17 @@ impl Finder<'_, '_> {
         taken.sort();
         // The speaker of the latest attribution in the current sentence, for participles.
         let mut last_in_sentence: Option<(usize, Span)> = None;
+        // The speaker of each quote found so far, by its cue (sorted for look-ups).
+        let mut by_cue: Vec<(Span, Span)> = self.out.iter().filter_map(|c| Some((c.cue?, c.speaker?))).collect();
+        by_cue.sort_by_key(|&(cue, _)| cue);
         for cue in &cues {
             if self.used[cue.tokens.start] {
-                if let Some(c) = self.out.last() {
-                    if let Some(sp) = c.speaker {
-                        last_in_sentence = Some((cue.sentence, sp));
-                    }
+                // The speaker of the quote this cue attributed (not the last quote found:
+                // direct quotes of later paragraphs were found before this pass).
+                let span = self.cue_span(cue);
+                let at = by_cue.partition_point(|&(c, _)| c < span);
+                if let Some(&(_, sp)) = by_cue.get(at).filter(|&&(c, _)| c == span) {
+                    last_in_sentence = Some((cue.sentence, sp));
                 }
                 continue;
             }
@@ -328,7 +333,8 @@ impl Finder<'_, '_> {
                 continue;
             }
             let verb = self.tok(cue.tokens.start);
-            // "..., saying", "by saying, “…”", "before eventually saying ...": the subject is the sentence's.
+            // "..., saying", "by saying, “…”", "before eventually saying ...", "despite claiming":
+            // the subject is the sentence's.
             let participle = verb.ends_with("ing") && cue.tokens.start > sr.start && {
                 let mut p = cue.aux_start;
                 while p > sr.start && SKIPPABLE_ADVERBS.has(self.tok(p - 1)) {
@@ -336,7 +342,7 @@ impl Finder<'_, '_> {
                 }
                 p > sr.start
                     && (self.tok(p - 1) == ","
-                        || lower_eq(self.tok(p - 1), &["by", "before", "after", "while", "when", "without", "in"]))
+                        || lower_eq(self.tok(p - 1), &["by", "before", "after", "while", "when", "without", "in", "despite"]))
             };
             // Subject to the left.
             let left = self.left_np(cue.aux_start, sr.start);
@@ -345,15 +351,23 @@ impl Finder<'_, '_> {
                 left.as_ref().is_some_and(|(np, _)| np.start > sr.start && SUBORDINATORS.contains(self.tok(np.start - 1)));
             // Inverted: ", said X." — the speaker ends the sentence or its clause.
             // "X, meanwhile, told Politico ...": a cue with a hearer is never inverted.
-            let inverted_np =
-                (cue.aux_start > sr.start && self.tok(cue.aux_start - 1) == "," && !participle && !OBJECT_FIRST.has(cue.lemma))
-                    .then(|| self.right_np(cue.tokens.end, sr.end))
-                    .flatten()
-                    .filter(|(np, _)| {
-                        np.end >= sr.end
-                            || matches!(self.tok(np.end), "," | "." | ";" | "!" | "?")
-                            || lower_eq(self.tok(np.end), &["in", "at", "with", "on", "from", "during", "who", "after", "before"])
-                    });
+            // "..., responded to her letter on Twitter": a cue closed by a preposition has its object after it.
+            let prep_cue = cue.tokens.len() > 1 && {
+                let last = self.tok(cue.tokens.end - 1);
+                PREPOSITIONS.has(last) || NP_INNER_PREPS.has(last)
+            };
+            let inverted_np = (cue.aux_start > sr.start
+                && self.tok(cue.aux_start - 1) == ","
+                && !participle
+                && !prep_cue
+                && !OBJECT_FIRST.has(cue.lemma))
+            .then(|| self.right_np(cue.tokens.end, sr.end))
+            .flatten()
+            .filter(|(np, _)| {
+                np.end >= sr.end
+                    || matches!(self.tok(np.end), "," | "." | ";" | "!" | "?")
+                    || lower_eq(self.tok(np.end), &["in", "at", "with", "on", "from", "during", "who", "after", "before"])
+            });
             let inverted = inverted_np.is_some();
             let (speaker_span, np_after, rule_base): (Span, Option<usize>, Rule) = if participle {
                 let sp = last_in_sentence
