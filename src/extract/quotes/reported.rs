@@ -12,18 +12,27 @@
 use std::ops::Range;
 
 use super::words::{
-    lower_eq, ADJUNCT_PREPS, CONTRAST_SUBJECTS, DETERMINERS, FINITE_AUX, INTRO_WORDS, OBJECT_FIRST, SKIPPABLE_ADVERBS,
-    SUBORDINATORS, TIME_WORDS, WH_WORDS,
+    lower_eq, ADJUNCT_PREPS, CONTENT_NEVER_OPENS, CONTRAST_SUBJECTS, DETERMINERS, FINITE_AUX, INTRO_WORDS, OBJECT_FIRST,
+    SKIPPABLE_ADVERBS, SUBORDINATORS, TIME_WORDS, WH_WORDS,
 };
 use super::{Candidate, Cue, Finder, THAT_REACH};
 use crate::extract::lexicon::CueFrame;
 use crate::extract::rule::{Rule, SPEAKER_CUE_THAT_CONFIDENCE};
 use crate::model::{QuoteKind, Span};
-use crate::text::MarkStyle;
+use crate::text::{MarkStyle, TokenKind};
 
 /// At most this many tokens from a nested attribution's subject to its cue
 /// ("its anonymous source claimed"); further is no longer the subject.
 const NESTED_SUBJECT_REACH: usize = 8;
+
+/// At most this many tokens from an adjunct preposition after a cue to the
+/// "that" of its content ("says at a campaign stop in Toledo, Ohio, that").
+const ADJUNCT_THAT_REACH: usize = 12;
+
+/// At most this many words make an introductory phrase without an
+/// introductory word ("Longer term, according to X, ..."); a longer stretch is
+/// the reported clause itself ("Nine people died, according to police").
+const INTRO_PHRASE_WORDS: usize = 3;
 
 /// At most this many tokens from a reported clause's start to its auxiliary
 /// ("both production and export of oil had"); further is an object's relative clause.
@@ -306,7 +315,8 @@ impl Finder<'_, '_> {
                     continue;
                 };
                 let before_start = sr.start;
-                let content = if cue.tokens.start == sr.start || (cue.tokens.start == sr.start + 1 && !self.is_word(sr.start)) {
+                let at_start = cue.tokens.start == sr.start || (cue.tokens.start == sr.start + 1 && !self.is_word(sr.start));
+                let content = if at_start || self.intro_before_according(sr.start, cue.tokens.start, np.end, sr.end) {
                     // According to X, CLAUSE.
                     let mut k = np.end;
                     while k < sr.end && self.tok(k) != "," {
@@ -387,7 +397,7 @@ impl Finder<'_, '_> {
                 continue;
             };
             // Content to the right of the cue.
-            let (start, has_that) = self.content_start(cue, np_after, sr.end);
+            let (start, mut has_that) = self.content_start(cue, np_after, sr.end);
             let right_end = self.clause_end(start, cue.sentence);
             let mut rule = rule_base;
             // "when he wrote his book, X said ...": a subordinate clause ends at its comma.
@@ -406,7 +416,14 @@ impl Finder<'_, '_> {
             };
             let mut content = start..right_end;
             let right_len = (start..right_end).filter(|&k| self.is_word(k)).count();
-            let clause_like = start < sr.end && (WH_WORDS.has(self.tok(start)) || self.tok(start) == "to");
+            // "agreed to stay" is a clause; "agreed to a future meeting" is not (a noun phrase follows "to").
+            let to_clause = start < sr.end
+                && self.tok(start) == "to"
+                && self.a.tokens.get(start + 1).is_some_and(|t| {
+                    let next = t.span.slice(self.a.text);
+                    t.kind == TokenKind::Word && !DETERMINERS.has(next)
+                });
+            let clause_like = start < sr.end && (WH_WORDS.has(self.tok(start)) || to_clause);
             if !has_that && cue.frame == CueFrame::Object && !inverted && !clause_like {
                 content = start..self.object_end(start, right_end, cue.lemma);
                 rule = Rule::ReportedCueObject;
@@ -485,6 +502,23 @@ impl Finder<'_, '_> {
             if content.start >= content.end {
                 continue;
             }
+            // "proposed in the 1930s", "shouted at the minister", "agreed to a meeting": a content
+            // read to the right of its cue never opens with an adjunct preposition; "says at a
+            // campaign stop in Toledo, Ohio, that ...": the content is the clause after "that".
+            let opener = self.tok(content.start);
+            if !has_that
+                && content.start >= cue.tokens.end
+                && (CONTENT_NEVER_OPENS.has(opener) || (opener == "to" && !(content.start == start && to_clause)))
+            {
+                let that = (content.start + 1..(content.start + ADJUNCT_THAT_REACH).min(sr.end)).find(|&k| self.tok(k) == "that");
+                match that {
+                    Some(t) if t + 1 < sr.end => {
+                        has_that = true;
+                        content = t + 1..self.clause_end(t + 1, cue.sentence);
+                    }
+                    _ => continue,
+                }
+            }
             let cspan = self.span(content.clone());
             if overlaps_any(&taken, cspan) {
                 continue;
@@ -509,6 +543,28 @@ impl Finder<'_, '_> {
             }
             last_in_sentence = Some((cue.sentence, speaker_span));
         }
+    }
+
+    /// "Longer term, according to X, CLAUSE" / "Since their discovery,
+    /// according to X, CLAUSE": the words before the cue are an introductory
+    /// phrase (an introductory word first, or a few words with no sign of a
+    /// verb) and a clause follows the source's comma, so that clause is reported.
+    fn intro_before_according(&self, start: usize, cue: usize, np_end: usize, end: usize) -> bool {
+        if cue < start + 2 || self.tok(cue - 1) != "," {
+            return false;
+        }
+        let before = start..cue - 1;
+        let words = before.clone().filter(|&k| self.is_word(k)).count();
+        let verb_like = |k: usize| {
+            let w = self.tok(k);
+            FINITE_AUX.has(w) || (w.len() > 3 && w.ends_with("ed") && !self.is_cap(k))
+        };
+        let intro = INTRO_WORDS.has(self.tok(start)) || (words <= INTRO_PHRASE_WORDS && !before.clone().any(verb_like));
+        let comma = (np_end..end).find(|&k| self.tok(k) == ",");
+        let clause_follows = comma.is_some_and(|c| {
+            c + 1 < end && self.is_word(c + 1) && !lower_eq(self.tok(c + 1), &["and", "but", "or", "which", "who", "while"])
+        });
+        intro && clause_follows
     }
 
     /// Whether the words before ", X said" form the reported clause rather
