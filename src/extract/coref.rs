@@ -13,6 +13,7 @@ use std::cell::OnceCell;
 
 use super::entities::{self, Gender};
 use super::quotes::Candidate;
+use super::role_match::{person_named_later, person_with_role, role_base};
 use super::Analysis;
 use super::{furniture, nonspeakers, speaker_words};
 use crate::model::{EntityType, Extraction, LocalEntityId, Mention, MentionKind, Quote, QuoteKind, Span, Speaker};
@@ -216,6 +217,12 @@ fn resolve_with(
         return m.entity.map(|e| (e, MentionKind::Name));
     }
     let text = span.slice(a.text).trim();
+    // "a Twitter post by Amy Cook": a document with a name inside, its issuer named after it.
+    if nonspeakers::document_headed(text) {
+        if let Some(e) = issuer_after(a, x, span) {
+            return Some((e, MentionKind::Nominal));
+        }
+    }
     if let Some(want) = pronoun(text) {
         return resolve_pronoun(a, x, span.start(), want, speakers, genders).map(|e| (e, MentionKind::Pronoun));
     }
@@ -299,10 +306,11 @@ fn resolve_with(
         if org.is_none() && is_definite(a, span) && speaker_words::ORGANISATION_NOMINALS.has(h) {
             return nearest_org(a, x, span.start()).map(|e| (e, MentionKind::Nominal));
         }
-        // "the mayor of Yartsevo", "Chelyabinsk's governor": a person, not the place.
+        // "the mayor of Yartsevo", "Chelyabinsk's governor": a person, not the place;
+        // the person with that role named later, if any ("Regional governor Boris Dubrovsky").
         let place = org.is_some_and(|e| x.entity(e).entity_type == EntityType::Place);
         if head_is_singular_person(h) && (org.is_none() || place) {
-            return None;
+            return person_named_later(x, span.end(), base, org).map(|p| (p, MentionKind::Nominal));
         }
     }
     org.map(|e| (e, MentionKind::Nominal))
@@ -425,49 +433,6 @@ fn head_is_singular_person(h: &str) -> bool {
     !h.ends_with('s') || matches!(h, "boss" | "actress")
 }
 
-/// "spokesman", "spokeswoman", "spokesperson" -> "spokes"; plural -> singular.
-fn role_base(h: &str) -> &str {
-    if h.starts_with("spokes") {
-        return "spokes";
-    }
-    h.strip_suffix('s').unwrap_or(h)
-}
-
-fn person_with_role(
-    x: &Extraction,
-    pos: usize,
-    base: &str,
-    org: Option<LocalEntityId>,
-    speakers: &[(usize, LocalEntityId)],
-) -> Option<LocalEntityId> {
-    let mut best: Option<(bool, usize, LocalEntityId)> = None;
-    for (i, e) in x.entities.iter().enumerate() {
-        if e.entity_type != EntityType::Person {
-            continue;
-        }
-        let id = LocalEntityId(i as u32);
-        // "the president" is not the "former president" or the "vice president".
-        let fits = e.roles.iter().any(|r| {
-            let mut words = r.role.split(' ').rev();
-            words.next().is_some_and(|w| role_base(w).eq_ignore_ascii_case(base))
-                && !words.next().is_some_and(|q| speaker_words::ROLE_QUALIFIERS.has(q))
-                && (org.is_none() || r.affiliation == org)
-        });
-        if !fits {
-            continue;
-        }
-        let Some(last) = last_mention_before(x, id, pos).or_else(|| speakers.iter().rev().find(|s| s.1 == id).map(|s| s.0))
-        else {
-            continue;
-        };
-        let key = (true, last, id);
-        if best.is_none_or(|b| key.1 > b.1) {
-            best = Some(key);
-        }
-    }
-    best.map(|b| b.2)
-}
-
 /// The person named last in ", including ... ," right after `span` ("others,
 /// including Fox News reporter Jennifer Griffin, confirmed").
 fn included_person(a: &Analysis, x: &Extraction, span: Span) -> Option<LocalEntityId> {
@@ -517,7 +482,7 @@ fn person_titled(a: &Analysis, x: &Extraction, pos: usize, title: &str) -> Optio
     })
 }
 
-fn last_mention_before(x: &Extraction, e: LocalEntityId, pos: usize) -> Option<usize> {
+pub(super) fn last_mention_before(x: &Extraction, e: LocalEntityId, pos: usize) -> Option<usize> {
     // An entity's mentions are in text order.
     let ms = &x.entity(e).mentions;
     let i = ms.partition_point(|&m| x.mentions[m as usize].span.start() < pos);
@@ -576,6 +541,17 @@ fn resolve_pronoun(
 ) -> Option<LocalEntityId> {
     let here = a.sentence_at(pos).unwrap_or(0);
     let mut best: Option<(i64, LocalEntityId)> = None;
+    // "Speaking to Ann Lee of PBS, he said": the object of a fronted participle is not
+    // the subject's referent; names in that phrase are skipped.
+    let at = a.token_at_or_after(pos);
+    // Invariant: `s.tokens.start + 1 < at <= a.tokens.len()`, so both token indices are in range.
+    let fronted = a.sentences.get(here).is_some_and(|s| {
+        at > s.tokens.start + 1
+            && a.tok(at - 1) == ","
+            && a.tok(s.tokens.start).ends_with("ing")
+            && a.caps.get(s.tokens.start).copied().unwrap_or(false)
+    });
+    let adjunct_end = if fronted { pos } else { 0 };
     let before = x.mentions.partition_point(|m| m.span.start() < pos);
     // Invariant: a partition point is at most the length.
     for m in x.mentions[..before].iter().rev() {
@@ -587,6 +563,9 @@ fn resolve_pronoun(
             continue;
         }
         let Some(e) = m.entity else { continue };
+        if m.span.start() < adjunct_end && a.sentence_at(m.span.start()) == Some(here) {
+            continue;
+        }
         let ent = x.entity(e);
         let ok = match want {
             Want::Person(g) => {

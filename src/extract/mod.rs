@@ -20,6 +20,7 @@ pub(crate) mod names;
 pub(crate) mod nonspeakers;
 pub(crate) mod quotes;
 pub mod record;
+pub(crate) mod role_match;
 pub mod rule;
 pub(crate) mod source_extent;
 pub(crate) mod speaker_words;

@@ -107,6 +107,23 @@ pub fn unowned_document(speaker: &str) -> bool {
     speaker_words::DOCUMENT_DETERMINERS.has(first) && rest.len() <= MAX_DOCUMENT_WORDS && lower && head
 }
 
+/// For "a Twitter post", "the CDC report": a phrase opened by a determiner and
+/// headed by a document noun, whatever the words between (names included).
+pub fn document_headed(speaker: &str) -> bool {
+    let words: Vec<&str> = speaker.split_whitespace().collect();
+    match words.as_slice() {
+        [first, mid @ .., head] => {
+            speaker_words::DOCUMENT_DETERMINERS.has(first) && mid.len() < MAX_DOCUMENT_WORDS && DOCUMENT_NOUNS.has(head)
+        }
+        _ => false,
+    }
+}
+
+/// Whether `w` is a document noun ("post", "statement", "report").
+pub fn is_document_noun(w: &str) -> bool {
+    DOCUMENT_NOUNS.has(w)
+}
+
 /// "Other Republicans", "Some of the protesters", "People in the Trump
 /// administration", "The Armenians": an unnamed group of people, whose
 /// reference is no one (a party, person or place named inside it is not the

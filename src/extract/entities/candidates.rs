@@ -266,7 +266,9 @@ pub(super) fn connector_ok(a: &Analysis, i: usize, j: usize, k: usize) -> bool {
                 // "Ministry of Trade and Industry", "National Aeronautics and Space Administration";
                 // but "the University of Texas and Acme Corporation" are two.
                 let left = (i..j).any(|t| is_org_word(a.tok(t)));
-                left != ahead || left && ahead && and_tail(a, i, j, k) || spelled_out(a, i, k)
+                // "Rowan Weekly and Ada Price": a name closed by its organisation word is whole.
+                let closed = left && !ahead && is_org_word(a.tok(j - 1));
+                left != ahead && !closed || left && ahead && and_tail(a, i, j, k) || spelled_out(a, i, k)
             } else {
                 (i..j).any(headword) || (first != "of" && ahead)
             }

@@ -8,7 +8,7 @@
 //! model in [`super::typing`], so strong rules are never overruled.
 
 use super::candidates::{is_cap_word, phrase};
-use super::lexicon::{is_acronym, is_compass, is_org_word, HashMap, LEX, WORDS};
+use super::lexicon::{is_acronym, is_compass, is_org_word, is_term_word, HashMap, FOREIGN_ORG_HEADS, LEX, WORDS};
 use super::Cand;
 use crate::extract::Analysis;
 use crate::model::EntityType;
@@ -34,7 +34,9 @@ pub(super) fn classify(a: &Analysis, i: usize, j: usize, title: Option<usize>) -
     if j - i >= 2 && (facility(last) || head_of.is_some_and(facility)) {
         return (EntityType::Place, 3);
     }
-    if j - i >= 2 && is_org_word(last) || head_of.is_some_and(is_org_word) {
+    // "Universidade da Vila", "Instituto Carvalho": an organisation head in another language first.
+    let foreign_head = j - i >= 2 && FOREIGN_ORG_HEADS.contains(first);
+    if j - i >= 2 && is_org_word(last) || head_of.is_some_and(is_org_word) || foreign_head {
         return (EntityType::Organization, 3);
     }
     let event = |w: &str| LEX.event_words.contains(w);
@@ -58,6 +60,10 @@ pub(super) fn classify(a: &Analysis, i: usize, j: usize, title: Option<usize>) -
     }
     if j - i >= 2 && LEX.forenames.contains_key(first) {
         return (EntityType::Person, 2);
+    }
+    // "TV", "IQ", "XVII": a thing, not a body.
+    if j - i == 1 && is_term_word(first) {
+        return (EntityType::Other, 3);
     }
     if j - i == 1 && is_acronym(first) {
         return (EntityType::Organization, 2);
@@ -137,6 +143,9 @@ pub(super) fn group_type(cands: &[Cand], g: &[usize]) -> EntityType {
         EntityType::Place => 1,
         EntityType::Other => 0,
     };
+    if g.iter().any(|&i| super::typing::is_known_other(&cands[i])) {
+        return EntityType::Other;
+    }
     let mut best = (0u8, 0u8, EntityType::Other);
     let mut votes: HashMap<EntityType, u32> = HashMap::default();
     for &i in g {

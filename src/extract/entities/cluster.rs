@@ -120,7 +120,10 @@ pub(super) fn cluster(a: &Analysis, cands: &[Cand]) -> (Vec<usize>, usize) {
                 // A known place can be a surname, but not in "Louis XV of France";
                 // a known event, product or religion is nobody's.
                 let wp = &words[p];
-                let surname_used = wp.last() == wi.first();
+                // "Robert Downey Jr. ... Downey said": the surname before a suffix is used too.
+                let before_suffix = wp.last().is_some_and(|l| speaker_words::NAME_SUFFIXES.has(l))
+                    && penultimate_surname(wp) == wi.first().copied();
+                let surname_used = wp.last() == wi.first() || before_suffix;
                 let of_name = wp.len() >= 3 && wp[wp.len() - 2] == "of";
                 if !surname_used || of_name || cands[i].ty == EntityType::Other {
                     continue;
@@ -145,6 +148,23 @@ pub(super) fn cluster(a: &Analysis, cands: &[Cand]) -> (Vec<usize>, usize) {
                 let (x, y) = (find(&mut parent, p), find(&mut parent, i));
                 parent[y] = x;
             }
+        }
+    }
+    // "the Emergencies Ministry" = "the Emergency Situations Ministry", "Foreign Ministry" =
+    // "Foreign Affairs Ministry": a two-word body whose head closes a longer body's name and
+    // whose first word opens it (in the singular or plural) is that body, named shorter.
+    let stem = |w: &str| w.strip_suffix("ies").map_or_else(|| w.trim_end_matches('s').to_string(), |s| format!("{s}y"));
+    let mut by_ends: HashMap<(String, &str), usize> = HashMap::default();
+    for p in (0..n).filter(|&p| cands[p].ty == EntityType::Organization && words[p].len() >= 3 && !words[p].contains(&"of")) {
+        if let (Some(first), Some(head)) = (words[p].first(), words[p].last()) {
+            by_ends.entry((stem(first), head)).or_insert(p);
+        }
+    }
+    for i in (0..n).filter(|&i| cands[i].ty == EntityType::Organization && words[i].len() == 2 && !by_ends.is_empty()) {
+        // Invariant: `words[i]` has two words (filtered above).
+        if let Some(&p) = by_ends.get(&(stem(words[i][0]), words[i][1])) {
+            let (x, y) = (find(&mut parent, p), find(&mut parent, i));
+            parent[y] = x;
         }
     }
     // Acronyms: "NASA" = "National Aeronautics and Space Administration".
@@ -173,6 +193,22 @@ pub(super) fn cluster(a: &Analysis, cands: &[Cand]) -> (Vec<usize>, usize) {
         let acr: String = acr.chars().filter(|c| c.is_alphabetic()).collect();
         if let Some(p) = defined.or_else(|| long_initials.iter().position(|l| !l.is_empty() && *l == acr)) {
             let (x, y) = (find(&mut parent, p), find(&mut parent, i));
+            parent[y] = x;
+        }
+    }
+    // "the Ohio Department of Forestry (OhioFor)": one word in parentheses right after an
+    // organisation's name of two words or more, not a place, is that body's short name.
+    for i in 1..n {
+        let (c, prev) = (&cands[i], &cands[i - 1]);
+        let short = c.end == c.start + 1
+            && c.ty != EntityType::Place
+            && words[i - 1].len() >= 2
+            && prev.ty == EntityType::Organization
+            && prev.end + 1 == c.start
+            && a.tok(prev.end) == "("
+            && a.tokens.get(c.end).is_some_and(|_| a.tok(c.end) == ")");
+        if short {
+            let (x, y) = (find(&mut parent, i - 1), find(&mut parent, i));
             parent[y] = x;
         }
     }

@@ -119,7 +119,22 @@ pub(crate) fn check() -> Vec<ListError> {
         }
     }
     errors.extend(super::typing::check());
+    errors.extend(SECTIONS.errors());
     errors
+}
+
+const ENTITY_TERMS: WordList = crate::word_list!("entity_terms.txt");
+crate::word_sections!(ENTITY_TERMS, lower_case: false, {
+    /// Acronyms of common nouns ("TV", "IQ", "USD"): no organisation alone.
+    TERM_ACRONYMS = "term_acronyms",
+    /// First words of organisation names in other languages ("Universidade", "Instituto").
+    pub(super) FOREIGN_ORG_HEADS = "foreign_org_heads",
+});
+
+/// A single word that names a thing, not a body or a place: an acronym of a
+/// common noun ("TV", "GMT") or a Roman numeral of two letters or more ("XVII").
+pub(super) fn is_term_word(w: &str) -> bool {
+    TERM_ACRONYMS.contains(w) || (w.len() >= 2 && w.bytes().all(|b| matches!(b, b'I' | b'V' | b'X')))
 }
 
 pub(super) fn load() -> EntityLexicon {

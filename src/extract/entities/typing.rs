@@ -444,8 +444,18 @@ pub(super) fn retype(cands: &mut [Cand], model: &[[f32; 4]]) {
     }
 }
 
+/// A candidate the rules know is a product, event, work or term ("Internet
+/// Explorer", "World Cup", "TV"): the entity it belongs to is one too, so
+/// its acronym or a shorter form ("IE") is not typed on its own.
+pub(super) fn is_known_other(c: &Cand) -> bool {
+    c.ty == EntityType::Other && c.strength >= 3
+}
+
 /// The type of an entity (the candidates `g`) from its candidates' model scores.
 pub(super) fn group_type(model: &[[f32; 4]], cands: &[Cand], g: &[usize]) -> EntityType {
+    if g.iter().any(|&i| is_known_other(&cands[i])) {
+        return EntityType::Other;
+    }
     // The fullest forms decide: "Valeska Paris" types "Paris" too.
     let longest = g.iter().map(|&i| cands[i].end - cands[i].start).max().unwrap_or(1);
     let mut sum = [0f32; 4];

@@ -9,8 +9,8 @@
 //! pass starts from these cues, so a cue missed here is a quote missed.
 
 use super::words::{
-    lower_eq, AUX, BEFORE_BASE_FORM_CUE, DETERMINERS, FINITE_AUX, NOT_A_CUE_AFTER, NOUN_LIKE_CUE_FORMS, REFERRING_MODIFIERS,
-    SKIPPABLE_ADVERBS,
+    lower_eq, ADJUNCT_PREPS, AUX, BEFORE_BASE_FORM_CUE, DETERMINERS, FINITE_AUX, NOT_A_CUE_AFTER, NOUN_LIKE_CUE_FORMS,
+    NP_INNER_PREPS, PREPOSITIONS, REFERRING_MODIFIERS, SKIPPABLE_ADVERBS,
 };
 use super::{Cue, Finder};
 use crate::extract::lexicon::{is_particle, lexicon, with_ascii_lowercase, CueFrame};
@@ -150,11 +150,26 @@ impl Finder<'_, '_> {
                         && !REFERRING_MODIFIERS.has(t)
                         && !with_ascii_lowercase(t, |l| lexicon().speaker_nouns.contains(l))
                 });
+            // "two days after the Court of Session ruling": a name after a preposition and "the"
+            // modifies the noun ("with the Senate warning that" stays a verb).
+            let mut q = p;
+            while q > first && (self.is_cap(q - 1) || (q < p && self.tok(q - 1) == "of")) {
+                q -= 1;
+            }
+            let named_noun = q < p
+                && q >= first + 2
+                && self.tok(q - 1).eq_ignore_ascii_case("the")
+                && (PREPOSITIONS.has(self.tok(q - 2)) || ADJUNCT_PREPS.has(self.tok(q - 2)));
             return modified_noun
+                || named_noun
                 || prev.is_some_and(|t| ["for", "of", "in", "about", "on", "to", "from", "with", "the", "a", "an"].contains(&t));
         }
         let past = w != lemma && !w.ends_with('s');
         if past && prev.is_some_and(|t| be.contains(&t) || t == "get" || t == "got") {
+            return true;
+        }
+        // "the total number of confirmed cases": a past form right after a preposition is an adjective.
+        if past && prev.is_some_and(|t| PREPOSITIONS.has(t) || (NP_INNER_PREPS.has(t) && t != "and")) {
             return true;
         }
         // "a memo posted online by Senator X", "a statement released by the court": a

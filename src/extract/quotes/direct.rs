@@ -12,7 +12,8 @@
 use std::ops::Range;
 
 use super::words::{
-    lower_eq, DETERMINERS, HEARERS, OBJECT_FIRST, PRONOUNS, PUNCT_BEFORE_ATTRIBUTION, SKIPPABLE_ADVERBS, TIME_WORDS,
+    lower_eq, ADJUNCT_PREPS, DETERMINERS, HEARERS, NP_INNER_PREPS, OBJECT_FIRST, PREPOSITIONS, PRONOUNS,
+    PUNCT_BEFORE_ATTRIBUTION, SKIPPABLE_ADVERBS, TIME_WORDS,
 };
 use super::{Candidate, Cue, Finder, ATTRIBUTION_AFTER_REACH, CONTINUATION_MAX_GAP, CUE_BEFORE_QUOTE_REACH, SUBJECT_MAX_TOKENS};
 use crate::extract::rule::{Rule, PRONOUN_SPEAKER_CONFIDENCE};
@@ -166,7 +167,7 @@ impl Finder<'_, '_> {
                 let (np, m) = as_saying
                     .then(|| self.quoted_object(floor, c.aux_start - 1))
                     .flatten()
-                    .or_else(|| self.left_np(c.aux_start, floor))
+                    .or_else(|| self.left_np(c.aux_start, floor).filter(|(np, _)| !(participle && self.verb_object(np, floor))))
                     .or_else(|| {
                         // "footage of Hillary Clinton asking, “…”": the name right before a participle.
                         let mut s = c.aux_start;
@@ -189,6 +190,19 @@ impl Finder<'_, '_> {
             }
         }
         None
+    }
+
+    /// "The governor tweeted her reasoning saying": a possessed noun phrase right
+    /// after a lower-case word that is no preposition is that verb's object, not
+    /// the subject of a participle after it ("with her aide saying" keeps the aide).
+    fn verb_object(&self, np: &Range<usize>, floor: usize) -> bool {
+        np.start > floor
+            && speaker_words::POSSESSIVES.has(self.tok(np.start))
+            && self.is_word(np.start - 1)
+            && !self.is_cap(np.start - 1)
+            && !NP_INNER_PREPS.has(self.tok(np.start - 1))
+            && !PREPOSITIONS.has(self.tok(np.start - 1))
+            && !ADJUNCT_PREPS.has(self.tok(np.start - 1))
     }
 
     /// The capitalised object of a quoting verb ("quoted", "cited") in `lo..hi`.

@@ -18,6 +18,7 @@ use super::{
 };
 use crate::extract::lexicon::{lexicon, with_ascii_lowercase};
 use crate::extract::nonspeakers;
+use crate::extract::speaker_words;
 use crate::model::Span;
 use crate::text::TokenKind;
 
@@ -197,7 +198,10 @@ impl Finder<'_, '_> {
         // A lower-case role before a name ("said engineer Paul Hart") or a
         // bare speaker noun ("according to police").
         let role_lead = !det && !self.is_cap(start) && {
-            let next_cap = (start + 1..(start + 4).min(limit)).take_while(|&k| self.is_word(k)).any(|k| self.is_cap(k));
+            // "declared victory for Trump": a preposition before the name makes the word an object.
+            let next_cap = (start + 1..(start + 4).min(limit))
+                .take_while(|&k| self.is_word(k) && !NP_INNER_PREPS.has(self.tok(k)) && !PREPOSITIONS.has(self.tok(k)))
+                .any(|k| self.is_cap(k));
             next_cap || with_ascii_lowercase(w, |l| lexicon().speaker_nouns.contains(l))
         };
         while e < limit && e - start < SPEAKER_AFTER_CUE_MAX_TOKENS {
@@ -213,11 +217,14 @@ impl Finder<'_, '_> {
                 e += 1;
                 continue;
             }
+            // "according to a Twitter post by X": a document noun after a determiner and a name is
+            // the phrase's head, even when it is also a cue form.
+            let document_head = det && e > start + 1 && self.is_cap(e - 1) && nonspeakers::is_document_noun(t);
             if (det || role_lead || e > start)
                 && !NP_STOP.has(t)
                 && !ADJUNCT_PREPS.has(t)
                 && !PRONOUNS.has(t)
-                && !self.a.lexicon_cue(t)
+                && (!self.a.lexicon_cue(t) || document_head)
             {
                 // Lower-case words continue a nominal ("the company's spokesman"),
                 // and "of"/"for" join ("a spokesman for the ministry").
@@ -296,6 +303,10 @@ impl Finder<'_, '_> {
         }
         if e == first || e >= before || (lexicon().stop_capitalized.contains(self.tok(first)) && e == first + 1) {
             return None;
+        }
+        // "The Lee campaign criticized ...": a body named by a lower-case head after the name.
+        if e + 1 < before && speaker_words::BODY_HEADS.has(self.tok(e)) {
+            return Some(self.span(first..e + 1));
         }
         Some(self.span(first..e))
     }

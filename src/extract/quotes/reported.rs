@@ -12,8 +12,8 @@
 use std::ops::Range;
 
 use super::words::{
-    lower_eq, ADJUNCT_PREPS, CONTENT_NEVER_OPENS, CONTRAST_SUBJECTS, DETERMINERS, FINITE_AUX, INTRO_WORDS, OBJECT_FIRST,
-    SKIPPABLE_ADVERBS, SUBORDINATORS, TIME_WORDS, WH_WORDS,
+    lower_eq, ADJUNCT_PREPS, CONTENT_NEVER_OPENS, CONTRAST_SUBJECTS, DETERMINERS, FINITE_AUX, INTRO_WORDS, NP_INNER_PREPS,
+    OBJECT_FIRST, PREPOSITIONS, SKIPPABLE_ADVERBS, SUBORDINATORS, TIME_WORDS, WH_WORDS,
 };
 use super::{Candidate, Cue, Finder, THAT_REACH};
 use crate::extract::lexicon::CueFrame;
@@ -294,12 +294,17 @@ impl Finder<'_, '_> {
         taken.sort();
         // The speaker of the latest attribution in the current sentence, for participles.
         let mut last_in_sentence: Option<(usize, Span)> = None;
+        // The speaker of each quote found so far, by its cue (sorted for look-ups).
+        let mut by_cue: Vec<(Span, Span)> = self.out.iter().filter_map(|c| Some((c.cue?, c.speaker?))).collect();
+        by_cue.sort_by_key(|&(cue, _)| cue);
         for cue in &cues {
             if self.used[cue.tokens.start] {
-                if let Some(c) = self.out.last() {
-                    if let Some(sp) = c.speaker {
-                        last_in_sentence = Some((cue.sentence, sp));
-                    }
+                // The speaker of the quote this cue attributed (not the last quote found:
+                // direct quotes of later paragraphs were found before this pass).
+                let span = self.cue_span(cue);
+                let at = by_cue.partition_point(|&(c, _)| c < span);
+                if let Some(&(_, sp)) = by_cue.get(at).filter(|&&(c, _)| c == span) {
+                    last_in_sentence = Some((cue.sentence, sp));
                 }
                 continue;
             }
@@ -338,7 +343,8 @@ impl Finder<'_, '_> {
                 continue;
             }
             let verb = self.tok(cue.tokens.start);
-            // "..., saying", "by saying, “…”", "before eventually saying ...": the subject is the sentence's.
+            // "..., saying", "by saying, “…”", "before eventually saying ...", "despite claiming":
+            // the subject is the sentence's.
             let participle = verb.ends_with("ing") && cue.tokens.start > sr.start && {
                 let mut p = cue.aux_start;
                 while p > sr.start && SKIPPABLE_ADVERBS.has(self.tok(p - 1)) {
@@ -346,7 +352,7 @@ impl Finder<'_, '_> {
                 }
                 p > sr.start
                     && (self.tok(p - 1) == ","
-                        || lower_eq(self.tok(p - 1), &["by", "before", "after", "while", "when", "without", "in"]))
+                        || lower_eq(self.tok(p - 1), &["by", "before", "after", "while", "when", "without", "in", "despite"]))
             };
             // Subject to the left.
             let left = self.left_np(cue.aux_start, sr.start);
@@ -355,15 +361,23 @@ impl Finder<'_, '_> {
                 left.as_ref().is_some_and(|(np, _)| np.start > sr.start && SUBORDINATORS.contains(self.tok(np.start - 1)));
             // Inverted: ", said X." — the speaker ends the sentence or its clause.
             // "X, meanwhile, told Politico ...": a cue with a hearer is never inverted.
-            let inverted_np =
-                (cue.aux_start > sr.start && self.tok(cue.aux_start - 1) == "," && !participle && !OBJECT_FIRST.has(cue.lemma))
-                    .then(|| self.right_np(cue.tokens.end, sr.end))
-                    .flatten()
-                    .filter(|(np, _)| {
-                        np.end >= sr.end
-                            || matches!(self.tok(np.end), "," | "." | ";" | "!" | "?")
-                            || lower_eq(self.tok(np.end), &["in", "at", "with", "on", "from", "during", "who", "after", "before"])
-                    });
+            // "..., responded to her letter on Twitter": a cue closed by a preposition has its object after it.
+            let prep_cue = cue.tokens.len() > 1 && {
+                let last = self.tok(cue.tokens.end - 1);
+                PREPOSITIONS.has(last) || NP_INNER_PREPS.has(last)
+            };
+            let inverted_np = (cue.aux_start > sr.start
+                && self.tok(cue.aux_start - 1) == ","
+                && !participle
+                && !prep_cue
+                && !OBJECT_FIRST.has(cue.lemma))
+            .then(|| self.right_np(cue.tokens.end, sr.end))
+            .flatten()
+            .filter(|(np, _)| {
+                np.end >= sr.end
+                    || matches!(self.tok(np.end), "," | "." | ";" | "!" | "?")
+                    || lower_eq(self.tok(np.end), &["in", "at", "with", "on", "from", "during", "who", "after", "before"])
+            });
             let inverted = inverted_np.is_some();
             let (speaker_span, np_after, rule_base): (Span, Option<usize>, Rule) = if participle {
                 let sp = last_in_sentence
@@ -421,7 +435,7 @@ impl Finder<'_, '_> {
                 && self.tok(start) == "to"
                 && self.a.tokens.get(start + 1).is_some_and(|t| {
                     let next = t.span.slice(self.a.text);
-                    t.kind == TokenKind::Word && !DETERMINERS.has(next)
+                    t.kind != TokenKind::Number && !DETERMINERS.has(next)
                 });
             let clause_like = start < sr.end && (WH_WORDS.has(self.tok(start)) || to_clause);
             if !has_that && cue.frame == CueFrame::Object && !inverted && !clause_like {
@@ -503,18 +517,24 @@ impl Finder<'_, '_> {
                 continue;
             }
             // "proposed in the 1930s", "shouted at the minister", "agreed to a meeting": a content
-            // read to the right of its cue never opens with an adjunct preposition; "says at a
-            // campaign stop in Toledo, Ohio, that ...": the content is the clause after "that".
-            let opener = self.tok(content.start);
-            if !has_that
-                && content.start >= cue.tokens.end
-                && (CONTENT_NEVER_OPENS.has(opener) || (opener == "to" && !(content.start == start && to_clause)))
-            {
-                let that = (content.start + 1..(content.start + ADJUNCT_THAT_REACH).min(sr.end)).find(|&k| self.tok(k) == "that");
-                match that {
-                    Some(t) if t + 1 < sr.end => {
-                        has_that = true;
-                        content = t + 1..self.clause_end(t + 1, cue.sentence);
+            // read to the right of its cue never opens with an adjunct preposition. The content
+            // is then what follows the adjunct: the clause after a "that" ("says at a campaign
+            // stop in Toledo, Ohio, that ..."), after a comma ("said in response to the study,
+            // “…”") or a quotation ("said in the announcement “…”"); without one there is none.
+            if !has_that && content.start >= cue.tokens.end && self.opens_with_adjunct(content.start, start, to_clause) {
+                let within = content.start + 1..(content.start + ADJUNCT_THAT_REACH).min(sr.end);
+                let reach = within
+                    .clone()
+                    .find(|&k| self.tok(k) == "that")
+                    .or_else(|| within.clone().find(|&k| matches!(self.tok(k), "," | "\u{201c}" | "\"")));
+                match reach {
+                    Some(k) if k + 1 < sr.end => {
+                        let from = if self.tok(k) == "that" || self.tok(k) == "," { k + 1 } else { k };
+                        has_that |= self.tok(k) == "that";
+                        content = from..self.clause_end(from, cue.sentence);
+                        if content.start >= content.end {
+                            continue;
+                        }
                     }
                     _ => continue,
                 }
@@ -543,6 +563,18 @@ impl Finder<'_, '_> {
             }
             last_in_sentence = Some((cue.sentence, speaker_span));
         }
+    }
+
+    /// Whether the content at `at` opens with an adjunct preposition ("in the
+    /// 1930s", "at the chairman", "to a meeting") rather than a clause or
+    /// object ("at least 116 people died", "to “comply with the rules”").
+    fn opens_with_adjunct(&self, at: usize, start: usize, to_clause: bool) -> bool {
+        let opener = self.tok(at);
+        let next = self.a.tokens.get(at + 1).map_or("", |t| t.span.slice(self.a.text));
+        if opener.eq_ignore_ascii_case("at") && lower_eq(next, &["least", "most"]) {
+            return false;
+        }
+        CONTENT_NEVER_OPENS.has(opener) || (opener == "to" && !(at == start && to_clause))
     }
 
     /// "Longer term, according to X, CLAUSE" / "Since their discovery,
