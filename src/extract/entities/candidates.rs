@@ -86,7 +86,11 @@ pub(super) fn doc_info<'t>(a: &Analysis<'t>) -> DocInfo<'t> {
             }
         }
         let last = s.tokens.clone().last().map(|i| a.tok(i));
-        let ends_sentence = matches!(last, Some("." | "\u{201d}" | "\""));
+        // A reference mark after the full stop ("... in 2007. [5]") still ends a sentence.
+        let reference = last == Some("]")
+            && s.tokens.clone().rev().nth(2).is_some_and(|i| a.tok(i) == "[")
+            && s.tokens.clone().rev().nth(3).is_some_and(|i| a.tok(i) == ".");
+        let ends_sentence = matches!(last, Some("." | "\u{201d}" | "\"")) || reference;
         headline[si] = words >= 2 && caps * 10 >= words * 7 && !ends_sentence;
     }
     // Capitalised words where capitals say nothing (sentence starts, headlines)
@@ -557,6 +561,34 @@ fn split_titles(a: &Analysis, cands: &mut Vec<Cand>) {
     }
 }
 
+/// The body, place or person an event, award or scheme is named after is a name of its
+/// own inside it: "[Google] Science Fair", "[Moscow] Film Festival", "[Ada Lind]
+/// Memorial Prize". The event stays a candidate ("other"). (Not an acronym: "HEROES Act".)
+fn event_owners(a: &Analysis, cands: &mut Vec<Cand>) {
+    let mut extra = Vec::new();
+    for c in cands.iter().filter(|c| c.ty == EntityType::Other && c.strength >= 3 && c.title.is_none()) {
+        let (s, e) = (c.start, c.end);
+        if e - s < 2 {
+            continue;
+        }
+        let first = a.tok(s);
+        if let Some((n, ty)) = known_at(a, s, e - 1).filter(|&(_, ty)| ty != EntityType::Other) {
+            extra.push(Cand { start: s, end: s + n, title: None, ty, strength: 3 });
+        } else if e - s >= 3
+            && LEX.forenames.contains_key(first)
+            && is_cap_word(a, s + 1)
+            && !is_org_word(a.tok(s + 1))
+            && !LEX.event_words.contains(a.tok(s + 1))
+        {
+            extra.push(Cand { start: s, end: s + 2, title: None, ty: EntityType::Person, strength: 2 });
+        }
+    }
+    if !extra.is_empty() {
+        cands.extend(extra);
+        cands.sort_by_key(|c| (c.start, c.end));
+    }
+}
+
 /// The name candidates of a document, in order, with the per-document facts the rules read.
 pub(super) fn candidates<'t>(a: &Analysis<'t>) -> (DocInfo<'t>, Vec<Cand>) {
     let mut info = doc_info(a);
@@ -566,6 +598,7 @@ pub(super) fn candidates<'t>(a: &Analysis<'t>) -> (DocInfo<'t>, Vec<Cand>) {
     }
     split_titles(a, &mut cands);
     super::nominal_orgs::extend(a, &mut cands);
+    event_owners(a, &mut cands);
     for c in &cands {
         *info.freq.entry(c_text(a, c)).or_default() += 1;
     }

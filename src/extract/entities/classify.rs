@@ -8,7 +8,9 @@
 //! model in [`super::typing`], so strong rules are never overruled.
 
 use super::candidates::{is_cap_word, phrase};
-use super::lexicon::{is_acronym, is_compass, is_org_word, is_term_word, HashMap, FOREIGN_ORG_HEADS, LEX, WORDS};
+use super::lexicon::{
+    is_acronym, is_compass, is_org_word, is_term_word, HashMap, FOREIGN_ORG_HEADS, LEX, TEAM_BEFORE_FOR, WORDS,
+};
 use super::Cand;
 use crate::extract::Analysis;
 use crate::model::EntityType;
@@ -125,6 +127,7 @@ pub(super) fn is_team_context(a: &Analysis, i: usize, end: usize) -> bool {
     verbs(before)
         || matches!(before, "vs" | "vs." | "v" | "v." | "versus")
         || (before == "to" && matches!(before2, "lost" | "fell"))
+        || (before == "for" && TEAM_BEFORE_FOR.contains(before2))
 }
 
 /// Single words that cannot name a person: acronyms and abstract nouns.

@@ -129,6 +129,8 @@ crate::word_sections!(ENTITY_TERMS, lower_case: false, {
     TERM_ACRONYMS = "term_acronyms",
     /// First words of organisation names in other languages ("Universidade", "Instituto").
     pub(super) FOREIGN_ORG_HEADS = "foreign_org_heads",
+    /// Words before "for" that make the place after it a team ("debuted for Boston").
+    pub(super) TEAM_BEFORE_FOR = "team_before_for",
 });
 
 /// A single word that names a thing, not a body or a place: an acronym of a
