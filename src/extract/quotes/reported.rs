@@ -12,18 +12,27 @@
 use std::ops::Range;
 
 use super::words::{
-    lower_eq, ADJUNCT_PREPS, CONTRAST_SUBJECTS, DETERMINERS, FINITE_AUX, INTRO_WORDS, NP_INNER_PREPS, OBJECT_FIRST, PREPOSITIONS,
-    SKIPPABLE_ADVERBS, SUBORDINATORS, TIME_WORDS, WH_WORDS,
+    lower_eq, ADJUNCT_PREPS, CONTENT_NEVER_OPENS, CONTRAST_SUBJECTS, DETERMINERS, FINITE_AUX, INTRO_WORDS, NP_INNER_PREPS,
+    OBJECT_FIRST, PREPOSITIONS, SKIPPABLE_ADVERBS, SUBORDINATORS, TIME_WORDS, WH_WORDS,
 };
 use super::{Candidate, Cue, Finder, THAT_REACH};
 use crate::extract::lexicon::CueFrame;
 use crate::extract::rule::{Rule, SPEAKER_CUE_THAT_CONFIDENCE};
 use crate::model::{QuoteKind, Span};
-use crate::text::MarkStyle;
+use crate::text::{MarkStyle, TokenKind};
 
 /// At most this many tokens from a nested attribution's subject to its cue
 /// ("its anonymous source claimed"); further is no longer the subject.
 const NESTED_SUBJECT_REACH: usize = 8;
+
+/// At most this many tokens from an adjunct preposition after a cue to the
+/// "that" of its content ("says at a campaign stop in Toledo, Ohio, that").
+const ADJUNCT_THAT_REACH: usize = 12;
+
+/// At most this many words make an introductory phrase without an
+/// introductory word ("Longer term, according to X, ..."); a longer stretch is
+/// the reported clause itself ("Nine people died, according to police").
+const INTRO_PHRASE_WORDS: usize = 3;
 
 /// At most this many tokens from a reported clause's start to its auxiliary
 /// ("both production and export of oil had"); further is an object's relative clause.
@@ -311,7 +320,8 @@ impl Finder<'_, '_> {
                     continue;
                 };
                 let before_start = sr.start;
-                let content = if cue.tokens.start == sr.start || (cue.tokens.start == sr.start + 1 && !self.is_word(sr.start)) {
+                let at_start = cue.tokens.start == sr.start || (cue.tokens.start == sr.start + 1 && !self.is_word(sr.start));
+                let content = if at_start || self.intro_before_according(sr.start, cue.tokens.start, np.end, sr.end) {
                     // According to X, CLAUSE.
                     let mut k = np.end;
                     while k < sr.end && self.tok(k) != "," {
@@ -401,7 +411,7 @@ impl Finder<'_, '_> {
                 continue;
             };
             // Content to the right of the cue.
-            let (start, has_that) = self.content_start(cue, np_after, sr.end);
+            let (start, mut has_that) = self.content_start(cue, np_after, sr.end);
             let right_end = self.clause_end(start, cue.sentence);
             let mut rule = rule_base;
             // "when he wrote his book, X said ...": a subordinate clause ends at its comma.
@@ -420,7 +430,14 @@ impl Finder<'_, '_> {
             };
             let mut content = start..right_end;
             let right_len = (start..right_end).filter(|&k| self.is_word(k)).count();
-            let clause_like = start < sr.end && (WH_WORDS.has(self.tok(start)) || self.tok(start) == "to");
+            // "agreed to stay" is a clause; "agreed to a future meeting" is not (a noun phrase follows "to").
+            let to_clause = start < sr.end
+                && self.tok(start) == "to"
+                && self.a.tokens.get(start + 1).is_some_and(|t| {
+                    let next = t.span.slice(self.a.text);
+                    t.kind != TokenKind::Number && !DETERMINERS.has(next)
+                });
+            let clause_like = start < sr.end && (WH_WORDS.has(self.tok(start)) || to_clause);
             if !has_that && cue.frame == CueFrame::Object && !inverted && !clause_like {
                 content = start..self.object_end(start, right_end, cue.lemma);
                 rule = Rule::ReportedCueObject;
@@ -499,6 +516,29 @@ impl Finder<'_, '_> {
             if content.start >= content.end {
                 continue;
             }
+            // "proposed in the 1930s", "shouted at the minister", "agreed to a meeting": a content
+            // read to the right of its cue never opens with an adjunct preposition. The content
+            // is then what follows the adjunct: the clause after a "that" ("says at a campaign
+            // stop in Toledo, Ohio, that ..."), after a comma ("said in response to the study,
+            // “…”") or a quotation ("said in the announcement “…”"); without one there is none.
+            if !has_that && content.start >= cue.tokens.end && self.opens_with_adjunct(content.start, start, to_clause) {
+                let within = content.start + 1..(content.start + ADJUNCT_THAT_REACH).min(sr.end);
+                let reach = within
+                    .clone()
+                    .find(|&k| self.tok(k) == "that")
+                    .or_else(|| within.clone().find(|&k| matches!(self.tok(k), "," | "\u{201c}" | "\"")));
+                match reach {
+                    Some(k) if k + 1 < sr.end => {
+                        let from = if self.tok(k) == "that" || self.tok(k) == "," { k + 1 } else { k };
+                        has_that |= self.tok(k) == "that";
+                        content = from..self.clause_end(from, cue.sentence);
+                        if content.start >= content.end {
+                            continue;
+                        }
+                    }
+                    _ => continue,
+                }
+            }
             let cspan = self.span(content.clone());
             if overlaps_any(&taken, cspan) {
                 continue;
@@ -523,6 +563,40 @@ impl Finder<'_, '_> {
             }
             last_in_sentence = Some((cue.sentence, speaker_span));
         }
+    }
+
+    /// Whether the content at `at` opens with an adjunct preposition ("in the
+    /// 1930s", "at the chairman", "to a meeting") rather than a clause or
+    /// object ("at least 116 people died", "to “comply with the rules”").
+    fn opens_with_adjunct(&self, at: usize, start: usize, to_clause: bool) -> bool {
+        let opener = self.tok(at);
+        let next = self.a.tokens.get(at + 1).map_or("", |t| t.span.slice(self.a.text));
+        if opener.eq_ignore_ascii_case("at") && lower_eq(next, &["least", "most"]) {
+            return false;
+        }
+        CONTENT_NEVER_OPENS.has(opener) || (opener == "to" && !(at == start && to_clause))
+    }
+
+    /// "Longer term, according to X, CLAUSE" / "Since their discovery,
+    /// according to X, CLAUSE": the words before the cue are an introductory
+    /// phrase (an introductory word first, or a few words with no sign of a
+    /// verb) and a clause follows the source's comma, so that clause is reported.
+    fn intro_before_according(&self, start: usize, cue: usize, np_end: usize, end: usize) -> bool {
+        if cue < start + 2 || self.tok(cue - 1) != "," {
+            return false;
+        }
+        let before = start..cue - 1;
+        let words = before.clone().filter(|&k| self.is_word(k)).count();
+        let verb_like = |k: usize| {
+            let w = self.tok(k);
+            FINITE_AUX.has(w) || (w.len() > 3 && w.ends_with("ed") && !self.is_cap(k))
+        };
+        let intro = INTRO_WORDS.has(self.tok(start)) || (words <= INTRO_PHRASE_WORDS && !before.clone().any(verb_like));
+        let comma = (np_end..end).find(|&k| self.tok(k) == ",");
+        let clause_follows = comma.is_some_and(|c| {
+            c + 1 < end && self.is_word(c + 1) && !lower_eq(self.tok(c + 1), &["and", "but", "or", "which", "who", "while"])
+        });
+        intro && clause_follows
     }
 
     /// Whether the words before ", X said" form the reported clause rather

@@ -35,6 +35,7 @@ crate::word_sections!(LIST, lower_case: true, {
     pub(super) NOUN_LIKE_CUE_FORMS = "noun_like_cue_forms",
     pub(super) CONTRAST_SUBJECTS = "contrast_subjects",
     pub(super) REFERRING_MODIFIERS = "referring_modifiers",
+    pub(super) CONTENT_NEVER_OPENS = "content_never_opens",
 });
 
 /// Lines of the list its format does not allow.
