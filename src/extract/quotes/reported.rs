@@ -500,15 +500,16 @@ impl Finder<'_, '_> {
                             && self.left_np(c.aux_start, content.start).is_some_and(|(np, _)| np.start == content.start)
                     })
                 });
-            // "CNBC reported there were at least 118,381 cases": a weak cue with a finite
-            // clause (a subject, then an auxiliary before any relative word) reports speech.
+            // "CNBC reported there were at least 118,381 cases", "Police reported the attacker
+            // left the hall": a weak cue with a finite clause (a subject, then an auxiliary or a
+            // past form after a noun, before any relative word or comma) reports speech.
             let finite_clause = cue.lemma == "report"
                 && content.start < content.end
                 && self.is_word(content.start)
                 && !FINITE_AUX.has(self.tok(content.start))
                 && (content.start + 1..(content.start + FINITE_CLAUSE_REACH).min(content.end))
-                    .take_while(|&k| !lower_eq(self.tok(k), &["that", "which", "who", "whom", "whose", "to"]))
-                    .any(|k| FINITE_AUX.has(self.tok(k)));
+                    .take_while(|&k| !lower_eq(self.tok(k), &["that", "which", "who", "whom", "whose", "to", ","]))
+                    .any(|k| FINITE_AUX.has(self.tok(k)) || self.past_after_noun(k));
             if cue.frame == CueFrame::Weak && !has_that && !quotes_inside && !nested && !finite_clause && !rule.is_clause_first()
             {
                 continue;
@@ -563,6 +564,24 @@ impl Finder<'_, '_> {
             }
             last_in_sentence = Some((cue.sentence, speaker_span));
         }
+    }
+
+    /// Whether token `k` is a lower-case past form right after a lower-case
+    /// noun-like word ("the attacker left" no, "the attacker exited" yes; not
+    /// "a damaged ship", "of reported cases", "were injured").
+    fn past_after_noun(&self, k: usize) -> bool {
+        let w = self.tok(k);
+        let prev = self.tok(k - 1);
+        w.len() > 4
+            && w.ends_with("ed")
+            && w.starts_with(|c: char| c.is_ascii_lowercase())
+            && self.is_word(k - 1)
+            && !DETERMINERS.has(prev)
+            && !PREPOSITIONS.has(prev)
+            && !NP_INNER_PREPS.has(prev)
+            && !FINITE_AUX.has(prev)
+            && !lower_eq(prev, &["be", "been", "being", "not", "and", "or", "who", "which"])
+            && !prev.ends_with("ly")
     }
 
     /// Whether the content at `at` opens with an adjunct preposition ("in the
