@@ -22,43 +22,42 @@ pub(super) fn person_with_role(
     org: Option<LocalEntityId>,
     speakers: &[(usize, LocalEntityId)],
 ) -> Option<LocalEntityId> {
-    let mut best: Option<(bool, usize, LocalEntityId)> = None;
+    let mut best: Option<(usize, LocalEntityId)> = None;
     for (i, e) in x.entities.iter().enumerate() {
         if e.entity_type != EntityType::Person {
             continue;
         }
         let id = LocalEntityId(i as u32);
-        // "the president" is not the "former president" or the "vice president".
-        let fits = e.roles.iter().any(|r| {
-            let mut words = r.role.split(' ').rev();
-            words.next().is_some_and(|w| role_base(w).eq_ignore_ascii_case(base))
-                && !words.next().is_some_and(|q| speaker_words::ROLE_QUALIFIERS.has(q))
-                && (org.is_none() || r.affiliation == org)
-        });
-        if !fits {
+        if !e.roles.iter().any(|r| headed_by(&r.role, base) && (org.is_none() || r.affiliation == org)) {
             continue;
         }
         let Some(last) = last_mention_before(x, id, pos).or_else(|| speakers.iter().rev().find(|s| s.1 == id).map(|s| s.0))
         else {
             continue;
         };
-        let key = (true, last, id);
-        if best.is_none_or(|b| key.1 > b.1) {
-            best = Some(key);
+        // The most recently mentioned wins; on a tie, the first entity.
+        if best.is_none_or(|(b, _)| last > b) {
+            best = Some((last, id));
         }
     }
-    best.map(|b| b.2)
+    best.map(|(_, id)| id)
+}
+
+/// Whether `role` has head `base` and is not qualified: "the president" is not
+/// the "former president" or the "vice president".
+fn headed_by(role: &str, base: &str) -> bool {
+    let mut words = role.split(' ').rev();
+    words.next().is_some_and(|w| role_base(w).eq_ignore_ascii_case(base))
+        && !words.next().is_some_and(|q| speaker_words::ROLE_QUALIFIERS.has(q))
 }
 
 /// Whether person `e` has a role with head `base`, not qualified ("former",
 /// "vice"), affiliated with `org` when one is given.
 fn has_role(x: &Extraction, e: LocalEntityId, base: &str, org: Option<LocalEntityId>) -> bool {
-    x.entity(e).roles.iter().any(|r| {
-        let mut words = r.role.split(' ').rev();
-        words.next().is_some_and(|w| role_base(w).eq_ignore_ascii_case(base))
-            && !words.next().is_some_and(|q| speaker_words::ROLE_QUALIFIERS.has(q))
-            && (org.is_none() || r.affiliation == org || r.affiliation.is_none())
-    })
+    x.entity(e)
+        .roles
+        .iter()
+        .any(|r| headed_by(&r.role, base) && (org.is_none() || r.affiliation == org || r.affiliation.is_none()))
 }
 
 /// The person first named after `pos` whose role has head `base` (affiliated
